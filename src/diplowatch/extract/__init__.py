@@ -1,0 +1,1 @@
+"""Finding mentions, triggers, dates and status cues, and assembling event reports."""

@@ -1,0 +1,183 @@
+"""Canonical actors (people, organisations, countries) and their roles over time.
+
+Facts live in ``kb/data`` as YAML/TSV with a ``source`` each; this module only reads them.
+People files hold one country each (``people/<iso3>.yaml``); roles are time-bounded spells so
+that "the US Secretary of State" resolves to Blinken in 2024 and to Rubio in 2025.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from importlib.abc import Traversable
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from diplowatch.errors import KnowledgeBaseError
+
+
+@dataclass(frozen=True, slots=True)
+class RoleSpell:
+    """A role held during [start, end]; ``end`` None means still held."""
+
+    role: str
+    start: str | None
+    end: str | None
+    title: str | None = None
+    org: str | None = None
+    portfolio: str | None = None
+    to_country: str | None = None
+    approx: bool = False
+
+    def holds_at(self, when: str) -> bool:
+        """True when the spell covers ``when`` (YYYY, YYYY-MM or YYYY-MM-DD, compared by prefix)."""
+        start = (self.start or "0000")[: len(when)]
+        end = (self.end or "9999")[: len(when)]
+        return start <= when <= end
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    id: str
+    name: str
+    kind: str  # person, org, country
+    country: str | None = None
+    gender: str | None = None
+    aliases: tuple[str, ...] = ()
+    roles: tuple[RoleSpell, ...] = ()
+    source: str = "kb"
+
+    def roles_at(self, when: str | None) -> list[RoleSpell]:
+        if when is None:
+            return list(self.roles)
+        return [spell for spell in self.roles if spell.holds_at(when)]
+
+
+@dataclass
+class KnowledgeBase:
+    actors: dict[str, Actor] = field(default_factory=dict)
+
+    def add(self, actor: Actor) -> None:
+        if actor.id in self.actors and self.actors[actor.id] != actor:
+            raise KnowledgeBaseError(f"duplicate actor id {actor.id!r}")
+        self.actors[actor.id] = actor
+
+    def get(self, actor_id: str) -> Actor | None:
+        return self.actors.get(actor_id)
+
+    def holders(self, role: str, *, country: str | None, when: str | None, org: str | None = None) -> list[Actor]:
+        """Actors holding ``role`` for ``country`` (or ``org``) at ``when``."""
+        found = []
+        for actor in self.actors.values():
+            if actor.kind != "person" or (country and actor.country != country):
+                continue
+            for spell in actor.roles_at(when):
+                if spell.role == role and (org is None or spell.org == org):
+                    found.append(actor)
+                    break
+        return found
+
+    def __iter__(self) -> Iterator[Actor]:
+        return iter(self.actors.values())
+
+    def __len__(self) -> int:
+        return len(self.actors)
+
+
+def _iso(value: Any) -> str | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def _spell(raw: dict[str, Any], where: str) -> RoleSpell:
+    if "role" not in raw:
+        raise KnowledgeBaseError(f"{where}: role without 'role'")
+    return RoleSpell(
+        role=str(raw["role"]),
+        start=_iso(raw.get("start")),
+        end=_iso(raw.get("end")),
+        title=raw.get("title"),
+        org=raw.get("org"),
+        portfolio=raw.get("portfolio"),
+        to_country=raw.get("to_country"),
+        approx=bool(raw.get("approx", False)),
+    )
+
+
+def parse_people(data: dict[str, Any], *, origin: str) -> Iterable[Actor]:
+    """Actors from one people file (the format documented in kb/data/README.md)."""
+    country = data.get("country")
+    for index, raw in enumerate(data.get("people") or []):
+        where = f"{origin}: person #{index + 1}"
+        if not isinstance(raw, dict) or not raw.get("id") or not raw.get("name"):
+            raise KnowledgeBaseError(f"{where}: needs 'id' and 'name'")
+        yield Actor(
+            id=str(raw["id"]),
+            name=str(raw["name"]),
+            kind="person",
+            country=raw.get("country", country),
+            gender=raw.get("gender"),
+            aliases=tuple(str(a) for a in raw.get("aliases") or ()),
+            roles=tuple(_spell(r, f"{where} ({raw['id']})") for r in raw.get("roles") or ()),
+            source=str(raw.get("source", "kb")),
+        )
+
+
+def parse_organisations(data: dict[str, Any], *, origin: str) -> Iterable[Actor]:
+    for raw in data.get("organisations") or []:
+        if not raw.get("id") or not raw.get("name"):
+            raise KnowledgeBaseError(f"{origin}: organisation needs 'id' and 'name'")
+        aliases = [raw["short"]] if raw.get("short") else []
+        yield Actor(
+            id=str(raw["id"]),
+            name=str(raw["name"]),
+            kind="org",
+            aliases=tuple(aliases + [str(a) for a in raw.get("aliases") or ()]),
+        )
+
+
+def _load_yaml(path: Traversable | Path) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise KnowledgeBaseError(f"{path.name}: invalid YAML: {exc}") from exc
+    if not isinstance(data, dict):
+        raise KnowledgeBaseError(f"{path.name}: expected a mapping")
+    return data
+
+
+def _data_root() -> Traversable:
+    return resources.files("diplowatch.kb") / "data"
+
+
+def load_files(kb: KnowledgeBase, paths: Iterable[Traversable | Path]) -> None:
+    """Add the actors of people/organisation YAML files to ``kb``."""
+    for path in paths:
+        data = _load_yaml(path)
+        parsed = parse_organisations(data, origin=path.name) if "organisations" in data else parse_people(data, origin=path.name)
+        for actor in parsed:
+            kb.add(actor)
+
+
+@lru_cache(maxsize=1)
+def load_kb() -> KnowledgeBase:
+    """The shipped knowledge base, read once per process."""
+    kb = KnowledgeBase()
+    root = _data_root()
+    people = root / "people"
+    files: list[Traversable] = []
+    if people.is_dir():
+        files.extend(sorted((p for p in people.iterdir() if p.name.endswith(".yaml")), key=lambda p: p.name))
+    orgs = root / "organisations.yaml"
+    if orgs.is_file():
+        files.append(orgs)
+    load_files(kb, files)
+    return kb

@@ -1,0 +1,1 @@
+"""Code that uses the per-language packs (the data itself lives in diplowatch/lexicons)."""

@@ -1,0 +1,172 @@
+"""Find date expressions in a sentence and resolve them against the publication date.
+
+Off-the-shelf parsers invent dates in running text ("SAD" read as a date, "1244" as a year,
+11.12.2025 read month-first), so this is a small rule layer over the pack's ``calendar.yaml``
+(inflected month and weekday forms, relative words). Precision is kept: a month stays a month.
+Dates resolved from a doubtful publication date are marked doubtful.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from diplowatch.lang.packs import available_languages, load_pack
+from diplowatch.model import PubDate
+
+_RELATIVE_DAYS = {"today": 0, "yesterday": -1, "day_before_yesterday": -2, "tomorrow": 1}
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    start: int
+    end: int
+    value: str  # YYYY-MM-DD, YYYY-MM or YYYY
+    precision: str  # day, month, year
+    basis: str  # explicit or relative
+    doubtful: bool = False
+
+
+@dataclass(frozen=True)
+class _Calendar:
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    relative: dict[str, str]  # phrase -> kind
+    patterns: tuple[tuple[str, re.Pattern[str]], ...]
+
+
+def _alternation(forms: list[str]) -> str:
+    return "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
+def _calendar(lang: str) -> _Calendar:
+    data = load_pack(lang).calendar if lang in available_languages() else {}
+    months = {str(f).casefold(): int(n) for n, forms in (data.get("months") or {}).items() for f in forms}
+    weekdays = {str(f).casefold(): int(n) for n, forms in (data.get("weekdays") or {}).items() for f in forms}
+    relative = {str(f).casefold(): kind for kind, forms in (data.get("relative") or {}).items() for f in forms}
+    month = _alternation(list(months)) or r"(?!x)x"
+    weekday = _alternation(list(weekdays)) or r"(?!x)x"
+    rel = _alternation(list(relative)) or r"(?!x)x"
+    b, e = r"(?<![\w.])", r"(?!\w)"
+    patterns = (
+        ("iso", re.compile(rf"{b}(\d{{4}})-(\d{{2}})-(\d{{2}}){e}")),
+        ("dmy", re.compile(rf"{b}(\d{{1,2}})\.\s?(\d{{1,2}})\.\s?(\d{{4}}){e}")),
+        ("y_month_d", re.compile(rf"{b}(\d{{4}})\.?\s+({month})\s+(\d{{1,2}})", re.I)),
+        ("d_month_y", re.compile(rf"{b}(\d{{1,2}})\.?(?:-?(?:го|ого|th|st|nd|rd))?\s+({month}){e}(?:,?\s+(\d{{4}}))?", re.I)),
+        ("month_d", re.compile(rf"{b}({month})\s+(\d{{1,2}})(?:-?\w{{0,3}})?(?:,?\s+(\d{{4}}))?{e}", re.I)),
+        ("month_y", re.compile(rf"{b}({month})\s+(\d{{4}}){e}", re.I)),
+        ("month", re.compile(rf"{b}({month}){e}", re.I)),
+        ("weekday", re.compile(rf"{b}({weekday}){e}", re.I)),
+        ("relative", re.compile(rf"{b}({rel}){e}", re.I)),
+    )
+    return _Calendar(months, weekdays, relative, patterns)
+
+
+def _parse_pub(published: PubDate) -> tuple[dt.date | None, str | None]:
+    if not published.value:
+        return None, None
+    parts = published.value.split("-")
+    precision = {1: "year", 2: "month", 3: "day"}[len(parts)]
+    numbers = [int(p) for p in parts] + [1] * (3 - len(parts))
+    return dt.date(numbers[0], numbers[1], numbers[2]), precision
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _year_for(month: int, pub: dt.date, future: bool) -> int:
+    """The year of a month named without one: the latest not after publication, or next if planned."""
+    if future:
+        return pub.year if month >= pub.month else pub.year + 1
+    return pub.year if month <= pub.month else pub.year - 1
+
+
+def _resolve(kind: str, groups: tuple[str | None, ...], cal: _Calendar, pub: dt.date | None,
+             pub_precision: str | None, future: bool) -> tuple[str, str, str] | None:
+    """(value, precision, basis) for one match, or None when it cannot be resolved safely."""
+    if kind in ("iso", "dmy", "y_month_d"):
+        if kind == "iso":
+            y, m, d = int(groups[0] or 0), int(groups[1] or 0), int(groups[2] or 0)
+        elif kind == "dmy":
+            d, m, y = int(groups[0] or 0), int(groups[1] or 0), int(groups[2] or 0)
+        else:
+            y, m, d = int(groups[0] or 0), cal.months[(groups[1] or "").casefold()], int(groups[2] or 0)
+        day = _safe_date(y, m, d)
+        return (day.isoformat(), "day", "explicit") if day else None
+    if kind in ("d_month_y", "month_d"):
+        if kind == "d_month_y":
+            d, m, y_text = int(groups[0] or 0), cal.months[(groups[1] or "").casefold()], groups[2]
+        else:
+            m, d, y_text = cal.months[(groups[0] or "").casefold()], int(groups[1] or 0), groups[2]
+        if y_text:
+            day = _safe_date(int(y_text), m, d)
+            return (day.isoformat(), "day", "explicit") if day else None
+        if pub is None:
+            return None
+        day = _safe_date(_year_for(m, pub, future), m, d)
+        return (day.isoformat(), "day", "relative") if day else None
+    if kind == "month_y":
+        m = cal.months[(groups[0] or "").casefold()]
+        return f"{int(groups[1] or 0):04d}-{m:02d}", "month", "explicit"
+    if pub is None:
+        return None
+    if kind == "month":
+        m = cal.months[(groups[0] or "").casefold()]
+        return f"{_year_for(m, pub, future):04d}-{m:02d}", "month", "relative"
+    if kind == "weekday":
+        if pub_precision != "day":
+            return None
+        target = cal.weekdays[(groups[0] or "").casefold()]
+        delta = (target - pub.isoweekday()) % 7
+        day = pub + dt.timedelta(days=delta if future else delta - 7 if delta else 0)
+        return day.isoformat(), "day", "relative"
+    rel = cal.relative[(groups[0] or "").casefold()]
+    if rel in _RELATIVE_DAYS:
+        if pub_precision != "day":
+            return pub.isoformat()[:7], "month", "relative"
+        return (pub + dt.timedelta(days=_RELATIVE_DAYS[rel])).isoformat(), "day", "relative"
+    if rel == "this_year":
+        return f"{pub.year:04d}", "year", "relative"
+    if rel == "last_year":
+        return f"{pub.year - 1:04d}", "year", "relative"
+    if rel in ("this_month", "last_month", "next_month"):
+        shift = {"this_month": 0, "last_month": -1, "next_month": 1}[rel]
+        index = pub.year * 12 + pub.month - 1 + shift
+        return f"{index // 12:04d}-{index % 12 + 1:02d}", "month", "relative"
+    return None
+
+
+def find_dates(
+    text: str, start: int, end: int, *, lang: str, published: PubDate, future: bool = False
+) -> list[DateMention]:
+    """Date expressions in text[start:end], most specific first where they overlap."""
+    cal = _calendar(lang)
+    pub, pub_precision = _parse_pub(published)
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in cal.patterns:
+        for match in pattern.finditer(text, start, end):
+            if any(s < match.end() and match.start() < e for s, e in taken):
+                continue
+            resolved = _resolve(kind, match.groups(), cal, pub, pub_precision, future)
+            if resolved is None:
+                continue
+            value, precision, basis = resolved
+            if kind == "month" and _has_year_after(text, match.end(), end):
+                continue
+            taken.append(match.span())
+            found.append(DateMention(match.start(), match.end(), value, precision, basis,
+                                     doubtful=basis == "relative" and published.doubtful))
+    found.sort(key=lambda d: d.start)
+    return found
+
+
+def _has_year_after(text: str, pos: int, end: int) -> bool:
+    return bool(re.match(r"\s+\d{4}\b", text[pos:end]))

@@ -1,0 +1,108 @@
+"""Per-language knowledge, loaded from ``diplowatch/lexicons/<lang>/`` on first use.
+
+A language exists when its folder holds a ``language.yaml``; there is no list of languages
+anywhere else. Files have fixed names (see lexicons/README.md); a missing file means the
+language has nothing of that kind. Packs are parsed lazily and cached per process, so a
+worker only pays for the languages its articles use.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from importlib.abc import Traversable
+from typing import Any
+
+import yaml
+
+from diplowatch.errors import LexiconError
+
+YAML_FILES = ("language", "triggers", "status", "titles", "calendar", "names", "examples")
+
+
+@dataclass(frozen=True)
+class LangPack:
+    """The raw data of one language folder; extractors compile what they need from it."""
+
+    code: str
+    language: dict[str, Any]
+    triggers: dict[str, Any] = field(default_factory=dict)
+    status: dict[str, Any] = field(default_factory=dict)
+    titles: dict[str, Any] = field(default_factory=dict)
+    calendar: dict[str, Any] = field(default_factory=dict)
+    names: dict[str, Any] = field(default_factory=dict)
+    examples: dict[str, Any] = field(default_factory=dict)
+    demonyms: dict[str, list[str]] = field(default_factory=dict)  # ISO3 -> forms
+
+    @property
+    def name(self) -> str:
+        return str(self.language.get("name", self.code))
+
+    @property
+    def fallback(self) -> str | None:
+        """A related language whose data fills what this one lacks (e.g. bs -> hr)."""
+        value = self.language.get("fallback")
+        return str(value) if value else None
+
+
+def _root() -> Traversable:
+    return resources.files("diplowatch.lexicons")
+
+
+@lru_cache(maxsize=1)
+def available_languages() -> tuple[str, ...]:
+    """Codes of all language folders that contain a language.yaml, sorted."""
+    return tuple(
+        sorted(
+            entry.name
+            for entry in _root().iterdir()
+            if entry.is_dir() and not entry.name.startswith("_") and (entry / "language.yaml").is_file()
+        )
+    )
+
+
+def _read_yaml(folder: Traversable, stem: str) -> dict[str, Any]:
+    path = folder / f"{stem}.yaml"
+    if not path.is_file():
+        return {}
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise LexiconError(f"{folder.name}/{stem}.yaml: invalid YAML: {exc}") from exc
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise LexiconError(f"{folder.name}/{stem}.yaml: expected a mapping at the top level")
+    return data
+
+
+def _read_demonyms(folder: Traversable) -> dict[str, list[str]]:
+    path = folder / "demonyms.tsv"
+    if not path.is_file():
+        return {}
+    forms: dict[str, list[str]] = {}
+    reader = csv.reader(io.StringIO(path.read_text(encoding="utf-8")), delimiter="\t")
+    for lineno, row in enumerate(reader, start=1):
+        if not row or row[0].startswith("#"):
+            continue
+        if len(row) < 2:
+            raise LexiconError(f"{folder.name}/demonyms.tsv:{lineno}: expected 'ISO3<TAB>forms'")
+        forms.setdefault(row[0].strip().upper(), []).extend(
+            f.strip() for f in row[1].split("|") if f.strip()
+        )
+    return forms
+
+
+@lru_cache(maxsize=None)
+def load_pack(code: str) -> LangPack:
+    """Load one language's data; raise LexiconError naming the file when it is malformed."""
+    folder = _root() / code
+    if code not in available_languages():
+        raise LexiconError(f"no language pack for {code!r}; available: {', '.join(available_languages())}")
+    data = {stem: _read_yaml(folder, stem) for stem in YAML_FILES}
+    if data["language"].get("code") != code:
+        raise LexiconError(f"{code}/language.yaml: 'code' must be {code!r}")
+    return LangPack(code=code, demonyms=_read_demonyms(folder), **data)

@@ -1,0 +1,56 @@
+"""Sentence boundaries inside kept paragraphs, as offsets into the article text.
+
+A sentence ends at . ! ? … followed by space and an upper-case letter, digit or quote, except
+after an ordinal number ("21. oktobra", "Na 20. Kongresu"), an initial ("I. V."), or an
+abbreviation the language pack lists (language.yaml ``abbreviations``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+from diplowatch.lang.packs import available_languages, load_pack
+from diplowatch.model import Paragraph, Sentence
+
+_BOUNDARY = re.compile(r"([.!?…]+[\"”»’)]*)\s+(?=[\"„“«‘(]?[\w\"„“«])")
+_TOKEN_BEFORE = re.compile(r"(\S+)$")
+
+
+@lru_cache(maxsize=None)
+def _abbreviations(lang: str | None) -> frozenset[str]:
+    if lang is None or lang not in available_languages():
+        return frozenset()
+    return frozenset(a.casefold().rstrip(".") for a in load_pack(lang).language.get("abbreviations", []))
+
+
+def _is_boundary(text: str, dot: int, next_char: str, lang: str | None) -> bool:
+    before = _TOKEN_BEFORE.search(text, 0, dot + 1)
+    token = before.group(1).rstrip(".!?…\"”»’)") if before else ""
+    if text[dot] == ".":
+        if token.isdigit():
+            return False  # ordinal: "21. oktobra", "Na 20. Kongresu"
+        if len(token) == 1 and token.isalpha():
+            return False  # initial: "I. V. Hina", "J. D. Vance"
+        if token.casefold() in _abbreviations(lang):
+            return False
+    return next_char.isupper() or next_char.isdigit() or next_char in "\"„“«‘("
+
+
+def split_sentences(text: str, paragraphs: Iterable[Paragraph], *, lang: str | None = None) -> list[Sentence]:
+    """Split every kept paragraph of ``text`` into sentences."""
+    sentences: list[Sentence] = []
+    for index, para in enumerate(paragraphs):
+        if not para.kept:
+            continue
+        start = para.start
+        for match in _BOUNDARY.finditer(text, para.start, para.end):
+            dot = match.start(1)
+            next_char = text[match.end()] if match.end() < para.end else ""
+            if _is_boundary(text, dot, next_char, para.lang or lang):
+                sentences.append(Sentence(start, match.end(1), index))
+                start = match.end()
+        if start < para.end:
+            sentences.append(Sentence(start, para.end, index))
+    return sentences

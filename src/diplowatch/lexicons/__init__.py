@@ -1,0 +1,1 @@
+"""Per-language data folders (no code); see README.md here."""

@@ -1,0 +1,54 @@
+"""The per-article function: one Article in, everything learnt about it out.
+
+``process_article`` is pure apart from the lazily loaded, read-only resources (language packs,
+knowledge base), so it runs unchanged in-process, in a worker pool and on Spark executors.
+
+Stages, in order:
+ 1. clean        label paragraphs as body or junk (offsets into the original text)
+ 2. language     per article, then per kept paragraph
+ 3. publication  metadata / header / dateline, marked doubtful when the text disagrees
+ 4. sentences    inside kept paragraphs
+ 5. mentions     actors named in the sentences, resolved against the knowledge base
+ 6. reports      triggers + actors + date + status + place -> event reports
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from diplowatch.extract.mentions import find_mentions
+from diplowatch.extract.reports import build_reports
+from diplowatch.ingest.clean import clean_paragraphs
+from diplowatch.ingest.dateline import find_publication_date
+from diplowatch.kb.gazetteer import Gazetteer, default_gazetteer
+from diplowatch.lang.detect import detect_language
+from diplowatch.lang.packs import available_languages
+from diplowatch.lang.segment import split_sentences
+from diplowatch.model import Article, ArticleResult
+
+
+def process_article(article: Article, *, gazetteer: Gazetteer | None = None) -> ArticleResult:
+    """Run every stage on one article (see the module docstring for the order)."""
+    gazetteer = gazetteer or default_gazetteer()
+    text = article.text
+    paragraphs = clean_paragraphs(text)
+    body = "\n".join(text[p.start : p.end] for p in paragraphs if p.kept)
+    lang = article.lang if article.lang in available_languages() else detect_language(body)
+    paragraphs = [
+        replace(p, lang=detect_language(text[p.start : p.end], hint=lang)) if p.kept else p for p in paragraphs
+    ]
+    published = find_publication_date(article, paragraphs, lang=lang)
+    sentences = split_sentences(text, paragraphs, lang=lang)
+    mentions = find_mentions(text, sentences, lang=lang, gazetteer=gazetteer, when=published.value)
+    reports = (
+        build_reports(article.id, text, sentences, mentions, lang=lang, published=published) if lang else []
+    )
+    return ArticleResult(
+        article=article,
+        paragraphs=paragraphs,
+        lang=lang,
+        published=published,
+        sentences=sentences,
+        mentions=mentions,
+        reports=reports,
+    )

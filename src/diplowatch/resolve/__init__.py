@@ -1,0 +1,1 @@
+"""Linking mentions to actors and merging reports into real-world events."""

@@ -1,0 +1,70 @@
+"""Schema migrations, applied in order and recorded in ``_migrations``.
+
+Migrations are the SQL files in ``store/migrations`` named ``NNNN_name.sql``; each runs once
+per database, inside a transaction. A database with a migration this code does not know was
+written by a newer diplowatch and is refused rather than misread.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from importlib import resources
+from typing import Any, Protocol
+
+from diplowatch.errors import StoreError
+
+_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
+
+
+class Connection(Protocol):
+    def execute(self, sql: str, params: Any = ...) -> Any: ...
+    def commit(self) -> None: ...
+    def rollback(self) -> None: ...
+
+
+def migrations() -> list[tuple[int, str, str]]:
+    """(number, name, sql) for every shipped migration, in order."""
+    folder = resources.files("diplowatch.store") / "migrations"
+    found = []
+    for entry in folder.iterdir():
+        match = _NAME.match(entry.name)
+        if match:
+            found.append((int(match.group(1)), entry.name, entry.read_text(encoding="utf-8")))
+    return sorted(found)
+
+
+def split_statements(sql: str) -> list[str]:
+    """Statements of a migration file (comments removed; no ';' inside literals in our SQL)."""
+    without_comments = re.sub(r"--[^\n]*", "", sql)
+    return [s.strip() for s in without_comments.split(";") if s.strip()]
+
+
+def migrate(conn: Connection, *, placeholder: str = "?") -> list[str]:
+    """Apply pending migrations; return the names applied."""
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS _migrations (number INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+    )
+    conn.commit()
+    done = {row[0] for row in conn.execute("SELECT number FROM _migrations").fetchall()}
+    known = migrations()
+    unknown = done - {number for number, _, _ in known}
+    if unknown:
+        raise StoreError(f"database has migrations {sorted(unknown)} unknown to this version; upgrade diplowatch")
+    applied = []
+    for number, name, sql in known:
+        if number in done:
+            continue
+        try:
+            for statement in split_statements(sql):
+                conn.execute(statement)
+            conn.execute(
+                f"INSERT INTO _migrations (number, name, applied_at) VALUES ({placeholder}, {placeholder}, {placeholder})",
+                (number, name, dt.datetime.now(dt.UTC).isoformat(timespec="seconds")),
+            )
+            conn.commit()
+        except Exception as exc:
+            conn.rollback()
+            raise StoreError(f"migration {name} failed: {exc}") from exc
+        applied.append(name)
+    return applied
