@@ -105,3 +105,14 @@ def test_seeds_run_end_to_end(shared: Path, tmp_path: Path) -> None:
     pred.write_text(_run("events", "--db", str(db), "--format", "jsonl"), encoding="utf-8")
     scores = json.loads(_run("eval", "--gold", str(shared / "gold" / "seeds.jsonl"), "--pred", str(pred), "--json"))
     assert scores["tp"] > 0
+
+
+def test_walk_prints_every_stage(tmp_path: Path) -> None:
+    path = tmp_path / "w.txt"
+    path.write_text(
+        "date 2025-06-10\nDeli:\n", encoding="utf-8"
+    )  # junk only: the stages still print, with nothing found
+    output = _run("walk", str(path), "--junk")
+    for heading in ("-- paragraphs", "-- mentions", "-- reports"):
+        assert heading in output
+    assert "widget" in output
