@@ -80,7 +80,8 @@ def _insert_event(store: Store, event: Event, article_of: dict[str, str]) -> Non
     store.execute(
         "INSERT INTO events (id, block, type, mode, status, event_date, date_precision,"
         " date_basis, sort_date, location, actors, langs, n_reports, n_articles, first_reported,"
-        " last_reported, confidence, conflicts, evidential) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " last_reported, confidence, conflicts, evidential)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             event.id,
             event_block(event),
