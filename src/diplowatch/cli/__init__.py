@@ -26,6 +26,6 @@ def main() -> None:
     """Extract diplomatic contact events from multilingual news and query them."""
 
 
-from diplowatch.cli import evaluate, export, ingest, merge, query  # noqa: E402  (commands register on import)
+from diplowatch.cli import evaluate, export, ingest, merge, query, serve  # noqa: E402  (commands register on import)
 
-__all__ = ["main", "evaluate", "export", "ingest", "merge", "query"]
+__all__ = ["main", "evaluate", "export", "ingest", "merge", "query", "serve"]
