@@ -164,6 +164,8 @@ class Event:
     conflicts: list[str] = field(default_factory=list)
     evidential: bool = False
     date_basis: str = "unknown"
+    first_reported: str | None = None  # publication date of the earliest report
+    last_reported: str | None = None
 
 
 @dataclass(slots=True)

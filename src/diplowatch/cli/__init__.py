@@ -26,6 +26,13 @@ def main() -> None:
     """Extract diplomatic contact events from multilingual news and query them."""
 
 
-from diplowatch.cli import evaluate, ingest, query, walk  # noqa: E402  (commands register on import)
+# commands register on import, one module per line
+from diplowatch.cli import evaluate  # noqa: E402
+from diplowatch.cli import export  # noqa: E402
+from diplowatch.cli import ingest  # noqa: E402
+from diplowatch.cli import merge  # noqa: E402
+from diplowatch.cli import query  # noqa: E402
+from diplowatch.cli import serve  # noqa: E402
+from diplowatch.cli import walk  # noqa: E402
 
-__all__ = ["main", "evaluate", "ingest", "query", "walk"]
+__all__ = ["main", "evaluate", "export", "ingest", "merge", "query", "serve", "walk"]
