@@ -30,9 +30,11 @@ def main() -> None:
 from diplowatch.cli import evaluate  # noqa: E402
 from diplowatch.cli import export  # noqa: E402
 from diplowatch.cli import ingest  # noqa: E402
+from diplowatch.cli import load  # noqa: E402
 from diplowatch.cli import merge  # noqa: E402
 from diplowatch.cli import query  # noqa: E402
 from diplowatch.cli import serve  # noqa: E402
+from diplowatch.cli import spark  # noqa: E402
 from diplowatch.cli import walk  # noqa: E402
 
-__all__ = ["main", "evaluate", "export", "ingest", "merge", "query", "serve", "walk"]
+__all__ = ["main", "evaluate", "export", "ingest", "load", "merge", "query", "serve", "spark", "walk"]
