@@ -132,8 +132,11 @@ def update_events(store: Store, blocks: Iterable[str]) -> int:
     """Re-merge only the given blocks (those an ingest touched); returns the events written."""
     written = 0
     for block in sorted(set(blocks)):
+        # concurrent ingest processes (PostgreSQL) re-merge one block at a time: the lock is
+        # held from reading the block's reports until its events are replaced and committed
+        store.lock("block:" + block)
         written += len(save_block_events(store, block, report_records(store, block=block)))
-    store.commit()
+        store.commit()
     return written
 
 
