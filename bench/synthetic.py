@@ -18,10 +18,15 @@ LANGS = ("en", "sl", "hr", "sr", "bg", "hu", "ru", "de", "fr")
 COUNTRIES = ("USA", "RUS", "CHN", "FRA", "DEU", "HUN", "SRB", "SVN", "HRV", "BGR", "UKR", "TUR")
 
 
+def _letters(n: int) -> str:
+    """Name keys drop digits, so synthetic names spell their number in letters."""
+    return "".join("bcdfghklmnprstvz"[int(d, 16)] for d in f"{n:04x}")
+
+
 def actor(n: int) -> tuple[str, str, str]:
     return (
         f"synthetic-{n:04d}",
-        f"Testperson{n:04d} Benchname{n:04d}",
+        f"Test{_letters(n)}a Bench{_letters(n)}o",
         COUNTRIES[n % len(COUNTRIES)],
     )
 
