@@ -328,7 +328,7 @@ def _settle(block: str, cluster: _Cluster, keys: dict[int, str]) -> Event:
         report_ids=sorted(keys[id(r)] for r in reports),
         article_ids=sorted(per_article),
         langs=sorted({r.lang for r in reports if r.lang}),
-        confidence=min(0.99, 1.0 - doubt),
+        confidence=round(min(0.99, 1.0 - doubt), 4),  # rounded as stored, so every path agrees
         conflicts=[
             name for name, flag in (("date", date_conflict), ("status", status_conflict)) if flag
         ],

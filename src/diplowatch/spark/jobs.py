@@ -14,6 +14,8 @@ Stages, in order (each writes one Parquet table under ``out``; see ``spark.rows`
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
 import json
 import os
 import sys
@@ -29,8 +31,8 @@ from diplowatch.ingest.pool import process_guarded
 from diplowatch.ingest.readers import article_from_record, is_ignored, read_document
 from diplowatch.kb.actors import load_kb
 from diplowatch.kb.gazetteer import default_gazetteer
-from diplowatch.model import Article, Event, FailedArticle, Report
-from diplowatch.resolve.merge import merge_reports
+from diplowatch.model import Article, FailedArticle, Report
+from diplowatch.resolve.merge import ReportRecord, merge_reports
 from diplowatch.spark.rows import (
     ACTOR_COLUMNS,
     ARTICLE_COLUMNS,
@@ -79,12 +81,16 @@ def run_pipeline(
     articles = read_articles(spark, inputs, partitions=partitions)
     articles.write.mode("overwrite").parquet(f"{out}/articles")
     stored = spark.read.parquet(f"{out}/articles").filter("status = 'ok'")
-    stored.select("result").mapInPandas(_explode_reports, REPORT_COLUMNS).write.mode(
+    run_started = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    explode = functools.partial(_explode_reports, first_seen=run_started)
+    stored.select("result").mapInPandas(explode, REPORT_COLUMNS).write.mode(
         "overwrite"
     ).parquet(f"{out}/reports")
     reports = spark.read.parquet(f"{out}/reports")
     events = (
-        reports.select("block", "report").groupBy("block").applyInPandas(merge_block, EVENT_COLUMNS)
+        reports.select("block", "published", "first_seen", "report")
+        .groupBy("block")
+        .applyInPandas(merge_block, EVENT_COLUMNS)
     )
     events.write.mode("overwrite").parquet(f"{out}/events")
     actor_ids = stored.select("result").mapInPandas(_mentioned_actors, "actor_id string").distinct()
@@ -127,12 +133,11 @@ def read_articles(spark: SparkSession, inputs: list[str], *, partitions: int) ->
 
 def merge_block(block: pd.DataFrame) -> pd.DataFrame:
     """Stage 4 for one block: the one place Spark calls ``merge_reports``."""
-    reports = [Report.from_dict(json.loads(text)) for text in block["report"]]
-    return pd.DataFrame([event_row(e) for e in _merge(reports)], columns=_EVENT_NAMES)
-
-
-def _merge(reports: list[Report]) -> list[Event]:
-    return merge_reports(reports)
+    records = [
+        ReportRecord(Report.from_dict(json.loads(text)), published=published, first_seen=first_seen)
+        for text, published, first_seen in zip(block["report"], block["published"], block["first_seen"], strict=True)
+    ]
+    return pd.DataFrame([event_row(e) for e in merge_reports(records)], columns=_EVENT_NAMES)
 
 
 def _process_files(batches: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
@@ -162,9 +167,9 @@ def _process(item: Article | FailedArticle) -> dict[str, Any]:
     return article_row(item if isinstance(item, FailedArticle) else process_guarded(item))
 
 
-def _explode_reports(batches: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
+def _explode_reports(batches: Iterator[pd.DataFrame], *, first_seen: str) -> Iterator[pd.DataFrame]:
     for batch in batches:
-        rows = [row for text in batch["result"] for row in report_rows(text)]
+        rows = [row for text in batch["result"] for row in report_rows(text, first_seen=first_seen)]
         yield pd.DataFrame(rows, columns=_REPORT_NAMES)
 
 

@@ -99,7 +99,7 @@ def _insert_event(store: Store, event: Event, article_of: dict[str, str]) -> Non
             len(event.article_ids),
             event.first_reported,
             event.last_reported,
-            round(event.confidence, 4),
+            event.confidence,
             json.dumps(event.conflicts),
             int(event.evidential),
         ),
