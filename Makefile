@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 DEMO_DB ?= out/demo.db
 
-.PHONY: demo test venv dev-venv check eval bench clean
+.PHONY: demo test venv dev-venv check eval bench clean browser-deps screenshots
 
 $(BIN)/diplowatch: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,8 +21,17 @@ demo: venv
 	$(BIN)/diplowatch events --db $(DEMO_DB) --format jsonl > out/demo-pred.jsonl
 	$(BIN)/diplowatch eval --gold samples/gold.jsonl --pred out/demo-pred.jsonl
 
-test: venv
+test: venv browser-deps
 	$(BIN)/python -m pytest -q -W error
+
+# Debian's Chromium and its driver for the browser tests and screenshots (nothing downloaded at run time).
+browser-deps:
+	@test -x /usr/bin/chromium -a -x /usr/bin/chromedriver || \
+		(apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver)
+
+# A PNG of each view of the web page (sample store, 1280x800) in docs/img/.
+screenshots: venv browser-deps
+	$(BIN)/python tests/web/screenshots.py docs/img
 
 check: venv
 	$(BIN)/ruff check src tests

@@ -56,10 +56,12 @@ def _free_port() -> int:
 def serve(db: Path) -> Iterator[str]:
     """Run ``diplowatch serve`` on a free loopback port; yields its base URL."""
     port = _free_port()
-    process = subprocess.Popen(
-        [*_diplowatch(), "serve", "--db", str(db), "--host", "127.0.0.1", "--port", str(port)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-    )  # fmt: skip
+    log = db.with_suffix(".serve.log")
+    with log.open("wb") as sink:
+        process = subprocess.Popen(
+            [*_diplowatch(), "serve", "--db", str(db), "--host", "127.0.0.1", "--port", str(port)],
+            stdout=sink, stderr=subprocess.STDOUT,
+        )  # fmt: skip
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 30
@@ -69,7 +71,8 @@ def serve(db: Path) -> Iterator[str]:
                     break
             except OSError:
                 if process.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError("diplowatch serve did not start") from None
+                    tail = log.read_text(errors="replace")[-2000:]
+                    raise RuntimeError(f"diplowatch serve did not start:\n{tail}") from None
                 time.sleep(0.1)
         yield base
     finally:
