@@ -40,6 +40,15 @@ class Browse:
 
 def _conditions(browse: Browse) -> tuple[str, list[Any]]:
     clauses, params = _where(browse.filters)
+    since, until = browse.filters.since, browse.filters.until
+    # Redundant year bounds on sort_date (= event_date) let SQLite range-scan its index;
+    # _where's precision-aware comparisons cannot use one.
+    if since and since[:4].isdigit():
+        clauses.append("e.sort_date >= ?")
+        params.append(since[:4])
+    if until and until[:4].isdigit():
+        clauses.append("e.sort_date < ?")
+        params.append(f"{int(until[:4]) + 1:04d}")
     for actor_id in browse.actor_ids:
         clauses.append("e.id IN (SELECT event_id FROM event_actors WHERE actor_id = ?)")
         params.append(actor_id)
@@ -56,30 +65,53 @@ def _conditions(browse: Browse) -> tuple[str, list[Any]]:
 def page_events(
     store: Store, browse: Browse, *, sort: str = "date", descending: bool = True,
     page: int = 1, per_page: int = 50,
-) -> tuple[list[Event], int]:  # fmt: skip
-    """One numbered page of matching events in the chosen order; returns (events, total)."""
+) -> list[Event]:  # fmt: skip
+    """One numbered page of matching events in the chosen order."""
     where, params = _conditions(browse)
-    total = store.query(f"SELECT COUNT(*) AS n FROM events e{where}", params)[0]["n"]
     direction = "DESC" if descending else "ASC"
     order = f"{SORTS.get(sort, SORTS['date'])} {direction}, e.id {direction}"
     rows = store.query(
         f"SELECT e.* FROM events e{where} ORDER BY {order} LIMIT ? OFFSET ?",
         [*params, per_page, (max(page, 1) - 1) * per_page],
     )
-    return _with_reports(store, rows), total
+    return _with_reports(store, rows)
 
 
-def count_events(store: Store, browse: Browse, column: str) -> dict[str, int]:
-    """Matching events per value of ``mode`` or ``status``, most frequent first."""
-    if column not in ("mode", "status"):
-        raise ValueError(f"cannot count by {column!r}")
+@dataclass(frozen=True)
+class Counts:
+    total: int
+    modes: dict[str, int]
+    statuses: dict[str, int]
+
+
+def _ranked(counts: Counter[str]) -> dict[str, int]:
+    return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
+
+
+def count_events(store: Store, browse: Browse) -> Counts:
+    """How many events match, in all and per mode and status (most frequent first).
+
+    Unfiltered, each count reads only its covering index; filtered, one pass over the
+    matching rows gives all three (the ``+`` keeps SQLite from walking a mode or status
+    index and fetching every row at random).
+    """
     where, params = _conditions(browse)
-    rows = store.query(
-        f"SELECT e.{column} AS v, COUNT(*) AS n FROM events e{where} GROUP BY e.{column}"
-        " ORDER BY n DESC, v",
-        params,
-    )
-    return {row["v"]: row["n"] for row in rows}
+    modes: Counter[str] = Counter()
+    statuses: Counter[str] = Counter()
+    if not where:
+        for row in store.query("SELECT mode AS v, COUNT(*) AS n FROM events GROUP BY mode"):
+            modes[row["v"]] = row["n"]
+        for row in store.query("SELECT status AS v, COUNT(*) AS n FROM events GROUP BY status"):
+            statuses[row["v"]] = row["n"]
+    else:
+        for row in store.query(
+            f"SELECT e.mode AS m, e.status AS s, COUNT(*) AS n FROM events e{where}"
+            " GROUP BY +e.mode, +e.status",
+            params,
+        ):
+            modes[row["m"]] += row["n"]
+            statuses[row["s"]] += row["n"]
+    return Counts(sum(modes.values()), _ranked(modes), _ranked(statuses))
 
 
 def timeline_events(store: Store, browse: Browse, *, limit: int) -> list[dict[str, Any]]:

@@ -23,7 +23,6 @@ from diplowatch.kb.actors import load_kb
 from diplowatch.lang.packs import available_languages
 from diplowatch.model import MODES, STATUSES
 from diplowatch.store.browse import (
-    SORTS,
     Browse,
     actor_surfaces,
     article_marks,
@@ -83,20 +82,20 @@ def events_page(request: Request) -> HTMLResponse:
     """The events table: filters, counts per mode and status, sorting and numbered pages."""
     state = read_state(request.query_params)
     store = store_of(request)
-    events, total = page_events(
+    events = page_events(
         store, state.browse, sort=state.sort, descending=state.descending,
         page=state.page, per_page=PER_PAGE,
     )  # fmt: skip
+    counts = count_events(store, state.browse)
     return _render(
         request,
         "events.html",
         **_list_context(request, state, "events"),
         events=[event_to_dict(e) for e in events],
-        total=total,
-        pages=max(1, -(-total // PER_PAGE)),
-        sorts=SORTS,
-        mode_counts=count_events(store, state.browse, "mode"),
-        status_counts=count_events(store, state.browse, "status"),
+        total=counts.total,
+        pages=max(1, -(-counts.total // PER_PAGE)),
+        mode_counts=counts.modes,
+        status_counts=counts.statuses,
     )
 
 
@@ -186,12 +185,13 @@ def actor_page(request: Request, actor_id: str) -> HTMLResponse:
     ranked = sorted(counterparts.values(), key=lambda c: (-c["events"], c["name"]))
     browse = Browse(actor_ids=(actor_id,))
     dates = [row["event_date"] for row in timeline_events(store, browse, limit=TIMELINE_LIMIT)]
-    events, total = page_events(store, browse, per_page=25)
+    events = page_events(store, browse, per_page=25)
     roles = sorted(roles or [], key=lambda r: r.get("start") or "")
     return _render(
         request, "actor.html", actor=actor, roles=roles,
         by_script=dict(sorted(by_script.items())), n_names=len(names), counterparts=ranked[:15],
-        bars=build_bars(dates), events=[event_to_dict(e) for e in events], total=total,
+        bars=build_bars(dates), events=[event_to_dict(e) for e in events],
+        total=actor["n_events"],
     )  # fmt: skip
 
 
