@@ -2,7 +2,8 @@
 
 Builds the sample store, starts a real ``diplowatch serve`` and photographs each view in
 headless Chromium at 1280×800. The event, actor and article shown are the best-reported
-event of the sample and its first actor and article.
+event of the sample, its first actor, and the article behind an event in which the cleaner
+dropped the most kinds of blocks (navigation, teasers, duplicates...).
 """
 
 from __future__ import annotations
@@ -30,13 +31,21 @@ def main(out: Path) -> None:
         with serve(db) as base, chromium() as driver:
             events = _json(base + "/api/events?limit=500")["items"]
             event = max(events, key=lambda e: (e["n_reports"], len(e["actors"]), e["id"]))
+            article = max(
+                (
+                    _json(f"{base}/api/articles/{a}")["item"]
+                    for e in events
+                    for a in e["article_ids"]
+                ),
+                key=lambda a: (len({p["kind"] for p in a["paragraphs"]}), a["id"]),
+            )
             views = {
                 "events": "/events",
                 "timeline": "/timeline",
                 "network": "/network",
                 "event": f"/event/{event['id']}",
                 "actor": f"/actor/{event['actors'][0]['id']}",
-                "article": f"/article/{event['article_ids'][0]}",
+                "article": f"/article/{article['id']}",
             }
             for name, path in views.items():
                 driver.get(base + path)

@@ -156,9 +156,16 @@ def contact_network(store: Store, browse: Browse, *, max_nodes: int) -> dict[str
 
 
 def event_countries(store: Store) -> list[str]:
-    """Countries of the actors seen in events, for the filter's suggestions."""
+    """Countries of the actors seen in events, for the filter's suggestions.
+
+    A loose index scan (one index seek per country) rather than DISTINCT over every row.
+    """
     rows = store.query(
-        "SELECT DISTINCT country FROM event_actors WHERE country IS NOT NULL ORDER BY country"
+        "WITH RECURSIVE seen(country) AS ("
+        " SELECT MIN(country) FROM event_actors WHERE country IS NOT NULL"
+        " UNION ALL SELECT (SELECT MIN(x.country) FROM event_actors x"
+        " WHERE x.country > seen.country) FROM seen WHERE seen.country IS NOT NULL)"
+        " SELECT country FROM seen WHERE country IS NOT NULL"
     )
     return [row["country"] for row in rows]
 
