@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 DEMO_DB ?= out/demo.db
 
-.PHONY: demo test venv dev-venv check eval bench clean browser-deps screenshots
+.PHONY: demo test venv dev-venv check eval bench clean system-deps browser-deps screenshots
 
 $(BIN)/diplowatch: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,13 +21,33 @@ demo: venv
 	$(BIN)/diplowatch events --db $(DEMO_DB) --format jsonl > out/demo-pred.jsonl
 	$(BIN)/diplowatch eval --gold samples/gold.jsonl --pred out/demo-pred.jsonl
 
-test: venv browser-deps
+test: venv system-deps browser-deps
 	$(BIN)/python -m pytest -q -W error
+
+# Java (for the Spark tests) and PostgreSQL server binaries (for the throw-away test server),
+# from Debian/Ubuntu apt; does nothing when both are present (apt-get update only when installing).
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+APT_INSTALL ?= DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q --no-install-recommends
+system-deps:
+	@need_java=; need_pg=; \
+	command -v java >/dev/null 2>&1 || need_java=1; \
+	command -v initdb >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need_pg=1; \
+	if [ -n "$$need_java$$need_pg" ]; then \
+	  $(SUDO) apt-get update -q || exit 1; \
+	  pkgs=; \
+	  if [ -n "$$need_java" ]; then \
+	    pkgs=openjdk-21-jre-headless; \
+	    apt-cache show openjdk-17-jre-headless >/dev/null 2>&1 && pkgs=openjdk-17-jre-headless; \
+	  fi; \
+	  if [ -n "$$need_pg" ]; then pkgs="$$pkgs postgresql"; fi; \
+	  echo "system-deps: installing $$pkgs"; \
+	  $(APT_INSTALL) $$pkgs || exit 1; \
+	fi
 
 # Debian's Chromium and its driver for the browser tests and screenshots (nothing downloaded at run time).
 browser-deps:
 	@test -x /usr/bin/chromium -a -x /usr/bin/chromedriver || \
-		(apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver)
+		($(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q chromium chromium-driver)
 
 # A PNG of each view of the web page (sample store, 1280x800) in docs/img/.
 screenshots: venv browser-deps

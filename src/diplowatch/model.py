@@ -183,3 +183,27 @@ class ArticleResult:
     @property
     def clean_text(self) -> str:
         return "\n\n".join(self.article.text[p.start : p.end] for p in self.paragraphs if p.kept)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-able data, so results can cross process and Spark boundaries as rows."""
+        return {
+            "article": asdict(self.article),
+            "paragraphs": [asdict(p) for p in self.paragraphs],
+            "lang": self.lang,
+            "published": asdict(self.published),
+            "sentences": [asdict(s) for s in self.sentences],
+            "mentions": [asdict(m) for m in self.mentions],
+            "reports": [r.to_dict() for r in self.reports],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ArticleResult:
+        return cls(
+            article=Article(**data["article"]),
+            paragraphs=[Paragraph(**p) for p in data["paragraphs"]],
+            lang=data["lang"],
+            published=PubDate(**data["published"]),
+            sentences=[Sentence(**s) for s in data["sentences"]],
+            mentions=[Mention(**m) for m in data["mentions"]],
+            reports=[Report.from_dict(r) for r in data["reports"]],
+        )

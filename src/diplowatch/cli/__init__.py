@@ -26,6 +26,15 @@ def main() -> None:
     """Extract diplomatic contact events from multilingual news and query them."""
 
 
-from diplowatch.cli import evaluate, export, ingest, merge, query, serve  # noqa: E402  (commands register on import)
+# commands register on import, one module per line
+from diplowatch.cli import evaluate  # noqa: E402
+from diplowatch.cli import export  # noqa: E402
+from diplowatch.cli import ingest  # noqa: E402
+from diplowatch.cli import load  # noqa: E402
+from diplowatch.cli import merge  # noqa: E402
+from diplowatch.cli import query  # noqa: E402
+from diplowatch.cli import serve  # noqa: E402
+from diplowatch.cli import spark  # noqa: E402
+from diplowatch.cli import walk  # noqa: E402
 
-__all__ = ["main", "evaluate", "export", "ingest", "merge", "query", "serve"]
+__all__ = ["main", "evaluate", "export", "ingest", "load", "merge", "query", "serve", "spark", "walk"]

@@ -11,19 +11,41 @@ from tqdm import tqdm
 
 from diplowatch.cli import main
 from diplowatch.cli.options import db_option
+from diplowatch.ingest.pool import Outcome, Unchanged, default_workers, process_items
 from diplowatch.ingest.readers import read_inputs
 from diplowatch.kb.actors import load_kb
 from diplowatch.model import Article, FailedArticle
-from diplowatch.pipeline import process_article
 from diplowatch.resolve.merge import block_key
 from diplowatch.store.events import article_blocks, update_events
 from diplowatch.store.sqlite import Store, open_store
 
 
 def ingest_items(
-    store: Store, items: Iterable[Article | FailedArticle], *, progress: bool = False
+    store: Store,
+    items: Iterable[Article | FailedArticle],
+    *,
+    progress: bool = False,
+    workers: int = 1,
 ) -> tuple[Counter[str], list[FailedArticle]]:
     """Process and store every item; one bad article never stops the batch.
+
+    ``workers`` > 1 computes in a process pool; this process stays the only writer, and the
+    stored results are the same as with one worker.
+    """
+    outcomes = process_items(
+        items,
+        is_unchanged=lambda a: store.is_unchanged(a.id, store.article_hash(a)),
+        workers=workers,
+    )
+    return write_outcomes(
+        store, tqdm(outcomes, disable=not progress, unit=" articles", file=sys.stderr)
+    )
+
+
+def write_outcomes(
+    store: Store, outcomes: Iterable[Outcome]
+) -> tuple[Counter[str], list[FailedArticle]]:
+    """Store processed articles, failures and the actors they mention (ingest and ``load``).
 
     Afterwards only the event blocks whose reports changed are merged again (issue #5).
     """
@@ -31,27 +53,20 @@ def ingest_items(
     failures: list[FailedArticle] = []
     actor_ids: set[str] = set()
     touched: set[str] = set()
-    for item in tqdm(items, disable=not progress, unit=" articles", file=sys.stderr):
+    for outcome in outcomes:
         counts["read"] += 1
-        if isinstance(item, FailedArticle):
-            touched |= article_blocks(store, item.id)
-            store.save_failure(item)
-            failures.append(item)
-            continue
-        if store.is_unchanged(item.id, store.article_hash(item)):
+        if isinstance(outcome, Unchanged):
             counts["unchanged"] += 1
             continue
-        touched |= article_blocks(store, item.id)  # the version it replaces stops counting
-        try:
-            result = process_article(item)
-        except Exception as exc:  # a bug on one article must not lose the batch; it is recorded
-            failed = FailedArticle(item.id, f"processing failed: {type(exc).__name__}: {exc}", "pipeline")
-            store.save_failure(failed)
-            failures.append(failed)
+        article_id = outcome.id if isinstance(outcome, FailedArticle) else outcome.article.id
+        touched |= article_blocks(store, article_id)  # the version it replaces stops counting
+        if isinstance(outcome, FailedArticle):
+            store.save_failure(outcome)
+            failures.append(outcome)
             continue
-        counts[store.save_result(result)] += 1
-        touched.update(block_key(report) for report in result.reports)
-        actor_ids.update(m.actor_id for m in result.mentions if m.actor_id)
+        counts[store.save_result(outcome)] += 1
+        touched.update(block_key(report) for report in outcome.reports)
+        actor_ids.update(m.actor_id for m in outcome.mentions if m.actor_id)
     kb = load_kb()
     store.save_actors(actor for a in sorted(actor_ids) if (actor := kb.get(a)))
     update_events(store, touched)
@@ -59,19 +74,8 @@ def ingest_items(
     return counts, failures
 
 
-@main.command()
-@click.argument("paths", nargs=-1, required=True)
-@db_option
-@click.option("--progress/--no-progress", default=None, help="Progress bar (default: when stderr is a terminal).")
-def ingest(paths: tuple[str, ...], db: str, progress: bool | None) -> None:
-    """Ingest articles from files, folders, JSON Lines or '-' (stdin).
-
-    Text files may start with a line 'date YYYY-MM-DD'. JSON Lines records take id, text or
-    html, and optional url, title, source, published, lang. Exit status 1 when any input failed.
-    """
-    show = sys.stderr.isatty() if progress is None else progress
-    with open_store(db) as store:
-        counts, failures = ingest_items(store, read_inputs(paths), progress=show)
+def echo_counts(counts: Counter[str], failures: list[FailedArticle]) -> None:
+    """Print the summary line and every failure; exit with status 1 when any input failed."""
     click.echo(
         f"read {counts['read']}, new {counts['new']}, updated {counts['updated']}, "
         f"unchanged {counts['unchanged']}, failed {counts['failed']}",
@@ -81,3 +85,30 @@ def ingest(paths: tuple[str, ...], db: str, progress: bool | None) -> None:
         for failed in failures:
             click.echo(f"  failed {failed.id} ({failed.origin}): {failed.reason}", err=True)
         sys.exit(1)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+@click.option(
+    "--progress/--no-progress",
+    default=None,
+    help="Progress bar (default: when stderr is a terminal).",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=default_workers,
+    show_default="number of cores",
+    help="Processes computing articles in parallel; this process alone writes to the store.",
+)
+def ingest(paths: tuple[str, ...], db: str, progress: bool | None, workers: int) -> None:
+    """Ingest articles from files, folders, JSON Lines or '-' (stdin).
+
+    Text files may start with a line 'date YYYY-MM-DD'. JSON Lines records take id, text or
+    html, and optional url, title, source, published, lang. Exit status 1 when any input failed.
+    """
+    show = sys.stderr.isatty() if progress is None else progress
+    with open_store(db) as store:
+        counts, failures = ingest_items(store, read_inputs(paths), progress=show, workers=workers)
+    echo_counts(counts, failures)

@@ -13,7 +13,7 @@ DEFAULT_DB = "diplowatch.db"
 
 db_option = click.option(
     "--db", default=DEFAULT_DB, show_default=True, envvar="DIPLOWATCH_DB",
-    help="Store: a SQLite file path (or env DIPLOWATCH_DB).",
+    help="Store: a SQLite file path or a postgresql:// URL (or env DIPLOWATCH_DB).",
 )
 
 

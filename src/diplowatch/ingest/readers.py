@@ -12,7 +12,7 @@ import json
 import re
 import sys
 from collections.abc import Iterable, Iterator
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import IO
 
 from diplowatch.ingest.html import extract_html
@@ -21,7 +21,7 @@ from diplowatch.model import Article, FailedArticle
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json"}
-_DATE_HEADER = re.compile(r"^\ufeff?\s*date\s+(\d{4}(?:-\d{2}(?:-\d{2})?)?)\s*(?:\n|$)")
+_DATE_HEADER = re.compile(r"^\ufeff?\s*date\s+(\d{4}(?:-\d{2}(?:-\d{2})?)?)(?=\s|$)")
 _ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?")
 
 Item = Article | FailedArticle
@@ -36,23 +36,32 @@ def read_inputs(paths: Iterable[str], *, stdin: IO[str] | None = None) -> Iterat
         path = Path(raw)
         if path.is_dir():
             for child in sorted(p for p in path.rglob("*") if p.is_file()):
-                if child.name.startswith(".") or child.name.lower() == "readme.md":
-                    continue
-                yield from read_file(child)
+                if not is_ignored(child):
+                    yield from read_file(child)
         elif path.exists():
             yield from read_file(path)
         else:
             yield FailedArticle(id=path.stem or raw, reason="no such file or folder", origin=raw)
 
 
+def is_ignored(path: PurePath) -> bool:
+    """Files in an input folder that are not articles: hidden files and the folder's README."""
+    return path.name.startswith(".") or path.name.lower() == "readme.md"
+
+
 def read_file(path: Path) -> Iterator[Item]:
     """Read one file of any supported kind."""
-    suffix = path.suffix.lower()
     try:
         data = path.read_bytes()
     except OSError as exc:
         yield FailedArticle(id=path.stem, reason=f"unreadable: {exc.strerror}", origin=str(path))
         return
+    yield from read_document(path, data)
+
+
+def read_document(path: PurePath, data: bytes) -> Iterator[Item]:
+    """Read the bytes of one file already in memory (Spark's binaryFile rows); name gives the kind."""
+    suffix = path.suffix.lower()
     text, problem = _decode(data)
     if problem:
         yield FailedArticle(id=path.stem, reason=problem, origin=str(path))
@@ -126,10 +135,11 @@ def _read_jsonl(text: str, *, origin: str) -> Iterator[Item]:
         if not isinstance(obj, dict):
             yield FailedArticle(id=f"{Path(origin).stem}:{lineno}", reason="JSON line is not an object", origin=where)
             continue
-        yield _article_from_record(obj, lineno=lineno, origin=where)
+        yield article_from_record(obj, lineno=lineno, origin=where)
 
 
-def _article_from_record(obj: dict[str, object], *, lineno: int, origin: str) -> Item:
+def article_from_record(obj: dict[str, object], *, lineno: int, origin: str) -> Item:
+    """One JSON Lines record or Parquet row as an Article (or why it is not one)."""
     article_id = str(obj.get("id") or f"{Path(origin.rsplit(':', 1)[0]).stem}-{lineno}")
     meta: dict[str, str | None] = {}
     for key in ("url", "title", "source", "lang"):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from importlib.abc import Traversable
@@ -63,9 +63,22 @@ class KnowledgeBase:
     actors: dict[str, Actor] = field(default_factory=dict)
 
     def add(self, actor: Actor) -> None:
-        if actor.id in self.actors and self.actors[actor.id] != actor:
-            raise KnowledgeBaseError(f"duplicate actor id {actor.id!r}")
-        self.actors[actor.id] = actor
+        """Add an actor; the same id in another file (national and organisation posts) is merged."""
+        known = self.actors.get(actor.id)
+        if known is None:
+            self.actors[actor.id] = actor
+            return
+        if known.kind != actor.kind or known.name != actor.name:
+            raise KnowledgeBaseError(
+                f"actor id {actor.id!r} names both {known.name!r} ({known.kind}) and {actor.name!r} ({actor.kind})"
+            )
+        self.actors[actor.id] = replace(
+            known,
+            country=known.country or actor.country,
+            gender=known.gender or actor.gender,
+            aliases=tuple(dict.fromkeys(known.aliases + actor.aliases)),
+            roles=tuple(dict.fromkeys(known.roles + actor.roles)),
+        )
 
     def get(self, actor_id: str) -> Actor | None:
         return self.actors.get(actor_id)
@@ -77,7 +90,8 @@ class KnowledgeBase:
             if actor.kind != "person" or (country and actor.country != country):
                 continue
             for spell in actor.roles_at(when):
-                if spell.role == role and (org is None or spell.org == org):
+                # an organisation post (spell.org set) is never a national role of the holder's country
+                if spell.role == role and spell.org == org:
                     found.append(actor)
                     break
         return found

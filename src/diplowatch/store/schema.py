@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from importlib import resources
 from typing import Any, Protocol
 
@@ -40,8 +41,14 @@ def split_statements(sql: str) -> list[str]:
     return [s.strip() for s in without_comments.split(";") if s.strip()]
 
 
-def migrate(conn: Connection, *, placeholder: str = "?") -> list[str]:
-    """Apply pending migrations; return the names applied."""
+def migrate(
+    conn: Connection, *, placeholder: str = "?", adapt: Callable[[str], str] = lambda sql: sql
+) -> list[str]:
+    """Apply pending migrations; return the names applied.
+
+    ``adapt`` rewrites each statement for the back-end (PostgreSQL types), so the migration
+    files stay one portable set.
+    """
     conn.execute(
         "CREATE TABLE IF NOT EXISTS _migrations (number INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
     )
@@ -57,7 +64,7 @@ def migrate(conn: Connection, *, placeholder: str = "?") -> list[str]:
             continue
         try:
             for statement in split_statements(sql):
-                conn.execute(statement)
+                conn.execute(adapt(statement))
             conn.execute(
                 f"INSERT INTO _migrations (number, name, applied_at) VALUES ({placeholder}, {placeholder}, {placeholder})",
                 (number, name, dt.datetime.now(dt.UTC).isoformat(timespec="seconds")),

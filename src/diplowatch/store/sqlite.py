@@ -41,7 +41,21 @@ class Store:
     def __init__(self, conn: Any, *, location: str) -> None:
         self.conn = conn
         self.location = location
-        migrate(conn, placeholder=self.placeholder)
+        migrate(conn, placeholder=self.placeholder, adapt=self.adapt_ddl)
+
+    # -- dialect hooks (overridden by store.postgres.PostgresStore) ---------------
+    @staticmethod
+    def adapt_ddl(sql: str) -> str:
+        """Migration SQL as this back-end needs it; the shipped SQL is SQLite's."""
+        return sql
+
+    def lock(self, key: str) -> None:
+        """Serialise writers on ``key`` until the next commit.
+
+        SQLite has a single writer per file, so this is a no-op; PostgreSQL takes a
+        transaction-level advisory lock, so concurrent ingest processes cannot both create
+        version n+1 of the same article.
+        """
 
     # -- plumbing ---------------------------------------------------------------
     def _q(self, sql: str) -> str:
@@ -86,6 +100,7 @@ class Store:
     def save_failure(self, failed: FailedArticle) -> str:
         """Record an input that could not be read; returns 'new' or 'unchanged'."""
         digest = content_hash("failed", failed.reason)
+        self.lock("article:" + failed.id)
         version = self._new_version(failed.id, digest)
         if version is None:
             return "unchanged"
@@ -110,6 +125,7 @@ class Store:
         """Store one processed article; returns 'new', 'updated' (new version) or 'unchanged'."""
         article = result.article
         digest = self.article_hash(result)
+        self.lock("article:" + article.id)
         previous = self._current(article.id)
         version = self._new_version(article.id, digest)
         if version is None:
@@ -166,9 +182,12 @@ class Store:
     def save_actors(self, actors: Iterable[Actor]) -> None:
         """Upsert actors (the KB ones that events refer to, and discovered ones)."""
         for actor in actors:
-            self.execute("DELETE FROM actors WHERE id = ?", (actor.id,))
+            # ON CONFLICT (SQLite >= 3.24 and PostgreSQL): concurrent writers may save the same actor
             self.execute(
-                "INSERT INTO actors (id, name, kind, country, source, aliases, roles) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO actors (id, name, kind, country, source, aliases, roles) VALUES (?, ?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind,"
+                " country = excluded.country, source = excluded.source, aliases = excluded.aliases,"
+                " roles = excluded.roles",
                 (
                     actor.id, actor.name, actor.kind, actor.country, actor.source,
                     json.dumps(list(actor.aliases), ensure_ascii=False),
@@ -250,8 +269,10 @@ def open_sqlite(path: str | Path) -> Store:
 
 
 def open_store(location: str | Path) -> Store:
-    """Open the store at a file path (SQLite); other back-ends are chosen by URL scheme."""
+    """Open the store at a file path (SQLite) or a ``postgresql://`` URL (PostgreSQL)."""
     text = str(location)
     if text.startswith(("postgresql://", "postgres://")):
-        raise StoreError("PostgreSQL stores are not supported yet by this version")
+        from diplowatch.store.postgres import open_postgres  # psycopg only when asked for
+
+        return open_postgres(text)
     return open_sqlite(text)

@@ -1,0 +1,114 @@
+"""Run ``process_article`` over a stream of inputs, in this process or in a process pool.
+
+The pool only computes: workers receive Articles and return ArticleResults (or a FailedArticle
+saying why processing failed), and the caller stays the single writer to the store. Results
+come back in input order, so ``--workers N`` stores exactly what ``--workers 1`` stores.
+
+Stages per batch (a few hundred articles, so memory does not grow with the corpus):
+ 1. skip      inputs that failed to read, and articles whose content the store already holds
+ 2. compute   ``process_article`` on the rest (pool: batch k+1 computes while k is written)
+ 3. yield     one outcome per input, in input order
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from itertools import islice
+from multiprocessing.pool import AsyncResult, Pool
+from typing import Any
+
+from diplowatch.model import Article, ArticleResult, FailedArticle
+from diplowatch.pipeline import process_article
+
+ARTICLES_PER_TASK = (
+    8  # one pickled task per 8 articles: small enough to balance, big enough to amortise IPC
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Unchanged:
+    """An article the store already holds with this exact content: nothing to compute."""
+
+    article: Article
+
+
+Outcome = ArticleResult | FailedArticle | Unchanged
+
+
+def default_workers() -> int:
+    """Cores this process may use (the default of ``ingest --workers``)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def process_guarded(article: Article) -> ArticleResult | FailedArticle:
+    """``process_article``, with a bug on one article turned into a recorded failure."""
+    try:
+        return process_article(article)
+    except Exception as exc:  # one article must never lose the batch; the reason is stored
+        return FailedArticle(
+            article.id, f"processing failed: {type(exc).__name__}: {exc}", "pipeline"
+        )
+
+
+def process_items(
+    items: Iterable[Article | FailedArticle],
+    *,
+    is_unchanged: Callable[[Article], bool],
+    workers: int = 1,
+) -> Iterator[Outcome]:
+    """Yield one outcome per input item, in order (see the module docstring)."""
+    if workers <= 1:
+        for item in items:
+            yield _triage(item, is_unchanged) or process_guarded(item)  # type: ignore[arg-type]
+        return
+    batch_size = workers * ARTICLES_PER_TASK * 4
+    # forkserver: no fork of a threaded parent; workers load packs and KB once each, lazily
+    context = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")
+    with context.Pool(workers) as pool:
+        pending: tuple[list[Outcome | None], AsyncResult[Any]] | None = None
+        for batch in _batches(items, batch_size):
+            submitted = _submit(pool, batch, is_unchanged)
+            if pending:
+                yield from _collect(*pending)
+            pending = submitted
+        if pending:
+            yield from _collect(*pending)
+
+
+def _triage(
+    item: Article | FailedArticle, is_unchanged: Callable[[Article], bool]
+) -> Outcome | None:
+    """The outcome when no computation is needed, else None."""
+    if isinstance(item, FailedArticle):
+        return item
+    if is_unchanged(item):
+        return Unchanged(item)
+    return None
+
+
+def _batches(
+    items: Iterable[Article | FailedArticle], size: int
+) -> Iterator[list[Article | FailedArticle]]:
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+def _submit(
+    pool: Pool, batch: list[Article | FailedArticle], is_unchanged: Callable[[Article], bool]
+) -> tuple[list[Outcome | None], AsyncResult[Any]]:
+    outcomes = [_triage(item, is_unchanged) for item in batch]
+    todo = [item for item, outcome in zip(batch, outcomes, strict=True) if outcome is None]
+    return outcomes, pool.map_async(process_guarded, todo, chunksize=ARTICLES_PER_TASK)  # type: ignore[arg-type]
+
+
+def _collect(outcomes: list[Outcome | None], job: AsyncResult[Any]) -> Iterator[Outcome]:
+    computed = iter(job.get())
+    for outcome in outcomes:
+        yield outcome if outcome is not None else next(computed)

@@ -1,0 +1,198 @@
+"""The pipeline as a Spark job: the unchanged per-article and merge functions, run by Spark.
+
+Stages, in order (each writes one Parquet table under ``out``; see ``spark.rows``):
+ 1. read      text/HTML/JSON Lines files as ``binaryFile`` rows (parsed by the embedded readers),
+              Parquet files as article records
+ 2. articles  ``mapInPandas``: ``process_article`` on every article; packs and KB load once per
+              Python worker (lazy caches), never per row
+ 3. reports   every report of every article, with its merge block key
+ 4. events    ``groupBy(block).applyInPandas``: ``merge_reports`` per block. The block (contact
+              type + unordered actor set) never splits a real event, so the union over blocks
+              equals one merge over all reports, event ids included
+ 5. actors    the knowledge-base actors that mentions resolved to
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path, PurePosixPath
+from typing import Any
+from urllib.parse import unquote, urlparse
+
+import pandas as pd
+from pyspark.sql import DataFrame, SparkSession
+
+from diplowatch.ingest.pool import process_guarded
+from diplowatch.ingest.readers import article_from_record, is_ignored, read_document
+from diplowatch.kb.actors import load_kb
+from diplowatch.kb.gazetteer import default_gazetteer
+from diplowatch.model import Article, Event, FailedArticle, Report
+from diplowatch.resolve.merge import merge_reports
+from diplowatch.spark.rows import (
+    ACTOR_COLUMNS,
+    ARTICLE_COLUMNS,
+    EVENT_COLUMNS,
+    REPORT_COLUMNS,
+    actor_row,
+    article_row,
+    event_row,
+    report_rows,
+)
+
+TABLES = ("articles", "reports", "events", "actors")
+_RECORD_FIELDS = ("id", "text", "html", "url", "title", "source", "published", "lang")
+
+
+def start_session(
+    master: str = "local[*]",
+    *,
+    partitions: int = 8,
+    arrow_batch_size: int = 1000,
+    app: str = "diplowatch",
+) -> SparkSession:
+    """A session for ``local[N]``, ``spark://…`` (classic) or ``sc://…`` (Spark Connect)."""
+    os.environ.setdefault(
+        "PYSPARK_PYTHON", sys.executable
+    )  # executors run this interpreter locally
+    builder = SparkSession.builder.appName(app)
+    builder = builder.remote(master) if master.startswith("sc://") else builder.master(master)
+    settings = {
+        "spark.sql.shuffle.partitions": str(partitions),
+        "spark.sql.execution.arrow.maxRecordsPerBatch": str(arrow_batch_size),
+        "spark.ui.showConsoleProgress": "false",
+    }
+    if not master.startswith("sc://"):
+        settings["spark.ui.enabled"] = "false"
+    for key, value in settings.items():
+        builder = builder.config(key, value)
+    return builder.getOrCreate()
+
+
+def run_pipeline(
+    spark: SparkSession, inputs: list[str], out: str | Path, *, partitions: int = 8
+) -> dict[str, int]:
+    """Run every stage (module docstring) and return the row count of each table."""
+    out = str(out)
+    articles = read_articles(spark, inputs, partitions=partitions)
+    articles.write.mode("overwrite").parquet(f"{out}/articles")
+    stored = spark.read.parquet(f"{out}/articles").filter("status = 'ok'")
+    stored.select("result").mapInPandas(_explode_reports, REPORT_COLUMNS).write.mode(
+        "overwrite"
+    ).parquet(f"{out}/reports")
+    reports = spark.read.parquet(f"{out}/reports")
+    events = (
+        reports.select("block", "report").groupBy("block").applyInPandas(merge_block, EVENT_COLUMNS)
+    )
+    events.write.mode("overwrite").parquet(f"{out}/events")
+    actor_ids = stored.select("result").mapInPandas(_mentioned_actors, "actor_id string").distinct()
+    kb = load_kb()
+    found = [actor for (i,) in sorted(actor_ids.collect()) if (actor := kb.get(i))]
+    actor_table = spark.createDataFrame(
+        pd.DataFrame([actor_row(a) for a in found], columns=_names(ACTOR_COLUMNS)), ACTOR_COLUMNS
+    )
+    actor_table.write.mode("overwrite").parquet(f"{out}/actors")
+    return {name: spark.read.parquet(f"{out}/{name}").count() for name in TABLES}
+
+
+def read_articles(spark: SparkSession, inputs: list[str], *, partitions: int) -> DataFrame:
+    """Stages 1-2: the articles table (one row per input article or failed input)."""
+    parquet = [p for p in inputs if _is_parquet(p)]
+    files = [p for p in inputs if not _is_parquet(p)]
+    parts: list[DataFrame] = []
+    if files:
+        raw = spark.read.format("binaryFile").option("recursiveFileLookup", "true").load(files)
+        parts.append(
+            raw.select("path", "content")
+            .repartition(partitions)
+            .mapInPandas(_process_files, ARTICLE_COLUMNS)
+        )
+    if parquet:
+        records = spark.read.parquet(*parquet)
+        wanted = [c for c in _RECORD_FIELDS if c in records.columns]
+        parts.append(
+            records.select(*wanted)
+            .repartition(partitions)
+            .mapInPandas(_process_records, ARTICLE_COLUMNS)
+        )
+    if not parts:
+        raise ValueError("no inputs")
+    table = parts[0]
+    for part in parts[1:]:
+        table = table.unionByName(part)
+    return table
+
+
+def merge_block(block: pd.DataFrame) -> pd.DataFrame:
+    """Stage 4 for one block: the one place Spark calls ``merge_reports``."""
+    reports = [Report.from_dict(json.loads(text)) for text in block["report"]]
+    return pd.DataFrame([event_row(e) for e in _merge(reports)], columns=_EVENT_NAMES)
+
+
+def _merge(reports: list[Report]) -> list[Event]:
+    return merge_reports(reports)
+
+
+def _process_files(batches: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
+    default_gazetteer()  # load once per partition, before the first row
+    for batch in batches:
+        rows = []
+        for url, content in zip(batch["path"], batch["content"], strict=True):
+            path = _local_path(url)
+            if is_ignored(path):
+                continue
+            rows.extend(_process(item) for item in read_document(path, bytes(content)))
+        yield pd.DataFrame(rows, columns=_ARTICLE_NAMES)
+
+
+def _process_records(batches: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
+    default_gazetteer()
+    for batch in batches:
+        records = batch.astype(object).where(batch.notna(), None).to_dict("records")
+        rows = [
+            _process(article_from_record(r, lineno=i, origin="parquet"))
+            for i, r in enumerate(records, 1)
+        ]
+        yield pd.DataFrame(rows, columns=_ARTICLE_NAMES)
+
+
+def _process(item: Article | FailedArticle) -> dict[str, Any]:
+    return article_row(item if isinstance(item, FailedArticle) else process_guarded(item))
+
+
+def _explode_reports(batches: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
+    for batch in batches:
+        rows = [row for text in batch["result"] for row in report_rows(text)]
+        yield pd.DataFrame(rows, columns=_REPORT_NAMES)
+
+
+def _mentioned_actors(batches: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
+    for batch in batches:
+        ids = {
+            m["actor_id"]
+            for text in batch["result"]
+            for m in json.loads(text)["mentions"]
+            if m["actor_id"]
+        }
+        yield pd.DataFrame({"actor_id": sorted(ids)}, dtype=object)
+
+
+def _local_path(url: str) -> PurePosixPath:
+    """``file:/a/b.txt`` -> /a/b.txt; other schemes keep their path (only name and suffix matter)."""
+    return PurePosixPath(unquote(urlparse(url).path))
+
+
+def _is_parquet(path: str) -> bool:
+    local = Path(path)
+    return path.endswith(".parquet") or (local.is_dir() and any(local.glob("*.parquet")))
+
+
+def _names(columns: str) -> list[str]:
+    return [part.strip().split(" ")[0] for part in columns.split(", ")]
+
+
+_ARTICLE_NAMES = _names(ARTICLE_COLUMNS)
+_REPORT_NAMES = _names(REPORT_COLUMNS)
+_EVENT_NAMES = _names(EVENT_COLUMNS)
