@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from collections import Counter
 from collections.abc import Iterable
@@ -53,6 +54,9 @@ def write_outcomes(
     failures: list[FailedArticle] = []
     actor_ids: set[str] = set()
     touched: set[str] = set()
+    # one time for the whole batch: event ids anchor on (batch, published, report key), which a
+    # Spark run over the same input reproduces (it is one batch too)
+    batch_time = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     for outcome in outcomes:
         counts["read"] += 1
         if isinstance(outcome, Unchanged):
@@ -61,10 +65,10 @@ def write_outcomes(
         article_id = outcome.id if isinstance(outcome, FailedArticle) else outcome.article.id
         touched |= article_blocks(store, article_id)  # the version it replaces stops counting
         if isinstance(outcome, FailedArticle):
-            store.save_failure(outcome)
+            store.save_failure(outcome, ingested_at=batch_time)
             failures.append(outcome)
             continue
-        counts[store.save_result(outcome)] += 1
+        counts[store.save_result(outcome, ingested_at=batch_time)] += 1
         touched.update(block_key(report) for report in outcome.reports)
         actor_ids.update(m.actor_id for m in outcome.mentions if m.actor_id)
     kb = load_kb()

@@ -40,15 +40,6 @@ class Browse:
 
 def _conditions(browse: Browse) -> tuple[str, list[Any]]:
     clauses, params = _where(browse.filters)
-    since, until = browse.filters.since, browse.filters.until
-    # Redundant year bounds on sort_date (= event_date) let SQLite range-scan its index;
-    # _where's precision-aware comparisons cannot use one.
-    if since and since[:4].isdigit():
-        clauses.append("e.sort_date >= ?")
-        params.append(since[:4])
-    if until and until[:4].isdigit():
-        clauses.append("e.sort_date < ?")
-        params.append(f"{int(until[:4]) + 1:04d}")
     for actor_id in browse.actor_ids:
         clauses.append("e.id IN (SELECT event_id FROM event_actors WHERE actor_id = ?)")
         params.append(actor_id)

@@ -132,8 +132,11 @@ def update_events(store: Store, blocks: Iterable[str]) -> int:
     """Re-merge only the given blocks (those an ingest touched); returns the events written."""
     written = 0
     for block in sorted(set(blocks)):
+        # concurrent ingest processes (PostgreSQL) re-merge one block at a time: the lock is
+        # held from reading the block's reports until its events are replaced and committed
+        store.lock("block:" + block)
         written += len(save_block_events(store, block, report_records(store, block=block)))
-    store.commit()
+        store.commit()
     return written
 
 
@@ -221,14 +224,13 @@ def _where(filters: Filters) -> tuple[list[str], list[Any]]:
             f"e.id IN (SELECT event_id FROM event_actors WHERE {by_id}name_key = ? OR last_key = ?)"
         )
         params.extend([*ids, key, key])
-    if filters.since:
-        clauses.append(
-            "e.event_date IS NOT NULL AND e.event_date >= substr(?, 1, length(e.event_date))"
-        )
-        params.append(filters.since)
-    if filters.until:
-        clauses.append("e.event_date IS NOT NULL AND substr(e.event_date, 1, length(?)) <= ?")
-        params.extend([filters.until, filters.until])
+    if filters.since:  # the sort_date bound uses the index: no kept date sorts before its year
+        clauses.append("e.sort_date >= ? AND e.event_date >= substr(?, 1, length(e.event_date))")
+        params.extend([filters.since[:4], filters.since])
+    if filters.until:  # '~' sorts after digits and '-': dates starting with until stay below
+        clauses.append("e.sort_date <= ? AND e.event_date IS NOT NULL")
+        clauses.append("substr(e.event_date, 1, length(?)) <= ?")
+        params.extend([filters.until + "~", filters.until, filters.until])
     return clauses, params
 
 
