@@ -32,11 +32,7 @@ def main(out: Path) -> None:
             events = _json(base + "/api/events?limit=500")["items"]
             event = max(events, key=lambda e: (e["n_reports"], len(e["actors"]), e["id"]))
             article = max(
-                (
-                    _json(f"{base}/api/articles/{a}")["item"]
-                    for e in events
-                    for a in e["article_ids"]
-                ),
+                (_json(f"{base}/api/articles/{a}")["item"] for e in events for a in e["article_ids"]),
                 key=lambda a: (len({p["kind"] for p in a["paragraphs"]}), a["id"]),
             )
             views = {

@@ -57,7 +57,7 @@ def test_sorting_by_confidence_orders_the_page(store: Store) -> None:
 
 
 def test_exact_actor_ids_keep_only_events_with_all_of_them(store: Store) -> None:
-    network = contact_network(store, Browse(), max_nodes=2000)
+    network = contact_network(store, Browse(), max_nodes=2000, max_edges=10000)
     edge = max(network["edges"], key=lambda e: (e["events"], e["source"]))
     pair = (edge["source"], edge["target"])
     events = page_events(store, Browse(actor_ids=pair), per_page=100)
@@ -66,20 +66,23 @@ def test_exact_actor_ids_keep_only_events_with_all_of_them(store: Store) -> None
 
 
 def test_network_nodes_count_each_actors_events(store: Store) -> None:
-    network = contact_network(store, Browse(), max_nodes=2000)
+    network = contact_network(store, Browse(), max_nodes=2000, max_edges=10000)
     for node in network["nodes"][:5]:
         events = page_events(store, Browse(actor_ids=(node["id"],)), per_page=1000)
         assert node["events"] == len(events)
-    capped = contact_network(store, Browse(), max_nodes=3)
+    capped = contact_network(store, Browse(), max_nodes=3, max_edges=10000)
     kept = {n["id"] for n in capped["nodes"]}
     assert len(kept) == 3
     assert all({e["source"], e["target"]} <= kept for e in capped["edges"])
+    strongest = contact_network(store, Browse(), max_nodes=2000, max_edges=2)
+    assert strongest["pairs"] == len(network["edges"]) and len(strongest["edges"]) == 2
+    weights = sorted((e["events"] for e in network["edges"]), reverse=True)
+    assert [e["events"] for e in strongest["edges"]] == weights[:2]
 
 
 def _sentences(store: Store, event_id: str) -> list[str]:
     rows = store.query(
-        "SELECT r.sentence FROM event_reports l JOIN reports r ON r.id = l.report_id"
-        " WHERE l.event_id = ?",
+        "SELECT r.sentence FROM event_reports l JOIN reports r ON r.id = l.report_id WHERE l.event_id = ?",
         (event_id,),
     )
     return [row["sentence"] for row in rows]

@@ -34,9 +34,7 @@ def test_split_marked_drops_overlaps_and_spans_outside_the_slice() -> None:
     assert [p.text for p in pieces if p.mark] == ["cdef"]
 
 
-@pytest.mark.parametrize(
-    ("date", "days"), [("2024", 366), ("2025", 365), ("2024-02", 29), ("2025-02-28", 1)]
-)
+@pytest.mark.parametrize(("date", "days"), [("2024", 366), ("2025", 365), ("2024-02", 29), ("2025-02-28", 1)])
 def test_date_span_covers_the_whole_period(date: str, days: int) -> None:
     first, after = date_span(date)
     assert after - first == days
@@ -67,9 +65,7 @@ def test_timeline_lanes_per_actor_repeat_an_event_in_each_lane() -> None:
 
 
 def test_timeline_zoom_narrows_and_widens_around_the_centre() -> None:
-    timeline = build_timeline(
-        [_row("e1", "2025-06-15")], since="2025-01-01", until="2025-12-31", lanes_by="pair"
-    )
+    timeline = build_timeline([_row("e1", "2025-06-15")], since="2025-01-01", until="2025-12-31", lanes_by="pair")
     assert timeline is not None
     zoom_in, zoom_out = timeline.zoom_in, timeline.zoom_out
     assert timeline.since < zoom_in[0] < zoom_in[1] < timeline.until

@@ -48,14 +48,10 @@ def test_filter_by_inflected_name_shows_that_actors_events(browser: Any, base_ur
         assert "Vladimir Putin" in row.text
 
 
-def test_actor_field_suggests_canonical_names_for_other_scripts(
-    browser: Any, base_url: str
-) -> None:
+def test_actor_field_suggests_canonical_names_for_other_scripts(browser: Any, base_url: str) -> None:
     browser.get(base_url + "/events")
     browser.find_element(By.ID, "f-actor").send_keys("Путин")
-    options = WebDriverWait(browser, 10).until(
-        lambda d: d.find_elements(By.CSS_SELECTOR, "#actor-suggestions option")
-    )
+    options = WebDriverWait(browser, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#actor-suggestions option"))
     assert "Vladimir Putin" in [o.get_attribute("value") for o in options]
 
 
@@ -79,9 +75,7 @@ def test_event_page_highlights_actor_and_trigger_in_evidence(browser: Any, base_
 
 
 def _wait_network(browser: Any) -> None:
-    WebDriverWait(browser, 10).until(
-        lambda d: d.execute_script("return !!window.diplowatchNetwork")
-    )
+    WebDriverWait(browser, 10).until(lambda d: d.execute_script("return !!window.diplowatchNetwork"))
 
 
 def _click_node(browser: Any, actor_id: str) -> None:
@@ -161,9 +155,7 @@ def test_shared_network_url_restores_zoom_and_pan(browser: Any, base_url: str) -
         assert restored[key] == pytest.approx(view[key], abs=precision)
 
 
-def test_timeline_draws_planned_events_apart_and_zooms_through_url(
-    browser: Any, base_url: str
-) -> None:
+def test_timeline_draws_planned_events_apart_and_zooms_through_url(browser: Any, base_url: str) -> None:
     browser.get(base_url + "/timeline")
     planned = {e["id"] for e in _api(base_url, "/api/events", status="planned")["items"]}
     marks = browser.find_elements(By.CSS_SELECTOR, "a.tl-mark")

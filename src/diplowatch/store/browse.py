@@ -96,8 +96,7 @@ def count_events(store: Store, browse: Browse) -> Counts:
             statuses[row["v"]] = row["n"]
     else:
         for row in store.query(
-            f"SELECT e.mode AS m, e.status AS s, COUNT(*) AS n FROM events e{where}"
-            " GROUP BY +e.mode, +e.status",
+            f"SELECT e.mode AS m, e.status AS s, COUNT(*) AS n FROM events e{where} GROUP BY +e.mode, +e.status",
             params,
         ):
             modes[row["m"]] += row["n"]
@@ -119,10 +118,12 @@ def timeline_events(store: Store, browse: Browse, *, limit: int) -> list[dict[st
     return rows
 
 
-def contact_network(store: Store, browse: Browse, *, max_nodes: int) -> dict[str, Any]:
+def contact_network(store: Store, browse: Browse, *, max_nodes: int, max_edges: int) -> dict[str, Any]:
     """Actors (with event counts) and actor pairs (with event counts) of the matching events.
 
-    Only the ``max_nodes`` most active actors are kept, and the edges between them.
+    Only the ``max_nodes`` most active actors are kept, and of the pairs between them the
+    ``max_edges`` with most events (``pairs`` says how many there were): a drawing of every
+    pair among thousands of actors is neither readable nor fast.
     """
     where, params = _conditions(browse)
     matching = f"SELECT e.id FROM events e{where}"
@@ -142,8 +143,9 @@ def contact_network(store: Store, browse: Browse, *, max_nodes: int) -> dict[str
     ):
         if row["s"] in kept and row["t"] in kept:
             pairs[(row["s"], row["t"])] += 1
-    edges = [{"source": s, "target": t, "events": n} for (s, t), n in sorted(pairs.items())]
-    return {"nodes": nodes, "edges": edges}
+    strongest = sorted(pairs.items(), key=lambda item: (-item[1], item[0]))[:max_edges]
+    edges = [{"source": s, "target": t, "events": n} for (s, t), n in strongest]
+    return {"nodes": nodes, "edges": edges, "pairs": len(pairs)}
 
 
 def event_countries(store: Store) -> list[str]:

@@ -45,6 +45,7 @@ _STATIC = {"style.css": "text/css", "app.js": "text/javascript", "network.js": "
 PER_PAGE = 50
 TIMELINE_LIMIT = 3000
 NETWORK_NODES = 2000
+NETWORK_EDGES = 6000
 _ENGLISH = Locale("en")
 
 
@@ -119,12 +120,11 @@ def timeline_page(request: Request) -> HTMLResponse:
 def network_page(request: Request) -> HTMLResponse:
     """Actors and their contacts under the current filter, drawn by static/network.js."""
     state = read_state(request.query_params)
-    network = contact_network(store_of(request), state.browse, max_nodes=NETWORK_NODES)
+    network = contact_network(store_of(request), state.browse, max_nodes=NETWORK_NODES, max_edges=NETWORK_EDGES)
     names = {n["id"]: n["name"] for n in network["nodes"]}
-    top_pairs = sorted(network["edges"], key=lambda e: (-e["events"], e["source"], e["target"]))
     return _render(
         request, "network.html", **_list_context(request, state, "network"),
-        network=network, names=names, top_nodes=network["nodes"][:30], top_pairs=top_pairs[:30],
+        network=network, names=names, top_nodes=network["nodes"][:30], top_pairs=network["edges"][:30],
     )  # fmt: skip
 
 
@@ -178,9 +178,7 @@ def actor_page(request: Request, actor_id: str) -> HTMLResponse:
         by_script[_script(name)].append((name, seen.get(name, 0)))
     counterparts: dict[str, dict[str, Any]] = {}
     for item in actor_contacts(store, actor_id):
-        other = counterparts.setdefault(
-            item["counterpart"]["id"], {**item["counterpart"], "events": 0}
-        )
+        other = counterparts.setdefault(item["counterpart"]["id"], {**item["counterpart"], "events": 0})
         other["events"] += item["events"]
     ranked = sorted(counterparts.values(), key=lambda c: (-c["events"], c["name"]))
     browse = Browse(actor_ids=(actor_id,))

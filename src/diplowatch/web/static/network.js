@@ -31,8 +31,13 @@
   const edges = data.edges
     .map(function (e) { return { s: byId.get(e.source), t: byId.get(e.target), w: e.events }; })
     .filter(function (e) { return e.s && e.t; });
+  const widths = new Map();
+  edges.forEach(function (e) {
+    e.width = Math.round((0.6 + Math.log2(1 + e.w)) * 2) / 2;
+    (widths.get(e.width) || widths.set(e.width, []).get(e.width)).push(e);
+  });
   const maxEvents = Math.max.apply(null, nodes.map(function (n) { return n.events; }).concat([1]));
-  nodes.forEach(function (n) { n.r = 3 + 10 * Math.sqrt(n.events / maxEvents); });
+  nodes.forEach(function (n) { n.r = 2.5 + 8 * Math.sqrt(n.events / maxEvents); });
   const labelled = new Set(nodes.slice(0, 25).map(function (n) { return n.id; }));
 
   // -- layout ---------------------------------------------------------------------------
@@ -112,7 +117,7 @@
   function toScreen(n) {
     return { x: (n.x - view.cx) * view.k + canvas.clientWidth / 2, y: (n.y - view.cy) * view.k + canvas.clientHeight / 2 };
   }
-  function radius(n) { return Math.max(2, n.r * Math.sqrt(view.k)); }
+  function radius(n) { return Math.max(2, n.r * Math.min(1.2, Math.sqrt(view.k))); }
 
   function draw() {
     const dpr = window.devicePixelRatio || 1, w = canvas.clientWidth, h = canvas.clientHeight;
@@ -120,13 +125,26 @@
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     ctx.clearRect(0, 0, w, h);
     const pos = nodes.map(toScreen);
-    edges.forEach(function (e) {
-      const near = hover && (hover.node === e.s || hover.node === e.t || hover.edge === e);
-      ctx.strokeStyle = near ? "rgba(11,87,164,0.9)" : "rgba(70,70,90,0.28)";
-      ctx.lineWidth = (0.6 + Math.log2(1 + e.w)) * (near ? 1.6 : 1);
-      const a = pos[e.s.i], b = pos[e.t.i];
-      ctx.beginPath(); ctx.moveTo(a.x, a.y); ctx.lineTo(b.x, b.y); ctx.stroke();
+    // One path per line width (few strokes for thousands of edges); hovered ones on top.
+    ctx.strokeStyle = "rgba(70,70,90,0.28)";
+    widths.forEach(function (group, width) {
+      ctx.lineWidth = width;
+      ctx.beginPath();
+      group.forEach(function (e) {
+        const a = pos[e.s.i], b = pos[e.t.i];
+        ctx.moveTo(a.x, a.y); ctx.lineTo(b.x, b.y);
+      });
+      ctx.stroke();
     });
+    if (hover) {
+      ctx.strokeStyle = "rgba(11,87,164,0.9)";
+      edges.forEach(function (e) {
+        if (hover.node !== e.s && hover.node !== e.t && hover.edge !== e) return;
+        const a = pos[e.s.i], b = pos[e.t.i];
+        ctx.lineWidth = e.width * 1.6;
+        ctx.beginPath(); ctx.moveTo(a.x, a.y); ctx.lineTo(b.x, b.y); ctx.stroke();
+      });
+    }
     nodes.forEach(function (n) {
       const p = pos[n.i];
       if (p.x < -20 || p.y < -20 || p.x > w + 20 || p.y > h + 20) return;
@@ -134,13 +152,22 @@
       ctx.fillStyle = colour(n.country); ctx.fill();
       ctx.lineWidth = hover && hover.node === n ? 3 : 1; ctx.strokeStyle = "#fff"; ctx.stroke();
     });
+    // Labels for the most active actors first, skipping any that would overlap one drawn.
     ctx.font = "12px system-ui, sans-serif"; ctx.lineJoin = "round";
+    const taken = new Set();
     nodes.forEach(function (n) {
-      if (!(labelled.has(n.id) || radius(n) >= 9 || (hover && hover.node === n))) return;
-      const p = pos[n.i];
+      const hovered = hover && hover.node === n;
+      if (!(hovered || labelled.has(n.id) || radius(n) >= 9)) return;
+      const p = pos[n.i], x = p.x + radius(n) + 3, y = p.y + 4;
       if (p.x < 0 || p.y < 0 || p.x > w || p.y > h) return;
-      ctx.lineWidth = 3; ctx.strokeStyle = "rgba(255,255,255,0.9)"; ctx.strokeText(n.name, p.x + radius(n) + 3, p.y + 4);
-      ctx.fillStyle = "#1a1a1a"; ctx.fillText(n.name, p.x + radius(n) + 3, p.y + 4);
+      const width = ctx.measureText(n.name).width, cells = [];
+      for (let cx = Math.floor(x / 40); cx <= Math.floor((x + width) / 40); cx++) {
+        cells.push(cx * 4096 + Math.floor(y / 16));
+      }
+      if (!hovered && cells.some(function (c) { return taken.has(c); })) return;
+      cells.forEach(function (c) { taken.add(c); });
+      ctx.lineWidth = 3; ctx.strokeStyle = "rgba(255,255,255,0.9)"; ctx.strokeText(n.name, x, y);
+      ctx.fillStyle = "#1a1a1a"; ctx.fillText(n.name, x, y);
     });
   }
 
