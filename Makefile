@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 DEMO_DB ?= out/demo.db
 
-.PHONY: demo test venv dev-venv check eval bench clean system-deps
+.PHONY: demo test venv dev-venv check eval bench clean system-deps browser-deps screenshots
 
 $(BIN)/diplowatch: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,7 +21,7 @@ demo: venv
 	$(BIN)/diplowatch events --db $(DEMO_DB) --format jsonl > out/demo-pred.jsonl
 	$(BIN)/diplowatch eval --gold samples/gold.jsonl --pred out/demo-pred.jsonl
 
-test: venv system-deps
+test: venv system-deps browser-deps
 	$(BIN)/python -m pytest -q -W error
 
 # Java (for the Spark tests) and PostgreSQL server binaries (for the throw-away test server),
@@ -43,6 +43,15 @@ system-deps:
 	  echo "system-deps: installing $$pkgs"; \
 	  $(APT_INSTALL) $$pkgs || exit 1; \
 	fi
+
+# Debian's Chromium and its driver for the browser tests and screenshots (nothing downloaded at run time).
+browser-deps:
+	@test -x /usr/bin/chromium -a -x /usr/bin/chromedriver || \
+		($(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q chromium chromium-driver)
+
+# A PNG of each view of the web page (sample store, 1280x800) in docs/img/.
+screenshots: venv browser-deps
+	$(BIN)/python tests/web/screenshots.py docs/img
 
 check: venv
 	$(BIN)/ruff check src tests

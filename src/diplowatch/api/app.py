@@ -22,8 +22,11 @@ from starlette.exceptions import HTTPException
 from diplowatch.api.routes import actors, articles, events, ingest
 from diplowatch.store.events import ensure_events
 from diplowatch.store.sqlite import Store, open_store
+from diplowatch.web import pages
 
-ROUTERS: list[APIRouter] = [events.router, actors.router, articles.router, ingest.router]
+ROUTERS: list[APIRouter] = [
+    events.router, actors.router, articles.router, ingest.router, pages.router,
+]  # fmt: skip
 log = logging.getLogger(__name__)
 
 

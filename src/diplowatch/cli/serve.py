@@ -1,4 +1,4 @@
-"""``diplowatch serve``: the REST API (and later the web page) over a store."""
+"""``diplowatch serve``: the web page and the REST API over a store."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ from diplowatch.errors import DiplowatchError
     help="API token (or env DIPLOWATCH_API_TOKEN); enables POST /api/ingest for its holders.",
 )
 def serve(db: str, host: str, port: int, token: str | None) -> None:
-    """Serve the read-only JSON API; docs at /docs, schema at /openapi.json."""
+    """Serve the web page at / and the JSON API under /api (docs /docs, schema /openapi.json)."""
     try:
         import uvicorn
 
