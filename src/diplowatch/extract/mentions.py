@@ -1,9 +1,17 @@
-"""Find actor mentions: runs of capitalised words matched against the gazetteer.
+"""Find the actors an article names: people (known or not), organisations, countries, places,
+and role phrases that stand for a person ("ameriški zunanji minister", "the two leaders").
 
-Inflected forms are undone with the language pack's ``names.yaml`` suffix rules, which propose
-candidate base forms ("Rubiem" -> Rubio, "Lavrovval" -> Lavrov); the gazetteer decides which
-candidate is a real actor. Where a surname fits several actors, a full-name mention elsewhere
-in the article, then a role held at the publication date, picks one.
+Stages, per article:
+ 1. tokens      words with offsets, once per sentence (one precompiled regex)
+ 2. names       runs of capitalised words, matched longest-first against the gazetteer; each
+                word may be replaced by a nominative candidate from names.yaml (lang/names.py)
+ 3. unknown     leftover capitalised runs that look like a person (a title or cue before
+                them, a known first name, or the surname of one found earlier) get a base form
+                and a stable id ``x-<key>``, the same in every article and script
+ 4. adjectives  country adjectives (ruski, orosz, American) from demonyms.tsv
+ 5. roles       title phrases from titles.yaml not followed by a name, resolved by
+                resolve/link.py to the office holder at the article date or to a person
+                named earlier in the article
 """
 
 from __future__ import annotations
@@ -11,75 +19,133 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Sequence
-from functools import lru_cache
+from dataclasses import dataclass, replace
 
+from diplowatch.kb.countries import demonym_country
 from diplowatch.kb.gazetteer import Gazetteer
-from diplowatch.lang.keys import name_key
-from diplowatch.lang.packs import available_languages, load_pack
+from diplowatch.lang.keys import name_key, phrase_key
+from diplowatch.lang.names import base_candidates, guess_base
+from diplowatch.lang.titles import TitleMatch, title_index
 from diplowatch.model import Mention, Sentence
+from diplowatch.resolve.link import choose_actor, resolve_plural, resolve_role
 
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
-_JOINER = re.compile(r"^[ \t]+$")  # only plain spaces may join words of one name
-
-
-@lru_cache(maxsize=None)
-def _suffix_rules(lang: str | None) -> tuple[tuple[str, str], ...]:
-    """(ending, replacement) pairs, longest ending first."""
-    if lang is None or lang not in available_languages():
-        return ()
-    pack = load_pack(lang)
-    rules = [tuple(r) for r in pack.names.get("suffixes", [])]
-    if pack.fallback and not rules:
-        rules = [tuple(r) for r in load_pack(pack.fallback).names.get("suffixes", [])]
-    return tuple(sorted(((str(a), str(b)) for a, b in rules), key=lambda r: -len(r[0])))
+_WORD = re.compile(r"[^\W\d_]+(?:['’.][^\W\d_]+)*\.?", re.UNICODE)
+_JOINERS = frozenset({" ", "-", "‐"})
+_MAX_PRODUCT = 64
 
 
-def base_candidates(word: str, lang: str | None) -> list[str]:
-    """Possible nominative forms of ``word``, the word itself first."""
-    candidates = [word]
-    lower = word.lower()
-    for ending, replacement in _suffix_rules(lang):
-        if lower.endswith(ending) and len(word) - len(ending) >= 2:
-            candidates.append(word[: len(word) - len(ending)] + replacement)
-    return list(dict.fromkeys(candidates))
+@dataclass(frozen=True, slots=True)
+class _Token:
+    start: int
+    end: int
+    word: str
+    lower: str
+    cap: bool
+    sent_first: bool
 
 
-def _runs(text: str, start: int, end: int) -> list[list[tuple[int, int]]]:
-    """Runs of capitalised words within [start, end) as lists of (start, end)."""
-    runs: list[list[tuple[int, int]]] = []
-    current: list[tuple[int, int]] = []
-    for match in _WORD.finditer(text, start, end):
-        word = match.group()
-        if not word[0].isupper():
-            if current:
-                runs.append(current)
-            current = []
+def _tokens(text: str, sent: Sentence) -> list[_Token]:
+    tokens = []
+    for match in _WORD.finditer(text, sent.start, sent.end):
+        word = match.group().rstrip(".") if not match.group()[:-1].count(".") else match.group()
+        if word.endswith(".") and word.count(".") == 1:
+            word = word[:-1]
+        start = match.start()
+        tokens.append(
+            _Token(start, start + len(word), word, word.lower(), word[0].isupper(), not tokens)
+        )
+    return tokens
+
+
+def _runs(tokens: Sequence[_Token], text: str) -> list[list[int]]:
+    """Index runs of capitalised tokens joined only by a space or hyphen."""
+    runs: list[list[int]] = []
+    for i, token in enumerate(tokens):
+        if not token.cap:
             continue
-        if current and not _JOINER.match(text[current[-1][1] : match.start()]):
-            runs.append(current)
-            current = []
-        current.append(match.span())
-    if current:
-        runs.append(current)
+        if runs and runs[-1][-1] == i - 1 and text[tokens[i - 1].end : token.start] in _JOINERS:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
     return runs
 
 
-def _match_span(
+def _candidate_keys(word: str, lang: str | None) -> list[tuple[str, str]]:
+    """(key, base form) for each nominative candidate of a word."""
+    return [(name_key(c), c) for c in base_candidates(word, lang)]
+
+
+def _match(
     words: Sequence[str], gazetteer: Gazetteer, lang: str | None
-) -> tuple[set[str], str] | None:
-    """Actor ids for a word sequence (full-name match), or for a lone surname."""
-    options = [[name_key(c) for c in base_candidates(w, lang)] for w in words]
+) -> tuple[set[str] | frozenset[str], str, str] | None:
+    """(actor ids, rule, base form) for a word sequence, or None."""
+    options = [_candidate_keys(w, lang) for w in words]
     if len(words) > 1:
-        for combo in itertools.islice(itertools.product(*options), 64):
-            ids = gazetteer.lookup_full(" ".join(combo))
+        if not any(k in gazetteer.first_words for k, _ in options[0]):
+            return None
+        for combo in itertools.islice(itertools.product(*options), _MAX_PRODUCT):
+            ids = gazetteer.lookup_full(" ".join(k for k, _ in combo))
             if ids:
-                return ids, "gazetteer.full"
+                return ids, "gazetteer.full", " ".join(b for _, b in combo)
         return None
-    for key in options[0]:
-        ids = gazetteer.lookup_surname(key) or gazetteer.lookup_full(key)
+    for key, base in options[0]:
+        if len(key) < 2:
+            continue
+        ids = gazetteer.lookup_full(key)
         if ids:
-            return ids, "gazetteer.surname"
+            return ids, "gazetteer.full" if len(ids) == 1 else "gazetteer.name", base
+        ids = gazetteer.lookup_surname(key)
+        if ids:
+            return ids, "gazetteer.surname", base
     return None
+
+
+@dataclass
+class _Found:
+    start: int
+    end: int
+    ids: set[str] | frozenset[str]
+    rule: str
+    base: str
+    first: int  # token index in its sentence
+    last: int
+
+
+def _names(
+    tokens: Sequence[_Token], run: list[int], gazetteer: Gazetteer, lang: str | None
+) -> tuple[list[_Found], list[list[int]]]:
+    """Known names in a run (longest first) and the leftover sub-runs."""
+    found: list[_Found] = []
+    leftover: list[list[int]] = []
+    i = 0
+    while i < len(run):
+        for j in range(min(len(run), i + gazetteer.max_words), i, -1):
+            hit = _match([tokens[k].word for k in run[i:j]], gazetteer, lang)
+            if hit:
+                first, last = run[i], run[j - 1]
+                found.append(_Found(tokens[first].start, tokens[last].end, *hit, first, last + 1))
+                i = j
+                break
+        else:
+            if leftover and leftover[-1][-1] == run[i] - 1:
+                leftover[-1].append(run[i])
+            else:
+                leftover.append([run[i]])
+            i += 1
+    return found, leftover
+
+
+def _strip_titles(
+    tokens: Sequence[_Token], part: list[int], titles: object, lang: str | None
+) -> list[int]:
+    """Drop leading capitalised title words or adjectives ("President", "Russian")."""
+    index = title_index(lang)
+    lowers = [t.lower for t in tokens]
+    while part and (
+        index.starting_at(lowers, part[0]) or demonym_country(tokens[part[0]].word, lang)
+    ):
+        part = part[1:]
+    return part
 
 
 def find_mentions(
@@ -90,51 +156,248 @@ def find_mentions(
     gazetteer: Gazetteer,
     when: str | None = None,
 ) -> list[Mention]:
-    """Known actors named in the sentences, longest match first, ambiguity settled per article."""
-    raw: list[tuple[int, int, set[str], str]] = []
-    for sent in sentences:
-        for run in _runs(text, sent.start, sent.end):
-            i = 0
-            while i < len(run):
-                for j in range(min(len(run), i + gazetteer.max_words), i, -1):
-                    words = [text[s:e] for s, e in run[i:j]]
-                    found = _match_span(words, gazetteer, lang)
-                    if found:
-                        raw.append((run[i][0], run[j - 1][1], *found))
-                        i = j
-                        break
-                else:
-                    i += 1
-    resolved_unique = {next(iter(ids)) for _, _, ids, _ in raw if len(ids) == 1}
-    mentions = []
-    for start, end, ids, rule in raw:
-        actor_id = _choose(ids, resolved_unique, gazetteer, when)
-        if actor_id is None:
-            continue
-        actor = gazetteer.kb.actors[actor_id]
-        mentions.append(
-            Mention(
-                start=start,
-                end=end,
-                text=text[start:end],
-                kind=actor.kind,
-                actor_id=actor.id,
-                name=actor.name,
-                country=actor.country,
-                rule=rule,
-                confidence=0.9 if rule == "gazetteer.full" else 0.75,
+    """Every actor, place and role mention in the sentences, in text order.
+
+    Args:
+        when: the article's publication date; role titles resolve to who held them then.
+    """
+    index = title_index(lang)
+    sent_tokens = [_tokens(text, sent) for sent in sentences]
+    seen_words = {t.word for tokens in sent_tokens for t in tokens if t.cap}
+    per_sentence: list[
+        tuple[list[_Token], list[_Found], list[list[int]], list[TitleMatch | None]]
+    ] = []
+    for tokens in sent_tokens:
+        lowers = [t.lower for t in tokens]
+        titles = [
+            index.starting_at(lowers, i) if index.exact or index.stems else None
+            for i in range(len(tokens))
+        ]
+        found: list[_Found] = []
+        leftovers: list[list[int]] = []
+        for run in _runs(tokens, text):
+            names, rest = _names(tokens, run, gazetteer, lang)
+            found.extend(names)
+            leftovers.extend(rest)
+        per_sentence.append((tokens, found, leftovers, titles))
+
+    named = {next(iter(f.ids)) for _, found, _, _ in per_sentence for f in found if len(f.ids) == 1}
+    mentions: list[Mention] = []
+    unknown_surnames: dict[str, tuple[str, str]] = {}
+    for tokens, found, leftovers, titles in per_sentence:
+        sentence_mentions: list[Mention] = []
+        for f in found:
+            actor_id = choose_actor(f.ids, named, gazetteer, when)
+            if actor_id is None:
+                continue
+            actor = gazetteer.actor(actor_id)
+            sentence_mentions.append(
+                Mention(
+                    f.start,
+                    f.end,
+                    text[f.start : f.end],
+                    actor.kind,
+                    actor.id,
+                    actor.name,
+                    actor.country,
+                    f.rule,
+                    0.9 if f.rule == "gazetteer.full" else 0.75,
+                    f.base,
+                )
+            )
+        sentence_mentions.extend(
+            _unknown_people(
+                tokens, leftovers, titles, gazetteer, lang, seen_words, unknown_surnames, text
             )
         )
+        sentence_mentions.extend(_adjectives(tokens, titles, lang, text))
+        sentence_mentions.sort(key=lambda m: m.start)
+        person_starts = {m.start for m in sentence_mentions if m.kind == "person"}
+        roles = _roles(
+            tokens,
+            titles,
+            sentence_mentions,
+            person_starts,
+            [*mentions, *sentence_mentions],
+            gazetteer,
+            when,
+            text,
+        )
+        mentions.extend(sorted([*sentence_mentions, *roles], key=lambda m: (m.start, m.end)))
     return mentions
 
 
-def _choose(ids: set[str], elsewhere: set[str], gazetteer: Gazetteer, when: str | None) -> str | None:
-    if len(ids) == 1:
-        return next(iter(ids))
-    named = ids & elsewhere
-    if len(named) == 1:
-        return next(iter(named))
-    active = [a for a in sorted(ids) if gazetteer.kb.actors[a].roles_at(when)]
-    if len(active) == 1:
-        return active[0]
-    return None
+def _unknown_people(
+    tokens: Sequence[_Token],
+    leftovers: list[list[int]],
+    titles: Sequence[TitleMatch | None],
+    gazetteer: Gazetteer,
+    lang: str | None,
+    seen_words: set[str],
+    surnames: dict[str, tuple[str, str]],
+    text: str,
+) -> list[Mention]:
+    """Capitalised runs the KB does not know that look like a person's name."""
+    cue_ends = {m.last for m in titles if m is not None and m.role not in ("plural",)}
+    found = []
+    for part in leftovers:
+        part = _strip_titles(tokens, part, titles, lang)
+        if not part or len(part) > 4:
+            continue
+        words = [tokens[i].word for i in part]
+        if any(w.isupper() and len(w) > 1 for w in words):
+            continue
+        bases = [guess_base(w, lang, seen=seen_words) for w in words]
+        last_key = name_key(bases[-1])
+        cued = part[0] in cue_ends
+        given = len(part) > 1 and name_key(bases[0]) in gazetteer.given
+        if len(part) == 1:
+            known = surnames.get(last_key) or next(
+                (
+                    surnames[name_key(c)]
+                    for c in base_candidates(words[0], lang)
+                    if name_key(c) in surnames
+                ),
+                None,
+            )
+            if known:
+                person_id, base = known
+                found.append(
+                    _unknown_mention(tokens, part, person_id, base, "unknown.surname", text)
+                )
+                continue
+            if not cued or tokens[part[0]].sent_first and not cued:
+                continue
+        elif not (cued or given):
+            continue
+        base = " ".join(bases)
+        person_id = "x-" + phrase_key(base).replace(" ", "-")
+        surnames.setdefault(last_key, (person_id, base))
+        found.append(
+            _unknown_mention(
+                tokens, part, person_id, base, "unknown.cue" if cued else "unknown.given", text
+            )
+        )
+    return found
+
+
+def _unknown_mention(
+    tokens: Sequence[_Token], part: list[int], person_id: str, base: str, rule: str, text: str
+) -> Mention:
+    start, end = tokens[part[0]].start, tokens[part[-1]].end
+    return Mention(start, end, text[start:end], "person", person_id, base, None, rule, 0.6, base)
+
+
+def _adjectives(
+    tokens: Sequence[_Token], titles: Sequence[TitleMatch | None], lang: str | None, text: str
+) -> list[Mention]:
+    """Country adjectives ("ruski", "orosz") as country mentions with rule "demonym"."""
+    found = []
+    for token in tokens:
+        iso3 = demonym_country(token.word, lang)
+        if iso3:
+            from diplowatch.kb.countries import country_name
+
+            found.append(
+                Mention(
+                    token.start,
+                    token.end,
+                    token.word,
+                    "country",
+                    iso3,
+                    country_name(iso3),
+                    iso3,
+                    "demonym",
+                    0.8,
+                    token.word,
+                )
+            )
+    return found
+
+
+def _roles(
+    tokens: Sequence[_Token],
+    titles: Sequence[TitleMatch | None],
+    sentence_mentions: Sequence[Mention],
+    person_starts: set[int],
+    so_far: Sequence[Mention],
+    gazetteer: Gazetteer,
+    when: str | None,
+    text: str,
+) -> list[Mention]:
+    """Person mentions for title phrases that stand alone (no name right after them)."""
+    countries = {m.start: m for m in sentence_mentions if m.kind == "country"}
+    person_ends = {m.end for m in sentence_mentions if m.kind == "person"}
+    covered = [(m.start, m.end) for m in sentence_mentions if m.kind != "country"]
+    found: list[Mention] = []
+    i = 0
+    while i < len(tokens):
+        match = titles[i]
+        if match is None or match.role == "cue":
+            i += 1
+            continue
+        start, end = tokens[match.first].start, tokens[match.last - 1].end
+        i = match.last
+        if any(s < end and start < e for s, e in covered):
+            continue
+        if match.last < len(tokens) and tokens[match.last].start in person_starts:
+            continue  # apposition: "zunanji minister Sergej Lavrov" is the name's mention
+        if match.first > 0 and tokens[match.first - 1].end in person_ends:
+            continue  # name first, then title: "Szijjártó Péter külügyminiszter"
+        earlier = [m for m in so_far if m.end <= start]
+        if match.role == "plural":
+            for person in resolve_plural(earlier):
+                found.append(
+                    replace(
+                        person,
+                        start=start,
+                        end=end,
+                        text=text[start:end],
+                        rule="backref",
+                        confidence=0.6,
+                        base=None,
+                    )
+                )
+            continue
+        country, span_start = _title_country(tokens, match, countries)
+        resolved = resolve_role(
+            match.role, country, when=when, earlier=earlier, gazetteer=gazetteer
+        )
+        if resolved is None:
+            continue
+        actor_id, rule = resolved
+        actor = gazetteer.entities.get(actor_id)
+        if actor is not None:
+            name, country_code = actor.name, actor.country
+        else:
+            prior = next(m for m in reversed(earlier) if m.actor_id == actor_id)
+            name, country_code = prior.name, prior.country
+        found.append(
+            Mention(
+                span_start,
+                end,
+                text[span_start:end],
+                "person",
+                actor_id,
+                name,
+                country_code,
+                rule,
+                0.7 if rule == "role" else 0.6,
+            )
+        )
+    return found
+
+
+def _title_country(
+    tokens: Sequence[_Token], match: TitleMatch, countries: dict[int, Mention]
+) -> tuple[str | None, int]:
+    """Country a title names (an adjective or name just before it, or a name just after)."""
+    start = tokens[match.first].start
+    for back in (1, 2):
+        k = match.first - back
+        if k >= 0 and tokens[k].start in countries:
+            return countries[tokens[k].start].country, tokens[k].start
+    for k in range(match.last, min(len(tokens), match.last + 3)):
+        if tokens[k].start in countries:
+            return countries[tokens[k].start].country, start
+    return None, start

@@ -1,27 +1,39 @@
-"""Alias index over the knowledge base: name keys -> actor ids.
+"""Alias index over every named thing the actor layer knows: people, organisations,
+countries and places. Name keys (lang/keys.py) make the index script- and spelling-blind.
 
-Two indexes: full names and aliases (every word keyed), and single surnames. Both are built
-once per process from the loaded KB (lazily: nothing happens at import).
+Indexes: ``full`` (whole names and aliases, any kind), ``surname`` (last words of people's
+names), ``first_words`` (first word keys of multi-word entries, to skip hopeless spans fast)
+and ``given`` (people's first names, a cue that an unknown capitalised pair is a person).
+Built once per process from the loaded KB, lazily: nothing happens at import.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from diplowatch.kb.actors import Actor, KnowledgeBase, load_kb
+from diplowatch.kb.countries import country_actors
+from diplowatch.kb.places import place_actors
 from diplowatch.lang.keys import phrase_key
+
+_NO_IDS: frozenset[str] = frozenset()
 
 
 @dataclass
 class Gazetteer:
     kb: KnowledgeBase
+    entities: dict[str, Actor] = field(default_factory=dict)
     full: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     surname: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    first_words: set[str] = field(default_factory=set)
+    given: set[str] = field(default_factory=set)
     max_words: int = 1
 
     def add(self, actor: Actor) -> None:
+        self.entities[actor.id] = actor
         for form in (actor.name, *actor.aliases):
             key = phrase_key(form)
             if not key:
@@ -29,21 +41,34 @@ class Gazetteer:
             self.full[key].add(actor.id)
             words = key.split()
             self.max_words = max(self.max_words, len(words))
-            if actor.kind == "person" and len(words) > 1 and len(words[-1]) >= 3:
-                self.surname[words[-1]].add(actor.id)
+            if len(words) > 1:
+                self.first_words.add(words[0])
+            if actor.kind == "person" and len(words) > 1:
+                if len(words[-1]) >= 3:
+                    self.surname[words[-1]].add(actor.id)
+                if len(words[0]) >= 3:
+                    self.given.add(words[0])
 
-    def lookup_full(self, key: str) -> set[str]:
-        return self.full.get(key, set())
+    def lookup_full(self, key: str) -> set[str] | frozenset[str]:
+        return self.full.get(key, _NO_IDS)
 
-    def lookup_surname(self, key: str) -> set[str]:
-        return self.surname.get(key, set()) | {
-            a for a in self.full.get(key, set()) if (actor := self.kb.get(a)) and actor.kind == "person"
-        }
+    def lookup_surname(self, key: str) -> set[str] | frozenset[str]:
+        """People whose surname (or single-word alias) has this key."""
+        found = self.surname.get(key, _NO_IDS)
+        alone = {a for a in self.full.get(key, _NO_IDS) if self.entities[a].kind == "person"}
+        return found | alone if alone else found
+
+    def actor(self, actor_id: str) -> Actor:
+        return self.entities[actor_id]
 
 
-def build_gazetteer(kb: KnowledgeBase) -> Gazetteer:
+def build_gazetteer(kb: KnowledgeBase, *, extra: Iterable[Actor] | None = None) -> Gazetteer:
+    """Index ``kb`` plus countries and places (or ``extra`` instead of them, for tests)."""
     gazetteer = Gazetteer(kb=kb)
-    for actor in kb:
+    others = (
+        list(extra) if extra is not None else [*country_actors().values(), *place_actors().values()]
+    )
+    for actor in (*others, *kb):
         gazetteer.add(actor)
     return gazetteer
 

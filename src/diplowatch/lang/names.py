@@ -1,0 +1,76 @@
+"""Inflection-aware base forms of names, driven by each language pack's ``names.yaml``.
+
+Slavic languages and Hungarian inflect names ("Putina", "Rubiem", "Lavrovval"). The pack lists
+suffix rules ``[ending, replacement]`` that *propose* nominative candidates; callers choose
+among them with the knowledge base (a candidate that is a known name wins) or with the other
+words of the same article (a candidate that occurs there on its own wins). Endings listed as
+``oblique`` never end a nominative name, so with no other evidence the first candidate that
+removes one is taken.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from functools import cache, lru_cache
+
+from diplowatch.lang.packs import available_languages, load_pack
+
+
+@cache
+def _names_data(lang: str | None) -> dict[str, object]:
+    if lang is None or lang not in available_languages():
+        return {}
+    pack = load_pack(lang)
+    if not pack.names.get("suffixes") and pack.fallback:
+        return dict(load_pack(pack.fallback).names)
+    return dict(pack.names)
+
+
+@cache
+def suffix_rules(lang: str | None) -> tuple[tuple[str, str], ...]:
+    """(ending, replacement) pairs of the language, longest ending first."""
+    rules = _names_data(lang).get("suffixes") or []
+    pairs = {(str(a), str(b)) for a, b in rules}  # type: ignore[union-attr]
+    return tuple(sorted(pairs, key=lambda r: (-len(r[0]), r)))
+
+
+@cache
+def oblique_endings(lang: str | None) -> tuple[str, ...]:
+    """Endings that mark a non-nominative name form, longest first."""
+    endings = _names_data(lang).get("oblique") or []
+    return tuple(sorted((str(e) for e in endings), key=len, reverse=True))  # type: ignore[union-attr]
+
+
+@lru_cache(maxsize=500_000)
+def base_candidates(word: str, lang: str | None) -> tuple[str, ...]:
+    """Possible nominative forms of ``word``, the word itself first."""
+    candidates = [word]
+    lower = word.lower()
+    for ending, replacement in suffix_rules(lang):
+        if lower.endswith(ending) and len(word) - len(ending) >= 2:
+            stem = word[: len(word) - len(ending)]
+            candidates.append(stem + (replacement.upper() if stem.isupper() else replacement))
+    return tuple(dict.fromkeys(candidates))
+
+
+def guess_base(word: str, lang: str | None, *, seen: Collection[str] = ()) -> str:
+    """Best nominative guess for a word no knowledge-base entry confirms.
+
+    A candidate that occurs elsewhere in the article as a word of its own wins ("Gayle" beside
+    "Gaylea"); otherwise an oblique ending is removed by its first rule; otherwise the word
+    stays as written.
+    """
+    candidates = base_candidates(word, lang)
+    for candidate in candidates[1:]:
+        if candidate in seen:
+            return candidate
+    if word.isupper():
+        return word
+    lower = word.lower()
+    for ending in oblique_endings(lang):
+        if lower.endswith(ending) and len(word) - len(ending) >= 3:
+            for rule_ending, replacement in suffix_rules(lang):
+                if rule_ending == ending:
+                    return word[: len(word) - len(ending)] + replacement
+            return word[: len(word) - len(ending)]
+    return word

@@ -1,0 +1,89 @@
+"""Role titles from each pack's ``titles.yaml``, compiled into a token matcher.
+
+A pattern is a word sequence; a word ending in ``*`` matches any word starting with it
+(zunanj* -> zunanji, zunanjega). Patterns are indexed by their first word, exact words in a
+dict and stems by length, so matching a token costs a few dict lookups (no regex per token).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from diplowatch.lang.packs import available_languages, load_pack
+
+_SPLIT = re.compile(r"[\s\-‐–]+")
+
+
+@dataclass(frozen=True, slots=True)
+class TitlePattern:
+    words: tuple[tuple[str, bool], ...]  # (lower-case word or stem, is_stem)
+    role: str  # a role id, "plural" (several people named before) or "cue" (precedes a name)
+
+
+@dataclass(frozen=True, slots=True)
+class TitleMatch:
+    first: int  # token index, inclusive
+    last: int  # token index, exclusive
+    role: str
+
+
+@dataclass(frozen=True)
+class TitleIndex:
+    exact: dict[str, tuple[TitlePattern, ...]]
+    stems: dict[str, tuple[TitlePattern, ...]]
+    stem_lengths: tuple[int, ...]
+
+    def starting_at(self, lowers: Sequence[str], i: int) -> TitleMatch | None:
+        """The longest pattern that starts at token ``i``."""
+        token = lowers[i]
+        options = list(self.exact.get(token, ()))
+        for length in self.stem_lengths:
+            if length <= len(token):
+                options.extend(self.stems.get(token[:length], ()))
+        best: TitleMatch | None = None
+        for pattern in options:
+            end = i + len(pattern.words)
+            if end > len(lowers) or (best and end <= best.last):
+                continue
+            if all(
+                lowers[i + k].startswith(w) if stem else lowers[i + k] == w
+                for k, (w, stem) in enumerate(pattern.words)
+            ):
+                best = TitleMatch(i, end, pattern.role)
+        return best
+
+
+def _pattern(text: str, role: str) -> TitlePattern:
+    words = tuple(
+        (w[:-1], True) if w.endswith("*") else (w, False)
+        for w in _SPLIT.split(text.lower().replace(".", " ").strip())
+        if w and w != "*"
+    )
+    return TitlePattern(words=words, role=role)
+
+
+@cache
+def title_index(lang: str | None) -> TitleIndex:
+    """Compiled titles of one language (empty when it has no titles.yaml)."""
+    exact: dict[str, list[TitlePattern]] = defaultdict(list)
+    stems: dict[str, list[TitlePattern]] = defaultdict(list)
+    if lang is not None and lang in available_languages():
+        data = load_pack(lang).titles
+        entries = [(p, role) for role, ps in (data.get("roles") or {}).items() for p in ps]
+        entries += [(p, "plural") for p in data.get("plural") or ()]
+        entries += [(p, "cue") for p in data.get("cues") or ()]
+        for text, role in entries:
+            pattern = _pattern(str(text), str(role))
+            if not pattern.words:
+                continue
+            first, is_stem = pattern.words[0]
+            (stems if is_stem else exact)[first].append(pattern)
+    return TitleIndex(
+        exact={k: tuple(v) for k, v in exact.items()},
+        stems={k: tuple(v) for k, v in stems.items()},
+        stem_lengths=tuple(sorted({len(k) for k in stems})),
+    )
