@@ -78,26 +78,35 @@ def _candidate_keys(word: str, lang: str | None) -> list[tuple[str, str]]:
 def _match(
     words: Sequence[str], gazetteer: Gazetteer, lang: str | None
 ) -> tuple[set[str] | frozenset[str], str, str] | None:
-    """(actor ids, rule, base form) for a word sequence, or None."""
+    """(actor ids, rule, base form) for a word sequence, or None.
+
+    Every nominative candidate is tried; a hit whose base form is spelt exactly as a known
+    alias wins over one that only shares its key ("Италии" -> Италия, not "Италии").
+    """
     options = [_candidate_keys(w, lang) for w in words]
+    hits: list[tuple[set[str] | frozenset[str], str, str]] = []
     if len(words) > 1:
         if not any(k in gazetteer.first_words for k, _ in options[0]):
             return None
         for combo in itertools.islice(itertools.product(*options), _MAX_PRODUCT):
             ids = gazetteer.lookup_full(" ".join(k for k, _ in combo))
             if ids:
-                return ids, "gazetteer.full", " ".join(b for _, b in combo)
+                hits.append((ids, "gazetteer.full", " ".join(b for _, b in combo)))
+    else:
+        word = words[0]
+        for key, base in options[0]:
+            if len(key) <= 3 and not (base == word and word.isupper() and len(word) > 1):
+                if base.casefold() not in gazetteer.forms:
+                    continue  # short keys (US, SAD) only as written: not "Są", "Sąd"
+            ids = gazetteer.lookup_full(key)
+            people = gazetteer.lookup_surname(key)
+            if ids and not (people and ids <= people):
+                hits.append((ids, "gazetteer.full", base))
+            elif people:
+                hits.append((people, "gazetteer.surname", base))
+    if not hits:
         return None
-    for key, base in options[0]:
-        if len(key) < 2:
-            continue
-        ids = gazetteer.lookup_full(key)
-        if ids:
-            return ids, "gazetteer.full" if len(ids) == 1 else "gazetteer.name", base
-        ids = gazetteer.lookup_surname(key)
-        if ids:
-            return ids, "gazetteer.surname", base
-    return None
+    return next((h for h in hits if h[2].casefold() in gazetteer.forms), hits[0])
 
 
 @dataclass
@@ -133,6 +142,33 @@ def _names(
                 leftover.append([run[i]])
             i += 1
     return found, leftover
+
+
+def _outside_other_names(
+    found: list[_Found],
+    rest: list[list[int]],
+    tokens: Sequence[_Token],
+    gazetteer: Gazetteer,
+    lang: str | None,
+) -> list[_Found]:
+    """Drop a lone place or country word glued to an unknown capitalised word: it is part of
+    another name ("Air France", "Brussels Airlines", "Kenny Jacobs")."""
+    loose = {
+        i
+        for part in rest
+        for i in part
+        if not tokens[i].sent_first
+        and not demonym_country(tokens[i].word, lang)
+        and not title_index(lang).starting_at([t.lower for t in tokens], i)
+    }
+    kept = []
+    for f in found:
+        single = f.last - f.first == 1
+        kinds = {gazetteer.actor(a).kind for a in f.ids}
+        if single and kinds <= {"place", "country"} and (f.first - 1 in loose or f.last in loose):
+            continue
+        kept.append(f)
+    return kept
 
 
 def _strip_titles(
@@ -177,11 +213,17 @@ def find_mentions(
         leftovers: list[list[int]] = []
         for run in _runs(tokens, text):
             names, rest = _names(tokens, run, gazetteer, lang)
-            found.extend(names)
+            found.extend(_outside_other_names(names, rest, tokens, gazetteer, lang))
             leftovers.extend(rest)
         per_sentence.append((tokens, found, leftovers, titles))
 
     named = {next(iter(f.ids)) for _, found, _, _ in per_sentence for f in found if len(f.ids) == 1}
+    named_in_full = {
+        next(iter(f.ids))
+        for _, found, _, _ in per_sentence
+        for f in found
+        if len(f.ids) == 1 and f.rule == "gazetteer.full"
+    }
     mentions: list[Mention] = []
     unknown_surnames: dict[str, tuple[str, str]] = {}
     for tokens, found, leftovers, titles in per_sentence:
@@ -191,6 +233,10 @@ def find_mentions(
             if actor_id is None:
                 continue
             actor = gazetteer.actor(actor_id)
+            if f.rule == "gazetteer.surname" and not _surname_plausible(
+                actor_id, f, tokens, titles, named_in_full, gazetteer, when
+            ):
+                continue
             sentence_mentions.append(
                 Mention(
                     f.start,
@@ -225,6 +271,27 @@ def find_mentions(
         )
         mentions.extend(sorted([*sentence_mentions, *roles], key=lambda m: (m.start, m.end)))
     return mentions
+
+
+def _surname_plausible(
+    actor_id: str,
+    found: _Found,
+    tokens: Sequence[_Token],
+    titles: Sequence[TitleMatch | None],
+    named_in_full: set[str],
+    gazetteer: Gazetteer,
+    when: str | None,
+) -> bool:
+    """A lone surname is that person only with support: the full name elsewhere in the
+    article, a title right before it, or an office the person holds at the article date
+    (so "Mají" is not Theresa May and "Райънеър" in 2018 is not Angela Rayner)."""
+    if actor_id in named_in_full:
+        return True
+    if any(t is not None and t.last == found.first for t in titles[: found.first]):
+        return True
+    if len(name_key(found.base)) < 4:
+        return False
+    return bool(gazetteer.actor(actor_id).roles_at(when)) if when else bool(gazetteer.actor(actor_id).roles)
 
 
 def _unknown_people(

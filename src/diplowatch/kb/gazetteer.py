@@ -3,7 +3,9 @@ countries and places. Name keys (lang/keys.py) make the index script- and spelli
 
 Indexes: ``full`` (whole names and aliases, any kind), ``surname`` (last words of people's
 names), ``first_words`` (first word keys of multi-word entries, to skip hopeless spans fast)
-and ``given`` (people's first names, a cue that an unknown capitalised pair is a person).
+``given`` (first names of KB people and of ``kb/data/given_names.txt``, a cue that an unknown
+capitalised pair is a person) and ``forms`` (every alias word as written, case-folded, to
+prefer the candidate base form that is really spelt so).
 Built once per process from the loaded KB, lazily: nothing happens at import.
 """
 
@@ -13,11 +15,12 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from importlib import resources
 
 from diplowatch.kb.actors import Actor, KnowledgeBase, load_kb
 from diplowatch.kb.countries import country_actors
 from diplowatch.kb.places import place_actors
-from diplowatch.lang.keys import phrase_key
+from diplowatch.lang.keys import name_key, phrase_key
 
 _NO_IDS: frozenset[str] = frozenset()
 
@@ -30,6 +33,7 @@ class Gazetteer:
     surname: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     first_words: set[str] = field(default_factory=set)
     given: set[str] = field(default_factory=set)
+    forms: set[str] = field(default_factory=set)
     max_words: int = 1
 
     def add(self, actor: Actor) -> None:
@@ -38,6 +42,9 @@ class Gazetteer:
             key = phrase_key(form)
             if not key:
                 continue
+            folded = form.casefold()
+            self.forms.add(folded)
+            self.forms.update(folded.split())
             self.full[key].add(actor.id)
             words = key.split()
             self.max_words = max(self.max_words, len(words))
@@ -70,7 +77,20 @@ def build_gazetteer(kb: KnowledgeBase, *, extra: Iterable[Actor] | None = None) 
     )
     for actor in (*others, *kb):
         gazetteer.add(actor)
+    gazetteer.given.update(given_names())
     return gazetteer
+
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """Keys of the shipped common first names (whitespace-separated, # starts a comment line)."""
+    path = resources.files("diplowatch.kb") / "data" / "given_names.txt"
+    if not path.is_file():
+        return frozenset()
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(
+        name_key(w) for line in lines if not line.startswith("#") for w in line.split()
+    )
 
 
 @lru_cache(maxsize=1)

@@ -30,7 +30,7 @@ def parse_places(text: str, *, origin: str = "places.tsv") -> list[Actor]:
                 id=f"place:{row[0].strip()}",
                 name=row[2].strip(),
                 kind="place",
-                country=row[1].strip().upper(),
+                country=row[1].strip().upper() or None,
                 aliases=tuple(s.strip() for s in spellings if s.strip()),
                 source=origin,
             )
