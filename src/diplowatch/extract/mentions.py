@@ -122,13 +122,14 @@ class _Found:
 
 def _names(
     tokens: Sequence[_Token], run: list[int], gazetteer: Gazetteer, lang: str | None
-) -> tuple[list[_Found], list[list[int]]]:
-    """Known names in a run (longest first) and the leftover sub-runs."""
+) -> list[_Found]:
+    """Known names in a run, longest match first."""
     found: list[_Found] = []
-    leftover: list[list[int]] = []
     i = 0
     while i < len(run):
         for j in range(min(len(run), i + gazetteer.max_words), i, -1):
+            if j - i == 1 and _adjective_only(tokens[run[i]].word, gazetteer, lang):
+                continue  # a capitalised adjective ("Irská", "Russian") is not a name
             hit = _match([tokens[k].word for k in run[i:j]], gazetteer, lang)
             if hit:
                 first, last = run[i], run[j - 1]
@@ -136,39 +137,45 @@ def _names(
                 i = j
                 break
         else:
-            if leftover and leftover[-1][-1] == run[i] - 1:
-                leftover[-1].append(run[i])
-            else:
-                leftover.append([run[i]])
             i += 1
-    return found, leftover
+    return found
 
 
-def _outside_other_names(
-    found: list[_Found],
-    rest: list[list[int]],
-    tokens: Sequence[_Token],
-    gazetteer: Gazetteer,
-    lang: str | None,
-) -> list[_Found]:
-    """Drop a lone place or country word glued to an unknown capitalised word: it is part of
-    another name ("Air France", "Brussels Airlines", "Kenny Jacobs")."""
-    loose = {
-        i
-        for part in rest
-        for i in part
-        if not tokens[i].sent_first
-        and not demonym_country(tokens[i].word, lang)
-        and not title_index(lang).starting_at([t.lower for t in tokens], i)
-    }
-    kept = []
-    for f in found:
-        single = f.last - f.first == 1
-        kinds = {gazetteer.actor(a).kind for a in f.ids}
-        if single and kinds <= {"place", "country"} and (f.first - 1 in loose or f.last in loose):
+def _adjective_only(word: str, gazetteer: Gazetteer, lang: str | None) -> bool:
+    """A country adjective that no candidate base form spells as a name (cs Irská, not Irsku)."""
+    return bool(demonym_country(word, lang)) and not any(
+        c.casefold() in gazetteer.forms for c in base_candidates(word, lang)
+    )
+
+
+def _leftovers(run: list[int], kept: Sequence[_Found]) -> list[list[int]]:
+    """Sub-runs of ``run`` that no kept name covers."""
+    covered = {i for f in kept for i in range(f.first, f.last)}
+    parts: list[list[int]] = []
+    for i in run:
+        if i in covered:
             continue
-        kept.append(f)
-    return kept
+        if parts and parts[-1][-1] == i - 1:
+            parts[-1].append(i)
+        else:
+            parts.append([i])
+    return parts
+
+
+def _glued(
+    f: _Found, run: list[int], covered: set[int], tokens: Sequence[_Token], lang: str | None
+) -> bool:
+    """True when a one-word name touches an unknown capitalised word of its run: it is then
+    part of another name ("Air France", "Kenny Jacobs", "Juan Fernández")."""
+    if f.last - f.first != 1:
+        return False
+    for i in (f.first - 1, f.last):
+        if i in run and i not in covered and not tokens[i].sent_first:
+            if not demonym_country(tokens[i].word, lang) and not title_index(lang).starting_at(
+                [t.lower for t in tokens], i
+            ):
+                return True
+    return False
 
 
 def _strip_titles(
@@ -200,57 +207,62 @@ def find_mentions(
     index = title_index(lang)
     sent_tokens = [_tokens(text, sent) for sent in sentences]
     seen_words = {t.word for tokens in sent_tokens for t in tokens if t.cap}
-    per_sentence: list[
-        tuple[list[_Token], list[_Found], list[list[int]], list[TitleMatch | None]]
-    ] = []
+    per_sentence = []
     for tokens in sent_tokens:
         lowers = [t.lower for t in tokens]
-        titles = [
-            index.starting_at(lowers, i) if index.exact or index.stems else None
-            for i in range(len(tokens))
-        ]
-        found: list[_Found] = []
-        leftovers: list[list[int]] = []
-        for run in _runs(tokens, text):
-            names, rest = _names(tokens, run, gazetteer, lang)
-            found.extend(_outside_other_names(names, rest, tokens, gazetteer, lang))
-            leftovers.extend(rest)
-        per_sentence.append((tokens, found, leftovers, titles))
-
-    named = {next(iter(f.ids)) for _, found, _, _ in per_sentence for f in found if len(f.ids) == 1}
+        titles = [index.starting_at(lowers, i) for i in range(len(tokens))]
+        runs = _runs(tokens, text)
+        per_sentence.append(
+            (tokens, titles, [(run, _names(tokens, run, gazetteer, lang)) for run in runs])
+        )
+    all_found = [f for _, _, runs in per_sentence for _, found in runs for f in found]
+    named = {next(iter(f.ids)) for f in all_found if len(f.ids) == 1}
     named_in_full = {
-        next(iter(f.ids))
-        for _, found, _, _ in per_sentence
-        for f in found
-        if len(f.ids) == 1 and f.rule == "gazetteer.full"
+        next(iter(f.ids)) for f in all_found if len(f.ids) == 1 and f.rule == "gazetteer.full"
     }
     mentions: list[Mention] = []
     unknown_surnames: dict[str, tuple[str, str]] = {}
-    for tokens, found, leftovers, titles in per_sentence:
+    for tokens, titles, runs in per_sentence:
         sentence_mentions: list[Mention] = []
-        for f in found:
-            actor_id = choose_actor(f.ids, named, gazetteer, when)
-            if actor_id is None:
-                continue
-            actor = gazetteer.actor(actor_id)
-            if f.rule == "gazetteer.surname" and not _surname_plausible(
-                actor_id, f, tokens, titles, named_in_full, gazetteer, when
-            ):
-                continue
-            sentence_mentions.append(
-                Mention(
-                    f.start,
-                    f.end,
-                    text[f.start : f.end],
-                    actor.kind,
-                    actor.id,
-                    actor.name,
-                    actor.country,
-                    f.rule,
-                    0.9 if f.rule == "gazetteer.full" else 0.75,
-                    f.base,
+        leftovers: list[list[int]] = []
+        for run, found in runs:
+            kept: list[tuple[_Found, str]] = []
+            for f in found:
+                actor_id = choose_actor(f.ids, named, gazetteer, when)
+                if actor_id is None:
+                    continue
+                if f.rule == "gazetteer.surname" and not _surname_plausible(
+                    actor_id, f, tokens, titles, named_in_full, gazetteer, when
+                ):
+                    continue
+                kept.append((f, actor_id))
+            covered = {i for f, _ in kept for i in range(f.first, f.last)}
+            kept = [
+                (f, a)
+                for f, a in kept
+                if gazetteer.actor(a).kind not in ("place", "country", "person")
+                or a in named_in_full
+                and f.rule == "gazetteer.full"
+                or not _glued(f, run, covered, tokens, lang)
+            ]
+            leftovers.extend(_leftovers(run, [f for f, _ in kept]))
+            for f, actor_id in kept:
+                actor = gazetteer.actor(actor_id)
+                confidence = 0.9 if f.rule == "gazetteer.full" else 0.75
+                sentence_mentions.append(
+                    Mention(
+                        f.start,
+                        f.end,
+                        text[f.start : f.end],
+                        actor.kind,
+                        actor.id,
+                        actor.name,
+                        actor.country,
+                        f.rule,
+                        confidence,
+                        f.base,
+                    )
                 )
-            )
         sentence_mentions.extend(
             _unknown_people(
                 tokens, leftovers, titles, gazetteer, lang, seen_words, unknown_surnames, text
@@ -291,7 +303,11 @@ def _surname_plausible(
         return True
     if len(name_key(found.base)) < 4:
         return False
-    return bool(gazetteer.actor(actor_id).roles_at(when)) if when else bool(gazetteer.actor(actor_id).roles)
+    return (
+        bool(gazetteer.actor(actor_id).roles_at(when))
+        if when
+        else bool(gazetteer.actor(actor_id).roles)
+    )
 
 
 def _unknown_people(

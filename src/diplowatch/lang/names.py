@@ -5,7 +5,8 @@ suffix rules ``[ending, replacement]`` that *propose* nominative candidates; cal
 among them with the knowledge base (a candidate that is a known name wins) or with the other
 words of the same article (a candidate that occurs there on its own wins). Endings listed as
 ``oblique`` never end a nominative name, so with no other evidence the first candidate that
-removes one is taken.
+removes one is taken. Rules are tried longest ending first, then in file order, so the file
+says which replacement to prefer (cs: Irsku -> Irsko before Irska).
 """
 
 from __future__ import annotations
@@ -30,8 +31,8 @@ def _names_data(lang: str | None) -> dict[str, object]:
 def suffix_rules(lang: str | None) -> tuple[tuple[str, str], ...]:
     """(ending, replacement) pairs of the language, longest ending first."""
     rules = _names_data(lang).get("suffixes") or []
-    pairs = {(str(a), str(b)) for a, b in rules}  # type: ignore[union-attr]
-    return tuple(sorted(pairs, key=lambda r: (-len(r[0]), r)))
+    pairs = dict.fromkeys((str(a), str(b)) for a, b in rules)  # type: ignore[union-attr]
+    return tuple(sorted(pairs, key=lambda r: -len(r[0])))  # stable: file order breaks ties
 
 
 @cache
