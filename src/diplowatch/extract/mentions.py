@@ -32,6 +32,21 @@ from diplowatch.resolve.link import choose_actor, resolve_plural, resolve_role
 _WORD = re.compile(r"[^\W\d_]+(?:['’.][^\W\d_]+)*\.?", re.UNICODE)
 _JOINERS = frozenset({" ", "-", "‐"})
 _MAX_PRODUCT = 64
+# Offices whose holders are named by surname alone in the news without introduction.
+NEWSMAKER_ROLES = frozenset(
+    {
+        "head_of_state",
+        "head_of_government",
+        "foreign_minister",
+        "defence_minister",
+        "foreign_ministry_spokesperson",
+        "presidential_spokesperson",
+        "secretary_general",
+        "special_envoy",
+        "president_of_organisation",
+        "vice_president",
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,16 +72,27 @@ def _tokens(text: str, sent: Sentence) -> list[_Token]:
     return tokens
 
 
-def _runs(tokens: Sequence[_Token], text: str) -> list[list[int]]:
-    """Index runs of capitalised tokens joined only by a space or hyphen."""
+def _runs(
+    tokens: Sequence[_Token], text: str, gazetteer: Gazetteer, lang: str | None
+) -> list[list[int]]:
+    """Index runs of capitalised tokens joined only by a space or hyphen; a lower-case word
+    that occurs inside known names ("České republiky", "Bosna i Hercegovina") may join."""
     runs: list[list[int]] = []
     for i, token in enumerate(tokens):
-        if not token.cap:
-            continue
-        if runs and runs[-1][-1] == i - 1 and text[tokens[i - 1].end : token.start] in _JOINERS:
+        joined = (
+            bool(runs)
+            and runs[-1][-1] == i - 1
+            and text[tokens[i - 1].end : token.start] in _JOINERS
+        )
+        if token.cap:
+            if joined:
+                runs[-1].append(i)
+            else:
+                runs.append([i])
+        elif joined and any(
+            name_key(c) in gazetteer.inner_words for c in base_candidates(token.word, lang)
+        ):
             runs[-1].append(i)
-        else:
-            runs.append([i])
     return runs
 
 
@@ -95,9 +121,10 @@ def _match(
     else:
         word = words[0]
         for key, base in options[0]:
-            if len(key) <= 3 and not (base == word and word.isupper() and len(word) > 1):
-                if base.casefold() not in gazetteer.forms:
-                    continue  # short keys (US, SAD) only as written: not "Są", "Sąd"
+            if len(key) <= 3 and base not in gazetteer.exact:
+                continue  # short keys (US, SAD, ОН) only as written: not "Są", "Он"
+            if key in gazetteer.acronyms and not word.isupper():
+                continue  # "Още" is not ОССЕ
             ids = gazetteer.lookup_full(key)
             people = gazetteer.lookup_surname(key)
             if ids and not (people and ids <= people):
@@ -127,6 +154,9 @@ def _names(
     found: list[_Found] = []
     i = 0
     while i < len(run):
+        if not tokens[run[i]].cap:
+            i += 1
+            continue
         for j in range(min(len(run), i + gazetteer.max_words), i, -1):
             if j - i == 1 and _adjective_only(tokens[run[i]].word, gazetteer, lang):
                 continue  # a capitalised adjective ("Irská", "Russian") is not a name
@@ -148,14 +178,16 @@ def _adjective_only(word: str, gazetteer: Gazetteer, lang: str | None) -> bool:
     )
 
 
-def _leftovers(run: list[int], kept: Sequence[_Found]) -> list[list[int]]:
-    """Sub-runs of ``run`` that no kept name covers."""
+def _leftovers(run: list[int], kept: Sequence[_Found], tokens: Sequence[_Token]) -> list[list[int]]:
+    """Capitalised sub-runs of ``run`` that no kept name covers."""
     covered = {i for f in kept for i in range(f.first, f.last)}
     parts: list[list[int]] = []
     for i in run:
-        if i in covered:
+        if i in covered or not tokens[i].cap:
+            if not tokens[i].cap:
+                parts.append([])
             continue
-        if parts and parts[-1][-1] == i - 1:
+        if parts and parts[-1] and parts[-1][-1] == i - 1:
             parts[-1].append(i)
         else:
             parts.append([i])
@@ -163,14 +195,22 @@ def _leftovers(run: list[int], kept: Sequence[_Found]) -> list[list[int]]:
 
 
 def _glued(
-    f: _Found, run: list[int], covered: set[int], tokens: Sequence[_Token], lang: str | None
+    f: _Found,
+    run: list[int],
+    covered: set[int],
+    tokens: Sequence[_Token],
+    gazetteer: Gazetteer,
+    lang: str | None,
 ) -> bool:
     """True when a one-word name touches an unknown capitalised word of its run: it is then
-    part of another name ("Air France", "Kenny Jacobs", "Juan Fernández")."""
+    part of another name ("Air France", "Kenny Jacobs", "Juan Fernández"). A neighbour that is
+    itself a word of known names ("Великій" of Велика Британія) does not count."""
     if f.last - f.first != 1:
         return False
     for i in (f.first - 1, f.last):
-        if i in run and i not in covered and not tokens[i].sent_first:
+        if i in run and i not in covered and not tokens[i].sent_first and tokens[i].cap:
+            if any(c.casefold() in gazetteer.forms for c in base_candidates(tokens[i].word, lang)):
+                continue
             if not demonym_country(tokens[i].word, lang) and not title_index(lang).starting_at(
                 [t.lower for t in tokens], i
             ):
@@ -211,14 +251,14 @@ def find_mentions(
     for tokens in sent_tokens:
         lowers = [t.lower for t in tokens]
         titles = [index.starting_at(lowers, i) for i in range(len(tokens))]
-        runs = _runs(tokens, text)
+        runs = _runs(tokens, text, gazetteer, lang)
         per_sentence.append(
             (tokens, titles, [(run, _names(tokens, run, gazetteer, lang)) for run in runs])
         )
     all_found = [f for _, _, runs in per_sentence for _, found in runs for f in found]
     named = {next(iter(f.ids)) for f in all_found if len(f.ids) == 1}
     named_in_full = {
-        next(iter(f.ids)) for f in all_found if len(f.ids) == 1 and f.rule == "gazetteer.full"
+        next(iter(f.ids)) for f in all_found if len(f.ids) == 1 and f.last - f.first > 1
     }
     mentions: list[Mention] = []
     unknown_surnames: dict[str, tuple[str, str]] = {}
@@ -241,11 +281,10 @@ def find_mentions(
                 (f, a)
                 for f, a in kept
                 if gazetteer.actor(a).kind not in ("place", "country", "person")
-                or a in named_in_full
-                and f.rule == "gazetteer.full"
-                or not _glued(f, run, covered, tokens, lang)
+                or f.last - f.first > 1
+                or not _glued(f, run, covered, tokens, gazetteer, lang)
             ]
-            leftovers.extend(_leftovers(run, [f for f, _ in kept]))
+            leftovers.extend(p for p in _leftovers(run, [f for f, _ in kept], tokens) if p)
             for f, actor_id in kept:
                 actor = gazetteer.actor(actor_id)
                 confidence = 0.9 if f.rule == "gazetteer.full" else 0.75

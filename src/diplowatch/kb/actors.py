@@ -8,8 +8,9 @@ that "the US Secretary of State" resolves to Blinken in 2024 and to Rubio in 202
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from importlib.abc import Traversable
@@ -63,14 +64,37 @@ class KnowledgeBase:
     actors: dict[str, Actor] = field(default_factory=dict)
 
     def add(self, actor: Actor) -> None:
-        if actor.id in self.actors and self.actors[actor.id] != actor:
-            raise KnowledgeBaseError(f"duplicate actor id {actor.id!r}")
+        """Add ``actor``; a person listed in two files (a country's and int.yaml) is merged."""
+        old = self.actors.get(actor.id)
+        if old is not None and old != actor:
+            if old.kind != actor.kind:
+                raise KnowledgeBaseError(
+                    f"duplicate actor id {actor.id!r} ({old.kind} and {actor.kind})"
+                )
+            self.merge(actor)
+            return
         self.actors[actor.id] = actor
+
+    def merge(self, actor: Actor) -> None:
+        """Add ``actor`` or, when its id exists, extend that actor's aliases and roles
+        (user files extend the shipped knowledge base rather than clash with it)."""
+        old = self.actors.get(actor.id)
+        if old is None:
+            self.actors[actor.id] = actor
+            return
+        self.actors[actor.id] = replace(
+            old,
+            country=old.country or actor.country,
+            aliases=tuple(dict.fromkeys((*old.aliases, actor.name, *actor.aliases))),
+            roles=tuple(dict.fromkeys((*old.roles, *actor.roles))),
+        )
 
     def get(self, actor_id: str) -> Actor | None:
         return self.actors.get(actor_id)
 
-    def holders(self, role: str, *, country: str | None, when: str | None, org: str | None = None) -> list[Actor]:
+    def holders(
+        self, role: str, *, country: str | None, when: str | None, org: str | None = None
+    ) -> list[Actor]:
         """Actors holding ``role`` for ``country`` (or ``org``) at ``when``."""
         found = []
         for actor in self.actors.values():
@@ -158,26 +182,46 @@ def _data_root() -> Traversable:
     return resources.files("diplowatch.kb") / "data"
 
 
-def load_files(kb: KnowledgeBase, paths: Iterable[Traversable | Path]) -> None:
-    """Add the actors of people/organisation YAML files to ``kb``."""
+def load_files(
+    kb: KnowledgeBase, paths: Iterable[Traversable | Path], *, extend: bool = False
+) -> None:
+    """Add the actors of people/organisation YAML files to ``kb`` (``extend``: merge with
+    actors of the same id instead of refusing duplicates)."""
     for path in paths:
         data = _load_yaml(path)
-        parsed = parse_organisations(data, origin=path.name) if "organisations" in data else parse_people(data, origin=path.name)
+        parsed = (
+            parse_organisations(data, origin=path.name)
+            if "organisations" in data
+            else parse_people(data, origin=path.name)
+        )
         for actor in parsed:
-            kb.add(actor)
+            (kb.merge if extend else kb.add)(actor)
+
+
+def extra_kb_dirs() -> list[Path]:
+    """Folders named by the ``DIPLOWATCH_KB_PATH`` environment variable (os.pathsep-separated)
+    whose ``*.yaml`` people files extend the shipped knowledge base (see kb/data/README.md)."""
+    value = os.environ.get("DIPLOWATCH_KB_PATH", "")
+    return [Path(part) for part in value.split(os.pathsep) if part.strip()]
 
 
 @lru_cache(maxsize=1)
 def load_kb() -> KnowledgeBase:
-    """The shipped knowledge base, read once per process."""
+    """The shipped knowledge base plus the user folders of DIPLOWATCH_KB_PATH, read once."""
     kb = KnowledgeBase()
     root = _data_root()
     people = root / "people"
     files: list[Traversable] = []
     if people.is_dir():
-        files.extend(sorted((p for p in people.iterdir() if p.name.endswith(".yaml")), key=lambda p: p.name))
+        files.extend(
+            sorted((p for p in people.iterdir() if p.name.endswith(".yaml")), key=lambda p: p.name)
+        )
     orgs = root / "organisations.yaml"
     if orgs.is_file():
         files.append(orgs)
     load_files(kb, files)
+    for folder in extra_kb_dirs():
+        if not folder.is_dir():
+            raise KnowledgeBaseError(f"DIPLOWATCH_KB_PATH: {folder} is not a folder")
+        load_files(kb, sorted(folder.glob("*.yaml")), extend=True)
     return kb

@@ -4,8 +4,10 @@ countries and places. Name keys (lang/keys.py) make the index script- and spelli
 Indexes: ``full`` (whole names and aliases, any kind), ``surname`` (last words of people's
 names), ``first_words`` (first word keys of multi-word entries, to skip hopeless spans fast)
 ``given`` (first names of KB people and of ``kb/data/given_names.txt``, a cue that an unknown
-capitalised pair is a person) and ``forms`` (every alias word as written, case-folded, to
-prefer the candidate base form that is really spelt so).
+capitalised pair is a person), ``forms`` (every alias and alias word, case-folded, to prefer
+the candidate base form that is really spelt so), ``exact`` (aliases as written: short keys
+must match one exactly), ``acronyms`` (keys known only in capitals: "ОССЕ" must not match
+"Още") and ``inner_words`` (lower-case words inside names: "republika", "nad").
 Built once per process from the loaded KB, lazily: nothing happens at import.
 """
 
@@ -34,6 +36,9 @@ class Gazetteer:
     first_words: set[str] = field(default_factory=set)
     given: set[str] = field(default_factory=set)
     forms: set[str] = field(default_factory=set)
+    exact: set[str] = field(default_factory=set)
+    acronyms: set[str] = field(default_factory=set)
+    inner_words: set[str] = field(default_factory=set)
     max_words: int = 1
 
     def add(self, actor: Actor) -> None:
@@ -45,6 +50,12 @@ class Gazetteer:
             folded = form.casefold()
             self.forms.add(folded)
             self.forms.update(folded.split())
+            self.exact.add(form)
+            if form.isupper() and " " not in form:
+                self.acronyms.add(key)
+            for word in form.split()[1:]:
+                if word.islower():  # "Česká republika", "Frankfurt nad Mohanem"
+                    self.inner_words.add(phrase_key(word))
             self.full[key].add(actor.id)
             words = key.split()
             self.max_words = max(self.max_words, len(words))
@@ -78,6 +89,10 @@ def build_gazetteer(kb: KnowledgeBase, *, extra: Iterable[Actor] | None = None) 
     for actor in (*others, *kb):
         gazetteer.add(actor)
     gazetteer.given.update(given_names())
+    # a key also spelt in lower or mixed case somewhere ("Nato") is not only an acronym
+    gazetteer.acronyms -= {
+        phrase_key(f) for f in gazetteer.exact if not f.isupper() and " " not in f
+    }
     return gazetteer
 
 
