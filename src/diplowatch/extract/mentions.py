@@ -21,10 +21,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from diplowatch.kb.countries import demonym_country
+from diplowatch.kb.countries import country_name, demonym_country, local_country_names
 from diplowatch.kb.gazetteer import Gazetteer
 from diplowatch.lang.keys import name_key, phrase_key
-from diplowatch.lang.names import base_candidates, guess_base
+from diplowatch.lang.names import base_candidates, guess_name
 from diplowatch.lang.titles import TitleMatch, title_index
 from diplowatch.model import Mention, Sentence
 from diplowatch.resolve.link import choose_actor, resolve_plural, resolve_role
@@ -172,9 +172,11 @@ def _names(
 
 
 def _adjective_only(word: str, gazetteer: Gazetteer, lang: str | None) -> bool:
-    """A country adjective that no candidate base form spells as a name (cs Irská, not Irsku)."""
+    """A country adjective of the article's language that no candidate base form spells as
+    one of its country names (sl "Ruska", cs "Irská"; not cs "Polsku")."""
+    names = local_country_names(lang)
     return bool(demonym_country(word, lang)) and not any(
-        c.casefold() in gazetteer.forms for c in base_candidates(word, lang)
+        c.casefold() in names for c in base_candidates(word, lang)
     )
 
 
@@ -207,6 +209,14 @@ def _glued(
     itself a word of known names ("Великій" of Велика Британія) does not count."""
     if f.last - f.first != 1:
         return False
+    if all(gazetteer.actor(a).kind == "person" for a in f.ids):
+        i = f.first - 1  # "Ana Kovač", "Juan Fernández": another person of that surname
+        return (
+            i in run
+            and i not in covered
+            and tokens[i].cap
+            and any(name_key(c) in gazetteer.given for c in base_candidates(tokens[i].word, lang))
+        )
     for i in (f.first - 1, f.last):
         if i in run and i not in covered and not tokens[i].sent_first and tokens[i].cap:
             if any(c.casefold() in gazetteer.forms for c in base_candidates(tokens[i].word, lang)):
@@ -369,7 +379,7 @@ def _unknown_people(
         words = [tokens[i].word for i in part]
         if any(w.isupper() and len(w) > 1 for w in words):
             continue
-        bases = [guess_base(w, lang, seen=seen_words) for w in words]
+        bases = guess_name(words, lang, seen=seen_words, given=gazetteer.given)
         last_key = name_key(bases[-1])
         cued = part[0] in cue_ends
         given = len(part) > 1 and name_key(bases[0]) in gazetteer.given
@@ -383,12 +393,17 @@ def _unknown_people(
                 None,
             )
             if known:
-                person_id, base = known
+                person_id, full = known
                 found.append(
-                    _unknown_mention(tokens, part, person_id, base, "unknown.surname", text)
+                    replace(
+                        _unknown_mention(
+                            tokens, part, person_id, bases[0], "unknown.surname", text
+                        ),
+                        name=full,
+                    )
                 )
                 continue
-            if not cued or tokens[part[0]].sent_first and not cued:
+            if not cued:
                 continue
         elif not (cued or given):
             continue
@@ -418,8 +433,6 @@ def _adjectives(
     for token in tokens:
         iso3 = demonym_country(token.word, lang)
         if iso3:
-            from diplowatch.kb.countries import country_name
-
             found.append(
                 Mention(
                     token.start,

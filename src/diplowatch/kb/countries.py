@@ -96,3 +96,20 @@ def demonym_country(word: str, lang: str | None, *, max_ending: int = 5) -> str 
         if iso3:
             return iso3
     return None
+
+
+@lru_cache(maxsize=None)
+def local_country_names(lang: str | None) -> frozenset[str]:
+    """Case-folded country names of one language (CLDR plus its demonyms.tsv nouns), to tell
+    a country name from an adjective of the same stem (cs "Polsku" vs sl "Ruska")."""
+    if lang is None or lang not in available_languages():
+        return frozenset()
+    names: set[str] = set()
+    for locale in (lang, *_EXTRA_LOCALES.get(lang, ())):
+        try:
+            names.update(n.casefold() for n in Locale.parse(locale).territories.values())
+        except (UnknownLocaleError, ValueError):
+            continue
+    for forms in load_pack(lang).demonyms.values():
+        names.update(f.casefold() for f in forms if not f.endswith("*"))
+    return frozenset(names)

@@ -11,9 +11,10 @@ says which replacement to prefer (cs: Irsku -> Irsko before Irska).
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from functools import cache, lru_cache
 
+from diplowatch.lang.keys import name_key
 from diplowatch.lang.packs import available_languages, load_pack
 
 
@@ -75,3 +76,30 @@ def guess_base(word: str, lang: str | None, *, seen: Collection[str] = ()) -> st
                     return word[: len(word) - len(ending)] + replacement
             return word[: len(word) - len(ending)]
     return word
+
+
+def guess_name(
+    words: Sequence[str], lang: str | None, *, seen: Collection[str] = (), given: Collection[str] = ()
+) -> list[str]:
+    """Nominative guess for an unknown multi-word name ("Janeza Novaka" -> Janez Novak).
+
+    The first name shows the case: when a suffix rule turns it into a known given name (keys
+    in ``given``), the same ending is removed from the other words that carry it; the rest
+    fall back to ``guess_base``.
+    """
+    first = words[0]
+    if len(words) > 1 and name_key(first) not in given:
+        lower = first.lower()
+        for ending, replacement in suffix_rules(lang):
+            if not lower.endswith(ending) or len(first) - len(ending) < 2:
+                continue
+            candidate = first[: len(first) - len(ending)] + replacement
+            if name_key(candidate) in given:
+                rest = [
+                    w[: len(w) - len(ending)]
+                    if w.lower().endswith(ending) and len(w) - len(ending) >= 3
+                    else guess_base(w, lang, seen=seen)
+                    for w in words[1:]
+                ]
+                return [candidate, *rest]
+    return [guess_base(w, lang, seen=seen) for w in words]
