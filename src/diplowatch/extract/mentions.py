@@ -32,6 +32,7 @@ from diplowatch.resolve.link import choose_actor, resolve_plural, resolve_role
 _WORD = re.compile(r"[^\W\d_]+(?:['’.][^\W\d_]+)*\.?", re.UNICODE)
 _JOINERS = frozenset({" ", "-", "‐"})
 _MAX_PRODUCT = 64
+_CASE_TAIL = re.compile(r"[-‐][^\W\d_A-ZА-Я]{1,3}\b")
 # Offices whose holders are named by surname alone in the news without introduction.
 NEWSMAKER_ROLES = frozenset(
     {
@@ -180,6 +181,12 @@ def _adjective_only(word: str, gazetteer: Gazetteer, lang: str | None) -> bool:
     )
 
 
+def _case_tail(text: str, end: int) -> int:
+    """Extend a name over a hyphenated case ending ("OSCE-a", "NATO-m", "SAD-u")."""
+    match = _CASE_TAIL.match(text, end)
+    return match.end() if match else end
+
+
 def _leftovers(run: list[int], kept: Sequence[_Found], tokens: Sequence[_Token]) -> list[list[int]]:
     """Capitalised sub-runs of ``run`` that no kept name covers."""
     covered = {i for f in kept for i in range(f.first, f.last)}
@@ -296,6 +303,7 @@ def find_mentions(
             ]
             leftovers.extend(p for p in _leftovers(run, [f for f, _ in kept], tokens) if p)
             for f, actor_id in kept:
+                f.end = _case_tail(text, f.end)
                 actor = gazetteer.actor(actor_id)
                 confidence = 0.9 if f.rule == "gazetteer.full" else 0.75
                 sentence_mentions.append(
