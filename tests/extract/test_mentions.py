@@ -29,12 +29,36 @@ def people(text: str, lang: str, when: str | None = "2025-11-10") -> list[tuple[
     ("text", "lang", "surface", "actor_id", "base"),
     [
         ("Pogovarjal se je z Marcom Rubiem.", "sl", "Marcom Rubiem", "marco-rubio", "Marco Rubio"),
-        ("Srečal se je z Vladimirjem Putinom.", "sl", "Vladimirjem Putinom", "vladimir-putin", "Vladimir Putin"),
-        ("Ugovor s Vladimirja Putina ni bilo.", "sl", "Vladimirja Putina", "vladimir-putin", "Vladimir Putin"),
+        (
+            "Srečal se je z Vladimirjem Putinom.",
+            "sl",
+            "Vladimirjem Putinom",
+            "vladimir-putin",
+            "Vladimir Putin",
+        ),
+        (
+            "Ugovor s Vladimirja Putina ni bilo.",
+            "sl",
+            "Vladimirja Putina",
+            "vladimir-putin",
+            "Vladimir Putin",
+        ),
         ("Szijjártó Péter tárgyalt Lavrovval.", "hu", "Lavrovval", "sergey-lavrov", "Lavrov"),
-        ("Tárgyalt Szergej Lavrovval Moszkvában.", "hu", "Szergej Lavrovval", "sergey-lavrov", "Szergej Lavrov"),
+        (
+            "Tárgyalt Szergej Lavrovval Moszkvában.",
+            "hu",
+            "Szergej Lavrovval",
+            "sergey-lavrov",
+            "Szergej Lavrov",
+        ),
         ("Trump je razgovarao s Madurom.", "hr", "Madurom", "nicolas-maduro", "Maduro"),
-        ("Вчера Лукашенко прие делегацията.", "bg", "Лукашенко", "alexander-lukashenko", "Лукашенко"),
+        (
+            "Вчера Лукашенко прие делегацията.",
+            "bg",
+            "Лукашенко",
+            "alexander-lukashenko",
+            "Лукашенко",
+        ),
         ("Он встретился с Путиным в Кремле.", "ru", "Путиным", "vladimir-putin", "Путин"),
     ],
 )
@@ -64,7 +88,9 @@ def test_english_title_with_country_resolves_by_date() -> None:
 
 
 def test_role_rule_and_span_cover_the_whole_phrase() -> None:
-    (m,) = [m for m in mentions("Ameriški zunanji minister je prispel.", "sl") if m.kind == "person"]
+    (m,) = [
+        m for m in mentions("Ameriški zunanji minister je prispel.", "sl") if m.kind == "person"
+    ]
     assert (m.start, m.end, m.rule) == (0, len("Ameriški zunanji minister"), "role")
 
 
@@ -81,7 +107,9 @@ def test_generic_title_refers_back_to_person_named_before() -> None:
 
 
 def test_plural_reference_links_the_last_two_people() -> None:
-    text = "Vladimir Putin received Alexander Lukashenko in Moscow. The two leaders spoke for hours."
+    text = (
+        "Vladimir Putin received Alexander Lukashenko in Moscow. The two leaders spoke for hours."
+    )
     linked = [m.actor_id for m in mentions(text, "en") if m.rule == "backref"]
     assert linked == ["vladimir-putin", "alexander-lukashenko"]
 
@@ -120,7 +148,9 @@ def test_other_person_with_a_known_surname_is_not_merged() -> None:
 
 
 def test_unknown_person_gets_base_form_and_stable_id_across_articles_and_scripts() -> None:
-    sl = [m for m in mentions("Minister se je sestal z Janezom Novakom.", "sl") if m.kind == "person"]
+    sl = [
+        m for m in mentions("Minister se je sestal z Janezom Novakom.", "sl") if m.kind == "person"
+    ]
     sr = [m for m in mentions("Министар Јанез Новак је допутовао.", "sr") if m.kind == "person"]
     assert sl[0].base == "Janez Novak"
     assert sl[0].actor_id == sr[0].actor_id

@@ -58,8 +58,14 @@ def test_countries_have_names_in_target_languages() -> None:
 
 @pytest.mark.parametrize(
     ("word", "lang", "iso3"),
-    [("ameriški", "sl", "USA"), ("ruskega", "sl", "RUS"), ("orosz", "hu", "RUS"), ("руски", "bg", "RUS"),
-     ("američki", "hr", "USA"), ("Russian", "en", "RUS")],
+    [
+        ("ameriški", "sl", "USA"),
+        ("ruskega", "sl", "RUS"),
+        ("orosz", "hu", "RUS"),
+        ("руски", "bg", "RUS"),
+        ("američki", "hr", "USA"),
+        ("Russian", "en", "RUS"),
+    ],
 )
 def test_demonyms(word: str, lang: str, iso3: str) -> None:
     assert demonym_country(word, lang) == iso3
@@ -80,7 +86,9 @@ def test_places_parse_and_ship() -> None:
 def test_gazetteer_indexes_all_kinds() -> None:
     kb = KnowledgeBase()
     kb.add(Actor(id="jane-roe", name="Jane Roe", kind="person", country="GBR"))
-    gazetteer = build_gazetteer(kb, extra=[Actor(id="RUS", name="Russia", kind="country", aliases=("Rusija",))])
+    gazetteer = build_gazetteer(
+        kb, extra=[Actor(id="RUS", name="Russia", kind="country", aliases=("Rusija",))]
+    )
     assert gazetteer.lookup_full(phrase_key("Jane Roe")) == {"jane-roe"}
     assert gazetteer.lookup_surname(phrase_key("Roe")) == {"jane-roe"}
     assert gazetteer.lookup_full(phrase_key("Rusija")) == {"RUS"}
@@ -112,8 +120,11 @@ def test_csv_import_rejects_bad_dates(tmp_path: Path) -> None:
 def test_jsonl_import_takes_english_label_as_name(tmp_path: Path) -> None:
     path = tmp_path / "people.jsonl"
     entity = {
-        "id": "Q1", "labels": {"sl": "Janez Primer", "en": "John Example"}, "aliases": {"hu": ["Példa János"]},
-        "country": "SVN", "roles": [{"role": "foreign_minister", "start": "2031-05-01", "end": None}],
+        "id": "Q1",
+        "labels": {"sl": "Janez Primer", "en": "John Example"},
+        "aliases": {"hu": ["Példa János"]},
+        "country": "SVN",
+        "roles": [{"role": "foreign_minister", "start": "2031-05-01", "end": None}],
     }
     path.write_text(json.dumps(entity) + "\n", encoding="utf-8")
     (actor,) = read_people(path)

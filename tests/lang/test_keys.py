@@ -23,7 +23,9 @@ def test_same_name_in_other_script_or_spelling_has_same_key(a: str, b: str) -> N
     assert name_key(a) == name_key(b)
 
 
-@pytest.mark.parametrize(("a", "b"), [("Zaharova", "Zaharov"), ("Захарова", "Захаров"), ("Kim", "Kima")])
+@pytest.mark.parametrize(
+    ("a", "b"), [("Zaharova", "Zaharov"), ("Захарова", "Захаров"), ("Kim", "Kima")]
+)
 def test_different_names_keep_different_keys(a: str, b: str) -> None:
     assert name_key(a) != name_key(b)
 

@@ -35,5 +35,6 @@ def import_people(path: str, fmt: str | None, out: str) -> None:
         people_yaml(actors, source=f"imported from {Path(path).name}"), encoding="utf-8"
     )
     click.echo(
-        f"wrote {len(actors)} people to {out}; set DIPLOWATCH_KB_PATH={Path(out).parent} to use them"
+        f"wrote {len(actors)} people to {out}; "
+        f"set DIPLOWATCH_KB_PATH={Path(out).parent} to use them"
     )

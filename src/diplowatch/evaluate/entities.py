@@ -242,7 +242,7 @@ def b_cubed(links: list[tuple[str, str, str]]) -> dict[str, float]:
         by_gold[gold].add(item)
         by_pred[pred].add(item)
     precision = recall = 0.0
-    for item, gold, pred in links:
+    for _, gold, pred in links:
         overlap = len(by_gold[gold] & by_pred[pred])
         precision += overlap / len(by_pred[pred])
         recall += overlap / len(by_gold[gold])
@@ -283,6 +283,7 @@ def iter_table(result: dict[str, Any]) -> Iterator[str]:
             return f"{d['precision']:.2f}/{d['recall']:.2f}/{d['f1']:.2f}"
 
         yield (
-            f"{lang:<8}{s['documents']:>5}  {trio(s['relaxed_partial']):<20}{trio(s['relaxed_exact']):<20}"
+            f"{lang:<8}{s['documents']:>5}  {trio(s['relaxed_partial']):<20}"
+            f"{trio(s['relaxed_exact']):<20}"
             f"{trio(s['strict']):<20}{s['base_form_accuracy']:>6.2f}  {s['linking']['f1']:>7.2f}"
         )

@@ -29,7 +29,7 @@ from diplowatch.lang.titles import TitleMatch, title_index
 from diplowatch.model import Mention, Sentence
 from diplowatch.resolve.link import choose_actor, resolve_plural, resolve_role
 
-_WORD = re.compile(r"[^\W\d_]+(?:['’.][^\W\d_]+)*\.?", re.UNICODE)
+_WORD = re.compile(r"[^\W\d_]+(?:['’.][^\W\d_]+)*", re.UNICODE)
 _JOINERS = frozenset({" ", "-", "‐"})
 _MAX_PRODUCT = 64
 _CASE_TAIL = re.compile(r"[-‐][^\W\d_A-ZА-Я]{1,3}\b")
@@ -50,7 +50,7 @@ NEWSMAKER_ROLES = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Token:
     start: int
     end: int
@@ -61,15 +61,13 @@ class _Token:
 
 
 def _tokens(text: str, sent: Sentence) -> list[_Token]:
-    tokens = []
-    for match in _WORD.finditer(text, sent.start, sent.end):
-        word = match.group().rstrip(".") if not match.group()[:-1].count(".") else match.group()
-        if word.endswith(".") and word.count(".") == 1:
-            word = word[:-1]
-        start = match.start()
-        tokens.append(
-            _Token(start, start + len(word), word, word.lower(), word[0].isupper(), not tokens)
-        )
+    tokens = [
+        _Token(m.start(), m.end(), w, w.lower(), w[0].isupper(), False)
+        for m in _WORD.finditer(text, sent.start, sent.end)
+        for w in (m.group(),)
+    ]
+    if tokens:
+        tokens[0].sent_first = True
     return tokens
 
 
@@ -102,7 +100,20 @@ def _candidate_keys(word: str, lang: str | None) -> list[tuple[str, str]]:
     return [(name_key(c), c) for c in base_candidates(word, lang)]
 
 
-def _match(
+_Hit = tuple[set[str] | frozenset[str], str, str]
+
+
+def _match(words: tuple[str, ...], gazetteer: Gazetteer, lang: str | None) -> _Hit | None:
+    """Memoised ``_lookup``: names recur across articles."""
+    key = (words, lang)
+    if key not in gazetteer.memo:
+        if len(gazetteer.memo) > 500_000:
+            gazetteer.memo.clear()
+        gazetteer.memo[key] = _lookup(words, gazetteer, lang)
+    return gazetteer.memo[key]  # type: ignore[return-value]
+
+
+def _lookup(
     words: Sequence[str], gazetteer: Gazetteer, lang: str | None
 ) -> tuple[set[str] | frozenset[str], str, str] | None:
     """(actor ids, rule, base form) for a word sequence, or None.
@@ -161,7 +172,7 @@ def _names(
         for j in range(min(len(run), i + gazetteer.max_words), i, -1):
             if j - i == 1 and _adjective_only(tokens[run[i]].word, gazetteer, lang):
                 continue  # a capitalised adjective ("Irská", "Russian") is not a name
-            hit = _match([tokens[k].word for k in run[i:j]], gazetteer, lang)
+            hit = _match(tuple(tokens[k].word for k in run[i:j]), gazetteer, lang)
             if hit:
                 first, last = run[i], run[j - 1]
                 found.append(_Found(tokens[first].start, tokens[last].end, *hit, first, last + 1))

@@ -56,12 +56,21 @@ class Actor:
     def roles_at(self, when: str | None) -> list[RoleSpell]:
         if when is None:
             return list(self.roles)
-        return [spell for spell in self.roles if spell.holds_at(when)]
+        return list(_roles_at(self.roles, when)) if self.roles else []
+
+
+@lru_cache(maxsize=65_536)
+def _roles_at(roles: tuple[RoleSpell, ...], when: str) -> tuple[RoleSpell, ...]:
+    return tuple(spell for spell in roles if spell.holds_at(when))
 
 
 @dataclass
 class KnowledgeBase:
     actors: dict[str, Actor] = field(default_factory=dict)
+    _index: dict[tuple[str, str | None], list[tuple[Actor, RoleSpell]]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+    _index_size: int = field(default=-1, repr=False, compare=False)
 
     def add(self, actor: Actor) -> None:
         """Add ``actor``; a person listed in two files (a country's and int.yaml) is merged."""
@@ -82,6 +91,7 @@ class KnowledgeBase:
         if old is None:
             self.actors[actor.id] = actor
             return
+        self._index_size = -1
         self.actors[actor.id] = replace(
             old,
             country=old.country or actor.country,
@@ -96,15 +106,26 @@ class KnowledgeBase:
         self, role: str, *, country: str | None, when: str | None, org: str | None = None
     ) -> list[Actor]:
         """Actors holding ``role`` for ``country`` (or ``org``) at ``when``."""
-        found = []
-        for actor in self.actors.values():
-            if actor.kind != "person" or (country and actor.country != country):
-                continue
-            for spell in actor.roles_at(when):
-                if spell.role == role and (org is None or spell.org == org):
-                    found.append(actor)
-                    break
+        found: list[Actor] = []
+        for actor, spell in self._role_index().get((role, country), ()):
+            active = when is None or spell.holds_at(when)
+            if active and (org is None or spell.org == org) and actor not in found:
+                found.append(actor)
         return found
+
+    def _role_index(self) -> dict[tuple[str, str | None], list[tuple[Actor, RoleSpell]]]:
+        """(role, country) and (role, None) -> spells; rebuilt after the actors change."""
+        if self._index_size != len(self.actors):
+            index: dict[tuple[str, str | None], list[tuple[Actor, RoleSpell]]] = {}
+            for actor in self.actors.values():
+                if actor.kind != "person":
+                    continue
+                for spell in actor.roles:
+                    index.setdefault((spell.role, actor.country), []).append((actor, spell))
+                    index.setdefault((spell.role, None), []).append((actor, spell))
+            self._index = index
+            self._index_size = len(self.actors)
+        return self._index
 
     def __iter__(self) -> Iterator[Actor]:
         return iter(self.actors.values())

@@ -85,6 +85,7 @@ def demonym_stems(lang: str | None) -> dict[str, str]:
     return stems
 
 
+@lru_cache(maxsize=200_000)
 def demonym_country(word: str, lang: str | None, *, max_ending: int = 5) -> str | None:
     """ISO3 of the country an adjective refers to ('ameriškega' -> 'USA'), else None."""
     stems = demonym_stems(lang)
@@ -98,7 +99,7 @@ def demonym_country(word: str, lang: str | None, *, max_ending: int = 5) -> str 
     return None
 
 
-@lru_cache(maxsize=None)
+@cache
 def local_country_names(lang: str | None) -> frozenset[str]:
     """Case-folded country names of one language (CLDR plus its demonyms.tsv nouns), to tell
     a country name from an adjective of the same stem (cs "Polsku" vs sl "Ruska")."""

@@ -40,6 +40,7 @@ class Gazetteer:
     acronyms: set[str] = field(default_factory=set)
     inner_words: set[str] = field(default_factory=set)
     max_words: int = 1
+    memo: dict[object, object] = field(default_factory=dict, repr=False)  # finders' lookups
 
     def add(self, actor: Actor) -> None:
         self.entities[actor.id] = actor

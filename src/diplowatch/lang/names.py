@@ -79,7 +79,11 @@ def guess_base(word: str, lang: str | None, *, seen: Collection[str] = ()) -> st
 
 
 def guess_name(
-    words: Sequence[str], lang: str | None, *, seen: Collection[str] = (), given: Collection[str] = ()
+    words: Sequence[str],
+    lang: str | None,
+    *,
+    seen: Collection[str] = (),
+    given: Collection[str] = (),
 ) -> list[str]:
     """Nominative guess for an unknown multi-word name ("Janeza Novaka" -> Janez Novak).
 

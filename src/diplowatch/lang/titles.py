@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from diplowatch.lang.packs import available_languages, load_pack
@@ -36,14 +36,24 @@ class TitleIndex:
     exact: dict[str, tuple[TitlePattern, ...]]
     stems: dict[str, tuple[TitlePattern, ...]]
     stem_lengths: tuple[int, ...]
+    _options: dict[str, tuple[TitlePattern, ...]] = field(default_factory=dict, repr=False)
+
+    def options(self, token: str) -> tuple[TitlePattern, ...]:
+        """Patterns whose first word fits ``token`` (memoised per distinct token)."""
+        cached = self._options.get(token)
+        if cached is None:
+            found = list(self.exact.get(token, ()))
+            for length in self.stem_lengths:
+                if length <= len(token):
+                    found.extend(self.stems.get(token[:length], ()))
+            cached = self._options[token] = tuple(found)
+        return cached
 
     def starting_at(self, lowers: Sequence[str], i: int) -> TitleMatch | None:
         """The longest pattern that starts at token ``i``."""
-        token = lowers[i]
-        options = list(self.exact.get(token, ()))
-        for length in self.stem_lengths:
-            if length <= len(token):
-                options.extend(self.stems.get(token[:length], ()))
+        options = self.options(lowers[i])
+        if not options:
+            return None
         best: TitleMatch | None = None
         for pattern in options:
             end = i + len(pattern.words)
