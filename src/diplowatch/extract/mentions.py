@@ -395,6 +395,7 @@ def _unknown_people(
         part = _strip_titles(tokens, part, titles, lang)
         if not part or len(part) > 4:
             continue
+        part = _from_given_name(tokens, part, gazetteer, lang)
         words = [tokens[i].word for i in part]
         if any(w.isupper() and len(w) > 1 for w in words):
             continue
@@ -435,6 +436,23 @@ def _unknown_people(
             )
         )
     return found
+
+
+def _is_given(word: str, gazetteer: Gazetteer, lang: str | None) -> bool:
+    return any(name_key(c) in gazetteer.given for c in base_candidates(word, lang))
+
+
+def _from_given_name(
+    tokens: Sequence[_Token], part: list[int], gazetteer: Gazetteer, lang: str | None
+) -> list[int]:
+    """Start a capitalised run at its first known first name when one follows other words
+    ("Cockpit Martin Locher", "Ryanairu Michael O'Leary")."""
+    if len(part) < 3 or _is_given(tokens[part[0]].word, gazetteer, lang):
+        return part
+    for k in range(1, len(part) - 1):
+        if _is_given(tokens[part[k]].word, gazetteer, lang):
+            return part[k:]
+    return part
 
 
 def _unknown_mention(
