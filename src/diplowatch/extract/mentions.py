@@ -145,7 +145,10 @@ def _lookup(
                 hits.append((people, "gazetteer.surname", base))
     if not hits:
         return None
-    return next((h for h in hits if h[2].casefold() in gazetteer.forms), hits[0])
+    ids, rule, base = next((h for h in hits if h[2].casefold() in gazetteer.forms), hits[0])
+    if base.isupper() and len(base) > 3:  # "ПАКИСТАН" -> Пакистан, as the alias is written
+        base = gazetteer.spelling.get(base.casefold(), base)
+    return ids, rule, base
 
 
 @dataclass
@@ -304,6 +307,7 @@ def find_mentions(
                 ):
                     continue
                 kept.append((f, actor_id))
+            kept = [(f, a) for f, a in kept if not _doubtful_first_word(f, tokens, gazetteer, a)]
             covered = {i for f, _ in kept for i in range(f.first, f.last)}
             kept = [
                 (f, a)
@@ -436,6 +440,19 @@ def _unknown_people(
             )
         )
     return found
+
+
+def _doubtful_first_word(
+    f: _Found, tokens: Sequence[_Token], gazetteer: Gazetteer, actor_id: str
+) -> bool:
+    """A capital at the start of a sentence says nothing: a lone first word counts as a place
+    or country only when spelt like a known name, not merely sharing its key ("Ряд" ≠ Рияд)."""
+    return (
+        tokens[f.first].sent_first
+        and f.last - f.first == 1
+        and gazetteer.actor(actor_id).kind in ("place", "country")
+        and f.base.casefold() not in gazetteer.forms
+    )
 
 
 def _is_given(word: str, gazetteer: Gazetteer, lang: str | None) -> bool:

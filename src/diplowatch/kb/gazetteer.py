@@ -13,6 +13,7 @@ Built once per process from the loaded KB, lazily: nothing happens at import.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -25,6 +26,7 @@ from diplowatch.kb.places import place_actors
 from diplowatch.lang.keys import name_key, phrase_key
 
 _NO_IDS: frozenset[str] = frozenset()
+_ROMAN = re.compile(r"[IVX]+")
 
 
 @dataclass
@@ -40,10 +42,15 @@ class Gazetteer:
     acronyms: set[str] = field(default_factory=set)
     inner_words: set[str] = field(default_factory=set)
     max_words: int = 1
+    spelling: dict[str, str] = field(default_factory=dict)  # case-folded alias -> as written
     memo: dict[object, object] = field(default_factory=dict, repr=False)  # finders' lookups
 
     def add(self, actor: Actor) -> None:
         self.entities[actor.id] = actor
+        english = actor.name.split()
+        # "Abdullah II" / "Abdalla Drugi": a regnal number is no surname
+        regnal = bool(english) and _ROMAN.fullmatch(english[-1]) is not None
+        surname_of_name = phrase_key(english[-1]) if english else ""
         for form in (actor.name, *actor.aliases):
             key = phrase_key(form)
             if not key:
@@ -52,6 +59,7 @@ class Gazetteer:
             self.forms.add(folded)
             self.forms.update(folded.split())
             self.exact.add(form)
+            self.spelling.setdefault(folded, form)
             if form.isupper() and " " not in form:
                 self.acronyms.add(key)
             for word in form.split()[1:]:
@@ -63,8 +71,11 @@ class Gazetteer:
             if len(words) > 1:
                 self.first_words.add(words[0])
             if actor.kind == "person" and len(words) > 1:
-                if len(words[-1]) >= 3:
-                    self.surname[words[-1]].add(actor.id)
+                last = words[-1]
+                # "Szijjártó Péter" (Hungarian order): a first name is no surname
+                first_name = last in _shipped_given() and last != surname_of_name
+                if len(last) >= 3 and not regnal and not first_name:
+                    self.surname[last].add(actor.id)
                 if len(words[0]) >= 3:
                     self.given.add(words[0])
 
@@ -89,12 +100,16 @@ def build_gazetteer(kb: KnowledgeBase, *, extra: Iterable[Actor] | None = None) 
     )
     for actor in (*others, *kb):
         gazetteer.add(actor)
-    gazetteer.given.update(given_names())
+    gazetteer.given.update(_shipped_given())
     # a key also spelt in lower or mixed case somewhere ("Nato") is not only an acronym
     gazetteer.acronyms -= {
         phrase_key(f) for f in gazetteer.exact if not f.isupper() and " " not in f
     }
     return gazetteer
+
+
+def _shipped_given() -> frozenset[str]:
+    return given_names()
 
 
 @lru_cache(maxsize=1)
