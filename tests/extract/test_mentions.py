@@ -170,3 +170,29 @@ def test_lone_surname_of_a_former_office_holder_needs_support() -> None:
 
 def test_short_abbreviation_must_match_as_written() -> None:
     assert [m.actor_id for m in mentions("Są tacy, co mówią, że Sąd to wie.", "pl")] == []
+
+
+def test_feminine_title_refers_back_only_to_a_woman() -> None:
+    text = "Tanja Fajon je sprejela Sergeja Lavrova. Ministrica je nato odpotovala."
+    assert [m.actor_id for m in mentions(text, "sl") if m.rule == "backref"] == ["tanja-fajon"]
+
+
+def test_ministry_is_not_a_minister() -> None:
+    text = "Sergej Lavrov je prispel. Predstavniki ministrstev so se sestali."
+    assert [m for m in mentions(text, "sl") if m.rule in ("role", "backref")] == []
+
+
+def test_title_country_name_sequence_is_one_apposition() -> None:
+    found = people("Predsjednik Rusije Vladimir Putin stigao je u Minsk.", "hr")
+    assert found == [("Vladimir Putin", "vladimir-putin")]
+
+
+def test_genitive_complement_before_a_name_is_not_a_person() -> None:
+    found = people("Predsjednik Narodne Skupštine Ana Brnabić je govorila.", "sr")
+    assert all(not text.startswith("Narodne") for text, _ in found)
+
+
+def test_country_less_title_does_not_reach_far_back() -> None:
+    filler = " Vreme je bilo lepo in sončno ves dan." * 15
+    text = "Sergej Lavrov je prispel." + filler + " Minister je odšel."
+    assert [m for m in mentions(text, "sl") if m.rule == "backref"] == []

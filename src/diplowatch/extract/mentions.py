@@ -32,6 +32,7 @@ from diplowatch.resolve.link import choose_actor, resolve_plural, resolve_role
 _WORD = re.compile(r"[^\W\d_]+(?:['’.][^\W\d_]+)*", re.UNICODE)
 _JOINERS = frozenset({" ", "-", "‐"})
 _MAX_PRODUCT = 64
+BACKREF_WINDOW = 400  # characters back a title without a country may refer
 _CASE_TAIL = re.compile(r"[-‐][^\W\d_A-ZА-Я]{1,3}\b")
 # Offices whose holders are named by surname alone in the news without introduction.
 NEWSMAKER_ROLES = frozenset(
@@ -88,6 +89,13 @@ def _runs(
                 runs[-1].append(i)
             else:
                 runs.append([i])
+        elif (
+            joined
+            and text[tokens[i - 1].end : token.start] == "-"
+            and len(token.word) >= 3
+            and not tokens[i - 1].word.isupper()
+        ):
+            runs[-1].append(i)  # "Son-hui", not the case ending of "NATO-om"
         elif joined and any(
             name_key(c) in gazetteer.inner_words for c in base_candidates(token.word, lang)
         ):
@@ -337,7 +345,15 @@ def find_mentions(
                 )
         sentence_mentions.extend(
             _unknown_people(
-                tokens, leftovers, titles, gazetteer, lang, seen_words, unknown_surnames, text
+                tokens,
+                leftovers,
+                titles,
+                gazetteer,
+                lang,
+                seen_words,
+                unknown_surnames,
+                text,
+                [(m.start, m.end) for m in sentence_mentions if m.kind == "person"],
             )
         )
         sentence_mentions.extend(_adjectives(tokens, titles, lang, text))
@@ -391,9 +407,14 @@ def _unknown_people(
     seen_words: set[str],
     surnames: dict[str, tuple[str, str]],
     text: str,
+    person_spans: Sequence[tuple[int, int]] = (),
 ) -> list[Mention]:
-    """Capitalised runs the KB does not know that look like a person's name."""
+    """Capitalised runs the KB does not know that look like a person's name (a run right
+    before a known person is a complement: "predsjednik Republike Srpske Milorad Dodik")."""
     cue_ends = {m.last for m in titles if m is not None and m.role not in ("plural",)}
+    person_tokens = {
+        i for i, t in enumerate(tokens) if any(s <= t.start < e for s, e in person_spans)
+    }
     found = []
     for part in leftovers:
         part = _strip_titles(tokens, part, titles, lang)
@@ -405,7 +426,7 @@ def _unknown_people(
             continue
         bases = guess_name(words, lang, seen=seen_words, given=gazetteer.given)
         last_key = name_key(bases[-1])
-        cued = part[0] in cue_ends
+        cued = part[0] in cue_ends and (part[-1] + 1) not in person_tokens
         given = len(part) > 1 and name_key(bases[0]) in gazetteer.given
         if len(part) == 1:
             known = surnames.get(last_key) or next(
@@ -529,7 +550,10 @@ def _roles(
         i = match.last
         if any(s < end and start < e for s, e in covered):
             continue
-        if match.last < len(tokens) and tokens[match.last].start in person_starts:
+        after = match.last
+        while after < len(tokens) - 1 and tokens[after].start in countries:
+            after += 1  # "predsjednik Rusije Vladimir Putin", "US President Trump"
+        if after < len(tokens) and tokens[after].start in person_starts:
             continue  # apposition: "zunanji minister Sergej Lavrov" is the name's mention
         if match.first > 0 and tokens[match.first - 1].end in person_ends:
             continue  # name first, then title: "Szijjártó Péter külügyminiszter"
@@ -550,7 +574,13 @@ def _roles(
             continue
         country, span_start = _title_country(tokens, match, countries)
         resolved = resolve_role(
-            match.role, country, when=when, earlier=earlier, gazetteer=gazetteer
+            match.role,
+            country,
+            when=when,
+            earlier=earlier,
+            gazetteer=gazetteer,
+            female=match.female,
+            near=start - BACKREF_WINDOW,
         )
         if resolved is None:
             continue

@@ -26,7 +26,7 @@ ROLE_GROUPS: dict[str, tuple[str, ...]] = {
         "interior_minister",
         "finance_minister",
         "minister",
-        "head_of_government",
+        "deputy_head_of_government",
     ),
 }
 GENERIC_ROLES = frozenset(ROLE_GROUPS)
@@ -54,13 +54,20 @@ def _roles(role: str) -> tuple[str, ...]:
 
 
 def _fits(
-    mention: Mention, role: str, country: str | None, gazetteer: Gazetteer, when: str | None
+    mention: Mention,
+    role: str,
+    country: str | None,
+    gazetteer: Gazetteer,
+    when: str | None,
+    female: bool,
 ) -> bool:
     if mention.kind != "person" or not mention.actor_id:
         return False
     if country and mention.country and mention.country != country:
         return False
     actor = gazetteer.entities.get(mention.actor_id)
+    if female and actor is not None and actor.gender not in (None, "f"):
+        return False
     if actor is None or not actor.roles:  # unknown person: the title is our only knowledge
         return country is None or mention.country == country
     wanted = _roles(role)
@@ -74,18 +81,30 @@ def resolve_role(
     when: str | None,
     earlier: Sequence[Mention],
     gazetteer: Gazetteer,
+    female: bool = False,
+    near: int = 0,
 ) -> tuple[str, str] | None:
-    """(actor id, rule) for a title, or None when it cannot be pinned to one person."""
+    """(actor id, rule) for a title, or None when it cannot be pinned to one person.
+
+    Args:
+        earlier: mentions before the title, in text order.
+        female: the title is a feminine form; only a woman (or someone of unknown gender) fits.
+        near: without a country, only people named at or after this offset are referred to.
+    """
     holders: list[str] = []
     if country:
         found = {
             a.id for r in _roles(role) for a in gazetteer.kb.holders(r, country=country, when=when)
         }
         holders = sorted(found)
+    if female:
+        holders = [a for a in holders if gazetteer.actor(a).gender in (None, "f")]
     if holders and role not in GENERIC_ROLES and when and len(holders) == 1:
         return holders[0], "role"
     for mention in reversed(earlier):
-        if _fits(mention, role, country, gazetteer, when):
+        if country is None and mention.start < near:
+            break
+        if _fits(mention, role, country, gazetteer, when, female):
             return str(mention.actor_id), "backref"
     if len(holders) == 1 and when:
         return holders[0], "role"
