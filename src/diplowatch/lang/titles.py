@@ -4,7 +4,8 @@ A pattern is a word sequence; a word ending in ``*`` matches any word starting w
 (zunanj* -> zunanji, zunanjega); ``not`` lists words (or stems with ``*``) that only look like
 titles ("ministrstvo", plural "ministri"), ``female`` lists stems that make a title female
 ("ministric*"), so it only refers back to a woman. Patterns are indexed by their first word,
-exact words in a dict and stems by length, so matching a token costs a few dict lookups (no regex per token).
+exact words in a dict and stems by length, so matching a token costs a few dict lookups
+(no regex per token).
 """
 
 from __future__ import annotations
