@@ -289,7 +289,7 @@ def find_mentions(
     per_sentence = []
     for tokens in sent_tokens:
         lowers = [t.lower for t in tokens]
-        titles = [index.starting_at(lowers, i) for i in range(len(tokens))]
+        titles = index.matches(lowers)
         runs = _runs(tokens, text, gazetteer, lang)
         per_sentence.append(
             (tokens, titles, [(run, _names(tokens, run, gazetteer, lang)) for run in runs])
@@ -411,6 +411,8 @@ def _unknown_people(
 ) -> list[Mention]:
     """Capitalised runs the KB does not know that look like a person's name (a run right
     before a known person is a complement: "predsjednik Republike Srpske Milorad Dodik")."""
+    if not leftovers:
+        return []
     cue_ends = {m.last for m in titles if m is not None and m.role not in ("plural",)}
     person_tokens = {
         i for i, t in enumerate(tokens) if any(s <= t.start < e for s, e in person_spans)

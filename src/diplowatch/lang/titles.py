@@ -56,6 +56,18 @@ class TitleIndex:
             cached = self._options[token] = tuple(found)
         return cached
 
+    def matches(self, lowers: Sequence[str]) -> list[TitleMatch | None]:
+        """``starting_at`` for every token; tokens that start no title cost one dict lookup."""
+        found: list[TitleMatch | None] = [None] * len(lowers)
+        cache = self._options
+        for i, token in enumerate(lowers):
+            options = cache.get(token)
+            if options is None:
+                options = self.options(token)
+            if options:
+                found[i] = self.starting_at(lowers, i)
+        return found
+
     def _blocked(self, token: str) -> bool:
         return token in self.blocked_exact or token.startswith(self.blocked_stems)
 
