@@ -43,10 +43,22 @@ def test_person_in_two_files_is_merged_not_refused() -> None:
     kb = KnowledgeBase()
     kb.add(Actor(id="p", name="P One", kind="person", country="DEU", aliases=("P",)))
     kb.add(Actor(id="p", name="P One", kind="person", aliases=("Пе",)))
-    assert kb.actors["p"].aliases == ("P", "P One", "Пе")
+    assert kb.actors["p"].aliases == ("P", "Пе")
     assert kb.actors["p"].country == "DEU"
     with pytest.raises(KnowledgeBaseError):
-        kb.add(Actor(id="p", name="P", kind="org"))
+        kb.add(Actor(id="p", name="P One", kind="org"))
+    with pytest.raises(KnowledgeBaseError):
+        kb.add(Actor(id="p", name="Other Person", kind="person"))
+
+
+def test_user_file_may_extend_a_person_under_another_spelling() -> None:
+    kb = KnowledgeBase()
+    kb.add(Actor(id="p", name="P One", kind="person"))
+    kb.merge(
+        Actor(id="p", name="Pe Ena", kind="person", roles=(RoleSpell("ambassador", "2030", None),))
+    )
+    assert kb.actors["p"].aliases == ("Pe Ena",)
+    assert kb.holders("ambassador", country=None, when="2031") == [kb.actors["p"]]
 
 
 def test_countries_have_names_in_target_languages() -> None:

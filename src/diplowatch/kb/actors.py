@@ -73,16 +73,17 @@ class KnowledgeBase:
     _index_size: int = field(default=-1, repr=False, compare=False)
 
     def add(self, actor: Actor) -> None:
-        """Add ``actor``; a person listed in two files (a country's and int.yaml) is merged."""
-        old = self.actors.get(actor.id)
-        if old is not None and old != actor:
-            if old.kind != actor.kind:
-                raise KnowledgeBaseError(
-                    f"duplicate actor id {actor.id!r} ({old.kind} and {actor.kind})"
-                )
-            self.merge(actor)
+        """Add an actor; the same id in another file (national and organisation posts) is merged."""
+        known = self.actors.get(actor.id)
+        if known is None:
+            self.actors[actor.id] = actor
             return
-        self.actors[actor.id] = actor
+        if known.kind != actor.kind or known.name != actor.name:
+            raise KnowledgeBaseError(
+                f"actor id {actor.id!r} names both {known.name!r} ({known.kind})"
+                f" and {actor.name!r} ({actor.kind})"
+            )
+        self.merge(actor)
 
     def merge(self, actor: Actor) -> None:
         """Add ``actor`` or, when its id exists, extend that actor's aliases and roles
@@ -92,10 +93,12 @@ class KnowledgeBase:
             self.actors[actor.id] = actor
             return
         self._index_size = -1
+        renamed = (actor.name,) if actor.name != old.name else ()
         self.actors[actor.id] = replace(
             old,
             country=old.country or actor.country,
-            aliases=tuple(dict.fromkeys((*old.aliases, actor.name, *actor.aliases))),
+            gender=old.gender or actor.gender,
+            aliases=tuple(dict.fromkeys((*old.aliases, *renamed, *actor.aliases))),
             roles=tuple(dict.fromkeys((*old.roles, *actor.roles))),
         )
 
@@ -109,7 +112,8 @@ class KnowledgeBase:
         found: list[Actor] = []
         for actor, spell in self._role_index().get((role, country), ()):
             active = when is None or spell.holds_at(when)
-            if active and (org is None or spell.org == org) and actor not in found:
+            # an organisation post (spell.org set) is never a national role of the holder's country
+            if active and spell.org == org and actor not in found:
                 found.append(actor)
         return found
 
