@@ -196,3 +196,13 @@ def test_country_less_title_does_not_reach_far_back() -> None:
     filler = " Vreme je bilo lepo in sončno ves dan." * 15
     text = "Sergej Lavrov je prispel." + filler + " Minister je odšel."
     assert [m for m in mentions(text, "sl") if m.rule == "backref"] == []
+
+
+def test_cldr_zone_city_in_its_local_spelling() -> None:
+    (m,) = [m for m in mentions("Pogovori so bili v Zürichu.", "sl") if m.kind == "place"]
+    assert (m.name, m.country, m.base) == ("Zurich", "CHE", "Zürich")
+
+
+def test_capital_spelt_like_its_country_is_the_country() -> None:
+    (m,) = mentions("Делегация прибыла в Алжир.", "ru")
+    assert (m.kind, m.actor_id) == ("country", "DZA")

@@ -32,6 +32,17 @@ def _alpha2_to_country() -> dict[str, tuple[str, str]]:
     return table
 
 
+def alpha2_to_alpha3(code: str) -> str | None:
+    """ISO3 for an ISO alpha-2 code (XK -> XKX), None when unknown."""
+    entry = _alpha2_to_country().get(code)
+    return entry[0] if entry else None
+
+
+def cldr_locales() -> list[str]:
+    """babel locales of the available languages (with a second script where one exists)."""
+    return [loc for lang in available_languages() for loc in (lang, *_EXTRA_LOCALES.get(lang, ()))]
+
+
 @lru_cache(maxsize=1)
 def country_actors() -> dict[str, Actor]:
     """ISO3 -> country actor whose aliases are its names in all available languages."""

@@ -42,6 +42,12 @@ def choose_actor(
     chosen = [a for a in ids if a in named]
     if len(chosen) == 1:
         return chosen[0]
+    actors = [gazetteer.actor(a) for a in ids]
+    if {a.kind for a in actors} <= {"country", "place"} and len({a.country for a in actors}) == 1:
+        # "Алжир", "Kuwait", "Luxembourg": a capital spelt like its country -> the country
+        countries = [a.id for a in actors if a.kind == "country"]
+        if len(countries) == 1:
+            return countries[0]
     if when:
         active = [a for a in ids if gazetteer.actor(a).roles_at(when)]
         if len(active) == 1:

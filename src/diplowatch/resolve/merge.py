@@ -61,7 +61,9 @@ class _Cluster:
 
 def _cluster_block(reports: list[Report]) -> list[_Cluster]:
     clusters: list[_Cluster] = []
-    ordered = sorted(reports, key=lambda r: (-_PRECISION_RANK[r.date_precision], r.article_id, r.sent_start))
+    ordered = sorted(
+        reports, key=lambda r: (-_PRECISION_RANK[r.date_precision], r.article_id, r.sent_start)
+    )
     for report in ordered:
         fitting = [c for c in clusters if c.accepts(report)]
         if report.date is not None:
@@ -120,6 +122,10 @@ def merge_reports(reports: Iterable[Report]) -> list[Event]:
     blocks: dict[str, list[Report]] = defaultdict(list)
     for report in reports:
         blocks[block_key(report)].append(report)
-    events = [_settle(key, cluster) for key, block in sorted(blocks.items()) for cluster in _cluster_block(block)]
+    events = [
+        _settle(key, cluster)
+        for key, block in sorted(blocks.items())
+        for cluster in _cluster_block(block)
+    ]
     events.sort(key=lambda e: (e.date or "", e.id))
     return events
