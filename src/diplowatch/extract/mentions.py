@@ -5,9 +5,7 @@ Stages, per article:
  1. tokens      words with offsets, once per sentence (one precompiled regex)
  2. names       runs of capitalised words, matched longest-first against the gazetteer; each
                 word may be replaced by a nominative candidate from names.yaml (lang/names.py)
- 3. unknown     leftover capitalised runs that look like a person (a title or cue before
-                them, a known first name, or the surname of one found earlier) get a base form
-                and a stable id ``x-<key>``, the same in every article and script
+ 3. unknown     leftover capitalised runs that look like a person (extract/unknown_people.py)
  4. adjectives  country adjectives (ruski, orosz, American) from demonyms.tsv
  5. roles       title phrases from titles.yaml not followed by a name, resolved by
                 resolve/link.py to the office holder at the article date or to a person
@@ -21,15 +19,16 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from diplowatch.extract.tokens import Token, tokenize
+from diplowatch.extract.unknown_people import find_unknown_people
 from diplowatch.kb.countries import country_name, demonym_country, local_country_names
 from diplowatch.kb.gazetteer import Gazetteer
-from diplowatch.lang.keys import name_key, phrase_key
-from diplowatch.lang.names import base_candidates, guess_name
+from diplowatch.lang.keys import name_key
+from diplowatch.lang.names import base_candidates
 from diplowatch.lang.titles import TitleMatch, title_index
 from diplowatch.model import Mention, Sentence
 from diplowatch.resolve.link import choose_actor, resolve_plural, resolve_role
 
-_WORD = re.compile(r"[^\W\d_]+(?:['’.][^\W\d_]+)*", re.UNICODE)
 _JOINERS = frozenset({" ", "-", "‐"})
 _MAX_PRODUCT = 64
 BACKREF_WINDOW = 400  # characters back a title without a country may refer
@@ -51,29 +50,8 @@ NEWSMAKER_ROLES = frozenset(
 )
 
 
-@dataclass(slots=True)
-class _Token:
-    start: int
-    end: int
-    word: str
-    lower: str
-    cap: bool
-    sent_first: bool
-
-
-def _tokens(text: str, sent: Sentence) -> list[_Token]:
-    tokens = [
-        _Token(m.start(), m.end(), w, w.lower(), w[0].isupper(), False)
-        for m in _WORD.finditer(text, sent.start, sent.end)
-        for w in (m.group(),)
-    ]
-    if tokens:
-        tokens[0].sent_first = True
-    return tokens
-
-
 def _runs(
-    tokens: Sequence[_Token], text: str, gazetteer: Gazetteer, lang: str | None
+    tokens: Sequence[Token], text: str, gazetteer: Gazetteer, lang: str | None
 ) -> list[list[int]]:
     """Index runs of capitalised tokens joined only by a space or hyphen; a lower-case word
     that occurs inside known names ("České republiky", "Bosna i Hercegovina") may join."""
@@ -171,7 +149,7 @@ class _Found:
 
 
 def _names(
-    tokens: Sequence[_Token], run: list[int], gazetteer: Gazetteer, lang: str | None
+    tokens: Sequence[Token], run: list[int], gazetteer: Gazetteer, lang: str | None
 ) -> list[_Found]:
     """Known names in a run, longest match first."""
     found: list[_Found] = []
@@ -209,7 +187,7 @@ def _case_tail(text: str, end: int) -> int:
     return match.end() if match else end
 
 
-def _leftovers(run: list[int], kept: Sequence[_Found], tokens: Sequence[_Token]) -> list[list[int]]:
+def _leftovers(run: list[int], kept: Sequence[_Found], tokens: Sequence[Token]) -> list[list[int]]:
     """Capitalised sub-runs of ``run`` that no kept name covers."""
     covered = {i for f in kept for i in range(f.first, f.last)}
     parts: list[list[int]] = []
@@ -229,7 +207,7 @@ def _glued(
     f: _Found,
     run: list[int],
     covered: set[int],
-    tokens: Sequence[_Token],
+    tokens: Sequence[Token],
     gazetteer: Gazetteer,
     lang: str | None,
 ) -> bool:
@@ -257,19 +235,6 @@ def _glued(
     return False
 
 
-def _strip_titles(
-    tokens: Sequence[_Token], part: list[int], titles: object, lang: str | None
-) -> list[int]:
-    """Drop leading capitalised title words or adjectives ("President", "Russian")."""
-    index = title_index(lang)
-    lowers = [t.lower for t in tokens]
-    while part and (
-        index.starting_at(lowers, part[0]) or demonym_country(tokens[part[0]].word, lang)
-    ):
-        part = part[1:]
-    return part
-
-
 def find_mentions(
     text: str,
     sentences: Sequence[Sentence],
@@ -284,7 +249,7 @@ def find_mentions(
         when: the article's publication date; role titles resolve to who held them then.
     """
     index = title_index(lang)
-    sent_tokens = [_tokens(text, sent) for sent in sentences]
+    sent_tokens = [tokenize(text, sent) for sent in sentences]
     seen_words = {t.word for tokens in sent_tokens for t in tokens if t.cap}
     per_sentence = []
     for tokens in sent_tokens:
@@ -344,7 +309,7 @@ def find_mentions(
                     )
                 )
         sentence_mentions.extend(
-            _unknown_people(
+            find_unknown_people(
                 tokens,
                 leftovers,
                 titles,
@@ -376,7 +341,7 @@ def find_mentions(
 def _surname_plausible(
     actor_id: str,
     found: _Found,
-    tokens: Sequence[_Token],
+    tokens: Sequence[Token],
     titles: Sequence[TitleMatch | None],
     named_in_full: set[str],
     gazetteer: Gazetteer,
@@ -398,75 +363,8 @@ def _surname_plausible(
     )
 
 
-def _unknown_people(
-    tokens: Sequence[_Token],
-    leftovers: list[list[int]],
-    titles: Sequence[TitleMatch | None],
-    gazetteer: Gazetteer,
-    lang: str | None,
-    seen_words: set[str],
-    surnames: dict[str, tuple[str, str]],
-    text: str,
-    person_spans: Sequence[tuple[int, int]] = (),
-) -> list[Mention]:
-    """Capitalised runs the KB does not know that look like a person's name (a run right
-    before a known person is a complement: "predsjednik Republike Srpske Milorad Dodik")."""
-    if not leftovers:
-        return []
-    cue_ends = {m.last for m in titles if m is not None and m.role not in ("plural",)}
-    person_tokens = {
-        i for i, t in enumerate(tokens) if any(s <= t.start < e for s, e in person_spans)
-    }
-    found = []
-    for part in leftovers:
-        part = _strip_titles(tokens, part, titles, lang)
-        if not part or len(part) > 4:
-            continue
-        part = _from_given_name(tokens, part, gazetteer, lang)
-        words = [tokens[i].word for i in part]
-        if any(w.isupper() and len(w) > 1 for w in words):
-            continue
-        bases = guess_name(words, lang, seen=seen_words, given=gazetteer.given)
-        last_key = name_key(bases[-1])
-        cued = part[0] in cue_ends and (part[-1] + 1) not in person_tokens
-        given = len(part) > 1 and name_key(bases[0]) in gazetteer.given
-        if len(part) == 1:
-            known = surnames.get(last_key) or next(
-                (
-                    surnames[name_key(c)]
-                    for c in base_candidates(words[0], lang)
-                    if name_key(c) in surnames
-                ),
-                None,
-            )
-            if known:
-                person_id, full = known
-                found.append(
-                    replace(
-                        _unknown_mention(
-                            tokens, part, person_id, bases[0], "unknown.surname", text
-                        ),
-                        name=full,
-                    )
-                )
-                continue
-            if not cued:
-                continue
-        elif not (cued or given):
-            continue
-        base = " ".join(bases)
-        person_id = "x-" + phrase_key(base).replace(" ", "-")
-        surnames.setdefault(last_key, (person_id, base))
-        found.append(
-            _unknown_mention(
-                tokens, part, person_id, base, "unknown.cue" if cued else "unknown.given", text
-            )
-        )
-    return found
-
-
 def _doubtful_first_word(
-    f: _Found, tokens: Sequence[_Token], gazetteer: Gazetteer, actor_id: str
+    f: _Found, tokens: Sequence[Token], gazetteer: Gazetteer, actor_id: str
 ) -> bool:
     """A capital at the start of a sentence says nothing: a lone first word counts as a place
     or country only when spelt like a known name, not merely sharing its key ("Ряд" ≠ Рияд)."""
@@ -478,32 +376,8 @@ def _doubtful_first_word(
     )
 
 
-def _is_given(word: str, gazetteer: Gazetteer, lang: str | None) -> bool:
-    return any(name_key(c) in gazetteer.given for c in base_candidates(word, lang))
-
-
-def _from_given_name(
-    tokens: Sequence[_Token], part: list[int], gazetteer: Gazetteer, lang: str | None
-) -> list[int]:
-    """Start a capitalised run at its first known first name when one follows other words
-    ("Cockpit Martin Locher", "Ryanairu Michael O'Leary")."""
-    if len(part) < 3 or _is_given(tokens[part[0]].word, gazetteer, lang):
-        return part
-    for k in range(1, len(part) - 1):
-        if _is_given(tokens[part[k]].word, gazetteer, lang):
-            return part[k:]
-    return part
-
-
-def _unknown_mention(
-    tokens: Sequence[_Token], part: list[int], person_id: str, base: str, rule: str, text: str
-) -> Mention:
-    start, end = tokens[part[0]].start, tokens[part[-1]].end
-    return Mention(start, end, text[start:end], "person", person_id, base, None, rule, 0.6, base)
-
-
 def _adjectives(
-    tokens: Sequence[_Token], titles: Sequence[TitleMatch | None], lang: str | None, text: str
+    tokens: Sequence[Token], titles: Sequence[TitleMatch | None], lang: str | None, text: str
 ) -> list[Mention]:
     """Country adjectives ("ruski", "orosz") as country mentions with rule "demonym"."""
     found = []
@@ -528,7 +402,7 @@ def _adjectives(
 
 
 def _roles(
-    tokens: Sequence[_Token],
+    tokens: Sequence[Token],
     titles: Sequence[TitleMatch | None],
     sentence_mentions: Sequence[Mention],
     person_starts: set[int],
@@ -610,7 +484,7 @@ def _roles(
 
 
 def _title_country(
-    tokens: Sequence[_Token], match: TitleMatch, countries: dict[int, Mention]
+    tokens: Sequence[Token], match: TitleMatch, countries: dict[int, Mention]
 ) -> tuple[str | None, int]:
     """Country a title names (an adjective or name just before it, or a name just after)."""
     start = tokens[match.first].start
