@@ -43,15 +43,37 @@ def oblique_endings(lang: str | None) -> tuple[str, ...]:
     return tuple(sorted((str(e) for e in endings), key=len, reverse=True))  # type: ignore[union-attr]
 
 
+@lru_cache(maxsize=None)
+def fleeting_vowels(lang: str | None) -> tuple[str, ...]:
+    """Vowels that drop out of a stem when an ending is added (sl Bruselj -> Bruslja)."""
+    return tuple(str(v) for v in _names_data(lang).get("fleeting") or ())  # type: ignore[union-attr]
+
+
+_VOWELS = frozenset("aeiouyáéíóúýěůäöüőűąęаеиоуыэюяіїєёѐѝ")
+_DIGRAPHS = ("lj", "nj", "dž", "љ", "њ")
+
+
+def _with_fleeting(stem: str, vowels: tuple[str, ...]) -> list[str]:
+    """``stem`` with a fleeting vowel put back before its last consonant (Zadr -> Zadar)."""
+    lower = stem.lower()
+    unit = 2 if lower.endswith(_DIGRAPHS[:3]) else 1
+    if len(stem) < unit + 2 or lower[-1] in _VOWELS or lower[-unit - 1] in _VOWELS:
+        return []
+    return [stem[:-unit] + v + stem[-unit:] for v in vowels]
+
+
 @lru_cache(maxsize=500_000)
 def base_candidates(word: str, lang: str | None) -> tuple[str, ...]:
     """Possible nominative forms of ``word``, the word itself first."""
     candidates = [word]
     lower = word.lower()
+    vowels = fleeting_vowels(lang)
     for ending, replacement in suffix_rules(lang):
         if lower.endswith(ending) and len(word) - len(ending) >= 2:
             stem = word[: len(word) - len(ending)]
             candidates.append(stem + (replacement.upper() if stem.isupper() else replacement))
+            if vowels and not replacement:
+                candidates.extend(_with_fleeting(stem, vowels))
     return tuple(dict.fromkeys(candidates))
 
 
