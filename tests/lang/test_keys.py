@@ -70,3 +70,11 @@ def test_guess_base_prefers_form_seen_in_the_article() -> None:
 def test_guess_name_reads_the_case_from_a_known_first_name() -> None:
     given = {name_key("Janez")}
     assert guess_name(["Janeza", "Novaka"], "sl", given=given) == ["Janez", "Novak"]
+
+
+@pytest.mark.parametrize(
+    ("word", "lang", "base"),
+    [("Bruslja", "sl", "Bruselj"), ("Zadra", "hr", "Zadar"), ("Markiem", "pl", "Marek")],
+)
+def test_fleeting_vowel_is_put_back(word: str, lang: str, base: str) -> None:
+    assert base in base_candidates(word, lang)

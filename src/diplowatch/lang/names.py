@@ -43,7 +43,7 @@ def oblique_endings(lang: str | None) -> tuple[str, ...]:
     return tuple(sorted((str(e) for e in endings), key=len, reverse=True))  # type: ignore[union-attr]
 
 
-@lru_cache(maxsize=None)
+@cache
 def fleeting_vowels(lang: str | None) -> tuple[str, ...]:
     """Vowels that drop out of a stem when an ending is added (sl Bruselj -> Bruslja)."""
     return tuple(str(v) for v in _names_data(lang).get("fleeting") or ())  # type: ignore[union-attr]
