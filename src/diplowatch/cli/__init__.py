@@ -27,9 +27,11 @@ def main() -> None:
 
 
 # commands register on import, one module per line
+from diplowatch.cli import entities  # noqa: E402
 from diplowatch.cli import evaluate  # noqa: E402
 from diplowatch.cli import export  # noqa: E402
 from diplowatch.cli import ingest  # noqa: E402
+from diplowatch.cli import kb  # noqa: E402
 from diplowatch.cli import load  # noqa: E402
 from diplowatch.cli import merge  # noqa: E402
 from diplowatch.cli import query  # noqa: E402
@@ -37,4 +39,4 @@ from diplowatch.cli import serve  # noqa: E402
 from diplowatch.cli import spark  # noqa: E402
 from diplowatch.cli import walk  # noqa: E402
 
-__all__ = ["main", "evaluate", "export", "ingest", "load", "merge", "query", "serve", "spark", "walk"]
+__all__ = ["main", "entities", "evaluate", "export", "ingest", "kb", "load", "merge", "query", "serve", "spark", "walk"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from diplowatch.lang.packs import available_languages, load_pack
 
@@ -23,7 +23,7 @@ class StatusCue:
     cue: str | None
 
 
-@lru_cache(maxsize=None)
+@cache
 def _compile(lang: str) -> dict[str, re.Pattern[str]]:
     if lang not in available_languages():
         return {}

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from diplowatch.lang.packs import available_languages, load_pack
 from diplowatch.model import MODES
@@ -24,7 +24,7 @@ class Trigger:
     rule: str
 
 
-@lru_cache(maxsize=None)
+@cache
 def compile_triggers(lang: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
     """One alternation per mode for ``lang`` (empty when the language has no triggers)."""
     if lang not in available_languages():

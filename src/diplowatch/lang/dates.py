@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from diplowatch.lang.packs import available_languages, load_pack
 from diplowatch.model import PubDate
@@ -41,7 +41,7 @@ def _alternation(forms: list[str]) -> str:
     return "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _calendar(lang: str) -> _Calendar:
     data = load_pack(lang).calendar if lang in available_languages() else {}
     months = {str(f).casefold(): int(n) for n, forms in (data.get("months") or {}).items() for f in forms}

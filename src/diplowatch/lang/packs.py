@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from importlib.abc import Traversable
 from typing import Any
@@ -96,7 +96,7 @@ def _read_demonyms(folder: Traversable) -> dict[str, list[str]]:
     return forms
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_pack(code: str) -> LangPack:
     """Load one language's data; raise LexiconError naming the file when it is malformed."""
     folder = _root() / code

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import lru_cache
+from functools import cache
 
 from diplowatch.lang.packs import available_languages, load_pack
 from diplowatch.model import Paragraph, Sentence
@@ -18,7 +18,7 @@ _BOUNDARY = re.compile(r"([.!?…]+[\"”»’)]*)\s+(?=[\"„“«‘(]?[\w\"�
 _TOKEN_BEFORE = re.compile(r"(\S+)$")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _abbreviations(lang: str | None) -> frozenset[str]:
     if lang is None or lang not in available_languages():
         return frozenset()
