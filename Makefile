@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 DEMO_DB ?= out/demo.db
 
-.PHONY: demo test venv dev-venv check eval bench clean system-deps browser-deps screenshots
+.PHONY: demo test venv dev-venv check eval bench clean docs system-deps browser-deps screenshots
 
 $(BIN)/diplowatch: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -52,6 +52,9 @@ browser-deps:
 # A PNG of each view of the web page (sample store, 1280x800) in docs/img/.
 screenshots: venv browser-deps
 	$(BIN)/python tests/web/screenshots.py docs/img
+
+docs: venv
+	$(BIN)/python -m diplowatch.cli.reference > docs/cli.md
 
 check: venv
 	$(BIN)/ruff check src tests
