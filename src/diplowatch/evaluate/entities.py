@@ -74,6 +74,19 @@ def read_annotation(path: Path) -> list[Form]:
     return forms
 
 
+def _id_line(path: Path) -> str:
+    with path.open(encoding="utf-8-sig", errors="replace") as handle:
+        return handle.readline().strip()
+
+
+def _annotations_by_id(folder: Path) -> dict[str, Path]:
+    """Annotation files by the document id on their first line: some topics name them unlike
+    their raw files (ec: raw ``file_314_sl.txt``, annotation ``EC-file_314.txt``, both id 314)."""
+    if not folder.is_dir():
+        return {}
+    return {_id_line(path): path for path in sorted(folder.iterdir()) if path.suffix in (".out", ".txt")}
+
+
 def _topics(root: Path) -> list[Path]:
     if (root / "raw").is_dir():
         return [root]
@@ -88,9 +101,10 @@ def load_documents(root: str | Path, *, langs: Iterable[str] | None = None) -> l
         for lang_dir in sorted((topic / "raw").iterdir()):
             if not lang_dir.is_dir() or (wanted and lang_dir.name not in wanted):
                 continue
+            annotations = _annotations_by_id(topic / "annotated" / lang_dir.name)
             for raw in sorted(lang_dir.glob("*.txt")):
                 text, published = read_raw(raw)
-                gold_path = topic / "annotated" / lang_dir.name / (raw.stem + ".out")
+                gold_path = annotations.get(_id_line(raw)) or topic / "annotated" / lang_dir.name / (raw.stem + ".out")
                 gold = read_annotation(gold_path) if gold_path.is_file() else []
                 docs.append(Document(topic.name, lang_dir.name, raw.stem, text, published, gold))
     return docs
@@ -151,6 +165,11 @@ class _Counts:
         return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}
 
 
+def _key(form: Form) -> tuple[str, str]:
+    """Forms compare case-insensitively: one topic (ec) annotates lower-cased forms."""
+    return form.surface.casefold(), form.type
+
+
 def _words(surface: str) -> set[str]:
     return set(_WORDS.findall(surface.lower()))
 
@@ -167,8 +186,8 @@ class _LangScore:
 
     def add(self, doc: Document) -> None:
         self.docs += 1
-        gold = {(f.surface, f.type): f for f in doc.gold}
-        pred = {(f.surface, f.type): f for f in doc.pred}
+        gold = {_key(f): f for f in doc.gold}
+        pred = {_key(f): f for f in doc.pred}
         self.exact.gold += len(gold)
         self.exact.pred += len(pred)
         hits = gold.keys() & pred.keys()
@@ -183,7 +202,7 @@ class _LangScore:
             counts.pred += 1
             counts.tp_pred += key in gold
         for key in hits:
-            self.base_right += gold[key].base == pred[key].base
+            self.base_right += gold[key].base.casefold() == pred[key].base.casefold()
             self.links.append(
                 (f"{doc.topic}/{doc.lang}/{doc.id}/{key[0]}", gold[key].entity, pred[key].entity)
             )
@@ -204,10 +223,10 @@ class _LangScore:
     ) -> None:
         gold_entities: dict[str, set[tuple[str, str]]] = defaultdict(set)
         for f in doc.gold:
-            gold_entities[f.entity].add((f.surface, f.type))
+            gold_entities[f.entity].add(_key(f))
         pred_entities: dict[str, set[tuple[str, str]]] = defaultdict(set)
         for f in doc.pred:
-            pred_entities[f.entity].add((f.surface, f.type))
+            pred_entities[f.entity].add(_key(f))
         complete = [forms for forms in gold_entities.values() if forms <= pred_keys]
         self.strict.gold += len(gold_entities)
         self.strict.tp_gold += len(complete)
