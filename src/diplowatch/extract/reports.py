@@ -1,28 +1,63 @@
-"""Assemble event reports: a trigger, the actors around it, its date, status and place.
+"""Assemble event reports: a trigger, the people taking part, its date, status and place.
 
-One report per trigger whose sentence names enough actors: two or more people, or one person
-for a visit or a multilateral meeting. Finding (triggers, mentions, dates, cues) is done by the
-other modules; this one only decides how they combine.
+Finding is done elsewhere (triggers, mentions, dates, status cues, participants); this module
+only decides how they combine:
+
+ 1. triggers      per sentence, from the language pack
+ 2. participants  extract/pairs.py picks who takes part; two or more people, or one for a
+                  visit or a multilateral meeting (a visit or summit "with" someone is a meeting)
+ 3. back-reference a trigger without participants but with its own date ("the call, which took
+                  place on 21 October") dates the latest earlier report of its mode nearby
+ 4. date          each date of the sentence belongs to its nearest trigger
+ 5. status/place  clause-scoped status cues; location from place mentions
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
-from diplowatch.extract.status import find_status
-from diplowatch.extract.triggers import find_triggers
-from diplowatch.lang.dates import find_dates
+from diplowatch.extract.pairs import choose_participants, clause_bounds, pairing_words
+from diplowatch.extract.places import choose_location
+from diplowatch.extract.status import StatusCue, find_status
+from diplowatch.extract.triggers import Trigger, find_triggers
+from diplowatch.lang.dates import DateMention, find_dates
 from diplowatch.model import ActorRef, Mention, PubDate, Report, Sentence
 
 SOLO_MODES = ("visit", "multilateral")
+BACKREF_PARAGRAPHS = 2  # how far back (in paragraphs) an actorless dated trigger may refer
 
 
-def _actors(mentions: Sequence[Mention]) -> tuple[ActorRef, ...]:
-    seen: dict[str, ActorRef] = {}
-    for m in mentions:
-        if m.kind == "person" and m.actor_id and m.actor_id not in seen:
-            seen[m.actor_id] = ActorRef(m.actor_id, m.name or m.text, m.country, m.start, m.end)
-    return tuple(seen.values())
+def _dates_by_trigger(
+    triggers: Sequence[Trigger], dates: Sequence[DateMention]
+) -> dict[int, DateMention]:
+    """Give each date to its nearest trigger; each trigger keeps its nearest own date."""
+    owned: dict[int, DateMention] = {}
+    for date in dates:
+
+        def distance(t: Trigger, d: DateMention = date) -> int:
+            return d.start - t.end if d.start >= t.end else t.start - d.end
+
+        nearest = min(triggers, key=distance)
+        current = owned.get(nearest.start)
+        if current is None or distance(nearest) < distance(nearest, current):
+            owned[nearest.start] = date
+    return owned
+
+
+def _mode(trigger: Trigger, people: Sequence[Mention], text: str, lang: str) -> str:
+    """A summit "with" someone ("vrh s Putinom") is a meeting, and so is a visit to a named person.
+
+    ``people`` are the sentence's people before participants are chosen, or the participants.
+    """
+    if trigger.mode not in SOLO_MODES:
+        return trigger.mode
+    after = [m for m in people if m.start >= trigger.end]
+    if after:
+        gap = text[trigger.end : after[0].start]
+        if pairing_words(lang).with_.match(gap.strip()) and len(gap.split()) <= 2:
+            return "meet"
+    return trigger.mode
 
 
 def build_reports(
@@ -34,40 +69,194 @@ def build_reports(
     lang: str,
     published: PubDate,
 ) -> list[Report]:
-    """Reports for every trigger that has its actors in the same sentence."""
+    """Reports for every trigger whose participants the sentence names (see module docstring)."""
     reports: list[Report] = []
+    withhold = published.doubtful and published.source != "content"
     for sent in sentences:
-        in_sentence = [m for m in mentions if sent.start <= m.start < sent.end]
-        actors = _actors(in_sentence)
-        if not actors:
+        triggers = find_triggers(text, sent.start, sent.end, lang=lang)
+        if not triggers:
             continue
-        for trigger in find_triggers(text, sent.start, sent.end, lang=lang):
-            if len(actors) < 2 and trigger.mode not in SOLO_MODES:
+        in_sentence = [m for m in mentions if sent.start <= m.start < sent.end]
+        people = [m for m in in_sentence if m.kind == "person" and m.actor_id]
+        cues = {
+            t.start: find_status(
+                text,
+                sent.start,
+                sent.end,
+                t.start,
+                lang=lang,
+                clause=clause_bounds(text, sent.start, sent.end, t.start),
+                trigger_status=t.status,
+            )
+            for t in triggers
+        }
+        future = any(c.status == "planned" for c in cues.values())
+        dates = find_dates(
+            text, sent.start, sent.end, lang=lang, published=published, future=future
+        )
+        own_dates = _dates_by_trigger(triggers, dates)
+        taken: set[int] = set()
+        chosen: dict[int, tuple[list[list[Mention]], str]] = {}
+        starts = [t.start for t in triggers]
+        for trigger in sorted(triggers, key=lambda t: 0 if t.mode == "phone" else 1):
+            found = choose_participants(
+                text,
+                sent.start,
+                sent.end,
+                (trigger.start, trigger.end),
+                people,
+                lang=lang,
+                pairs_needed=_mode(trigger, people, text, lang) not in SOLO_MODES,
+                taken=frozenset(taken),
+                next_triggers=starts,
+            )
+            chosen[trigger.start] = found
+            if found[1] in ("pair.dash", "pair.between", "pair.adjacent"):
+                taken.update(m.start for group in found[0] for m in group)
+        for trigger in triggers:
+            cue = cues[trigger.start]
+            if cue.negated:
                 continue
-            cue = find_status(text, sent.start, sent.end, trigger.start, lang=lang)
-            dates = find_dates(
-                text, sent.start, sent.end, lang=lang, published=published, future=cue.status == "planned"
-            )
-            date = min(dates, key=lambda d: abs(d.start - trigger.start)) if dates else None
-            reports.append(
-                Report(
-                    article_id=article_id,
-                    sent_start=sent.start,
-                    sent_end=sent.end,
-                    trigger_start=trigger.start,
-                    trigger_end=trigger.end,
-                    trigger=trigger.text,
-                    mode=trigger.mode,
-                    actors=actors,
-                    status=cue.status,
-                    date=date.value if date else None,
-                    date_precision=date.precision if date else None,
-                    date_basis=date.basis if date else "unknown",
-                    date_doubtful=date.doubtful if date else False,
-                    evidential=cue.evidential,
+            groups, rule = chosen[trigger.start]
+            date = own_dates.get(trigger.start)
+            if not groups:
+                if date is not None:
+                    earlier = _backref(reports, trigger.mode, sent, sentences)
+                    if earlier is not None:
+                        reports.append(_redate(earlier, date, sent, trigger, withhold))
+                continue
+            for participants in groups:
+                report = _report(
+                    article_id,
+                    text,
+                    sent,
+                    trigger,
+                    participants,
+                    in_sentence,
+                    rule=rule,
+                    cue=cue,
+                    date=date,
+                    withhold=withhold,
                     lang=lang,
-                    rule=trigger.rule + (f"+status:{cue.cue}" if cue.cue else ""),
-                    confidence=min(0.95, 0.5 + 0.1 * len(actors) + (0.1 if date else 0.0)),
                 )
-            )
+                if report is not None:
+                    reports.append(report)
     return reports
+
+
+def _report(
+    article_id: str,
+    text: str,
+    sent: Sentence,
+    trigger: Trigger,
+    participants: Sequence[Mention],
+    in_sentence: Sequence[Mention],
+    *,
+    rule: str,
+    cue: StatusCue,
+    date: DateMention | None,
+    withhold: bool,
+    lang: str,
+) -> Report | None:
+    """One report, or None when the mode needs more participants than were found."""
+    mode = _mode(trigger, participants, text, lang)
+    if mode == "visit" and len(participants) > 1:
+        mode = "meet"  # a visit with a named counterpart counts as the meeting
+    if len(participants) < 2 and mode not in SOLO_MODES:
+        return None
+    clause = clause_bounds(text, sent.start, sent.end, trigger.start)
+    place = choose_location(
+        in_sentence,
+        mode=mode,
+        trigger=(trigger.start, trigger.end),
+        clause=clause,
+        sentence=(sent.start, sent.end),
+    )
+    value, precision, basis, doubtful, note = _date_fields(date, withhold)
+    return Report(
+        article_id=article_id,
+        sent_start=sent.start,
+        sent_end=sent.end,
+        trigger_start=trigger.start,
+        trigger_end=trigger.end,
+        trigger=trigger.text,
+        mode=mode,
+        actors=tuple(
+            ActorRef(m.actor_id or "", m.name or m.text, m.country, m.start, m.end)
+            for m in participants
+        ),
+        status=cue.status,
+        date=value,
+        date_precision=precision,
+        date_basis=basis,
+        date_doubtful=doubtful,
+        location=place.name if place else None,
+        evidential=cue.evidential,
+        lang=lang,
+        rule="+".join(
+            x for x in (trigger.rule, rule, f"status:{cue.cue}" if cue.cue else "", note) if x
+        ),
+        confidence=_confidence(rule, value is not None, doubtful),
+    )
+
+
+def _date_fields(
+    date: DateMention | None, withhold: bool
+) -> tuple[str | None, str | None, str, bool, str]:
+    """(value, precision, basis, doubtful, provenance note) for a report's date.
+
+    A date resolved from a publication date the article contradicts is withheld (the value is
+    kept in the rule for provenance): a wrong date is worse than none (seed 003).
+    """
+    if date is None:
+        return None, None, "unknown", False, ""
+    if date.doubtful and withhold:
+        return None, None, date.basis, True, f"date_withheld:{date.value}"
+    return date.value, date.precision, date.basis, date.doubtful, ""
+
+
+def _confidence(rule: str, dated: bool, doubtful: bool) -> float:
+    base = {
+        "pair.dash": 0.85,
+        "pair.between": 0.85,
+        "pair.adjacent": 0.8,
+        "pair.clause": 0.75,
+        "pair.relative": 0.7,
+        "pair.sentence": 0.55,
+    }.get(rule, 0.6)
+    return round(min(0.95, base + (0.05 if dated else 0.0) - (0.1 if doubtful else 0.0)), 3)
+
+
+def _backref(
+    reports: Sequence[Report], mode: str, sent: Sentence, sentences: Sequence[Sentence]
+) -> Report | None:
+    """The latest earlier report of ``mode`` in this or the previous paragraph."""
+    paragraph_of = {(s.start, s.end): s.paragraph for s in sentences}
+    for report in reversed(reports):
+        if report.mode != mode:
+            continue
+        paragraph = paragraph_of.get((report.sent_start, report.sent_end), -99)
+        if 0 <= sent.paragraph - paragraph <= BACKREF_PARAGRAPHS:
+            return report
+        return None
+    return None
+
+
+def _redate(
+    earlier: Report, date: DateMention, sent: Sentence, trigger: Trigger, withhold: bool
+) -> Report:
+    value, precision, basis, doubtful, note = _date_fields(date, withhold)
+    return replace(
+        earlier,
+        sent_start=sent.start,
+        sent_end=sent.end,
+        trigger_start=trigger.start,
+        trigger_end=trigger.end,
+        trigger=trigger.text,
+        date=value,
+        date_precision=precision,
+        date_basis=basis,
+        date_doubtful=doubtful,
+        rule="+".join(x for x in (trigger.rule, "pair.backref", note) if x),
+        confidence=0.6,
+    )

@@ -1,19 +1,23 @@
 """Decide whether a contact occurred, is planned, was cancelled, denied or is habitual.
 
-``status.yaml`` maps each non-default status, and ``evidential`` (reported/alleged), to cue
-patterns. The cue nearest to the trigger inside the sentence wins; with no cue the contact
-occurred.
+``status.yaml`` maps each non-default status, ``evidential`` (reported/alleged: "naj bi",
+"navodno", "reportedly") and ``negated`` (no contact is claimed at all: "a visit is not
+planned") to cue patterns. Cues count only inside the trigger's clause, so "after the call,
+Rubio advised Trump to cancel the summit" leaves the call occurred; the cue nearest to the
+trigger wins. A status carried by the trigger form itself comes first; with no cue the contact
+occurred. Languages with a ``fallback`` use their own cues and the fallback's.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
-from diplowatch.lang.packs import available_languages, load_pack
+from diplowatch.lang.packs import available_languages, load_pack_chain
 
 STATUS_KEYS = ("cancelled", "denied", "planned", "habitual")
+CUE_KEYS = (*STATUS_KEYS, "evidential", "negated")
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,35 +25,56 @@ class StatusCue:
     status: str
     evidential: bool
     cue: str | None
+    negated: bool = False
 
 
-@lru_cache(maxsize=None)
+@cache
 def _compile(lang: str) -> dict[str, re.Pattern[str]]:
     if lang not in available_languages():
         return {}
-    data = load_pack(lang).status
     compiled = {}
-    for key in (*STATUS_KEYS, "evidential"):
-        patterns = data.get(key) or []
+    for key in CUE_KEYS:
+        patterns = [p for pack in load_pack_chain(lang) for p in (pack.status.get(key) or [])]
         if patterns:
             alternation = "|".join(f"(?:{p})" for p in patterns)
             compiled[key] = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
     return compiled
 
 
-def find_status(text: str, start: int, end: int, trigger_start: int, *, lang: str) -> StatusCue:
-    """Status of the contact whose trigger starts at ``trigger_start`` in sentence [start, end)."""
+def find_status(
+    text: str,
+    start: int,
+    end: int,
+    trigger_start: int,
+    *,
+    lang: str,
+    clause: tuple[int, int] | None = None,
+    trigger_status: str | None = None,
+) -> StatusCue:
+    """Status of the contact whose trigger starts at ``trigger_start`` in sentence [start, end).
+
+    ``clause`` limits where status cues count (default: the whole sentence); evidential cues
+    count anywhere in the sentence.
+    """
     compiled = _compile(lang)
+    c_start, c_end = clause or (start, end)
+    evidential = bool(
+        compiled.get("evidential") and compiled["evidential"].search(text, start, end)
+    )
+    negated = bool(compiled.get("negated") and compiled["negated"].search(text, c_start, c_end))
+    if trigger_status:
+        return StatusCue(trigger_status, evidential, None, negated)
     best: tuple[int, str, str] | None = None
     for status in STATUS_KEYS:
         pattern = compiled.get(status)
         if pattern is None:
             continue
-        for match in pattern.finditer(text, start, end):
+        for match in pattern.finditer(text, c_start, c_end):
+            if match.start() <= trigger_start < match.end():
+                continue  # the trigger word itself ("találkoznak") is no cue for its own status
             distance = abs(match.start() - trigger_start)
             if best is None or distance < best[0]:
                 best = (distance, status, match.group())
-    evidential = bool(compiled.get("evidential") and compiled["evidential"].search(text, start, end))
     if best is None:
-        return StatusCue("occurred", evidential, None)
-    return StatusCue(best[1], evidential, best[2])
+        return StatusCue("occurred", evidential, None, negated)
+    return StatusCue(best[1], evidential, best[2], negated)

@@ -86,6 +86,14 @@ def _is_navigation(line: str, words: list[str]) -> bool:
     return capitalised / len(words) >= 0.6
 
 
+def _is_prose(line: str) -> bool:
+    """Sentences rather than a menu: sentence punctuation and mostly lower-case words."""
+    words = _WORD.findall(line)
+    if len(words) < 8 or not re.search(r"[.!?]\s", line + " "):
+        return False
+    return sum(1 for w in words if w[0].isupper()) / len(words) < 0.4
+
+
 def clean_paragraphs(text: str) -> list[Paragraph]:
     """Label every line of ``text`` as body, or with the reason it is not article text."""
     cues = _cues()
@@ -103,7 +111,11 @@ def clean_paragraphs(text: str) -> list[Paragraph]:
             rest = line[header.end() :].strip()
             if rest:
                 rest_start = text.index(rest, start + header.end())
-                paragraphs.append(Paragraph(rest_start, end, "nav"))
+                # seed 002: the first paragraph of the story can share the header line
+                kind = "body" if _is_prose(rest) else "nav"
+                paragraphs.append(Paragraph(rest_start, end, kind))
+                if kind == "body":
+                    seen.add(_norm(rest))
             continue
         if not words:
             kind = "nav"

@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
+from diplowatch.lang.dates import find_dates
 from diplowatch.lang.packs import available_languages, load_pack
 from diplowatch.model import Article, Paragraph, PubDate
 
@@ -58,12 +59,15 @@ def find_publication_date(
     datelines = [
         d for p in paragraphs[:12] if p.kind == "dateline" and (d := parse_dateline(text[p.start : p.end], lang=lang))
     ]
+    header_value = _header_value(text[header.start : header.end]) if header else None
     if article.published:
         value, source = article.published, "header" if header else "metadata"
+    elif header_value:
+        value, source = header_value, "header"
     elif datelines:
         value, source = datelines[0], "dateline"
     else:
-        return PubDate(None, "none")
+        return _from_content(text, paragraphs, lang)
     reason = None
     if datelines and not datelines[0].startswith(value) and source != "dateline":
         gap = abs((date.fromisoformat(datelines[0]) - _first_day(value)).days)
@@ -73,6 +77,34 @@ def find_publication_date(
     if reason is None and body_years and max(body_years) > int(value[:4]):
         reason = f"the text mentions {max(body_years)}, after the publication year"
     return PubDate(value, source, doubtful=reason is not None, reason=reason)
+
+
+def _header_value(line: str) -> str | None:
+    """The ISO date of a ``date YYYY[-MM[-DD]]`` header line."""
+    match = re.search(r"\d{4}(?:-\d{2}){0,2}", line)
+    return match.group() if match else None
+
+
+def _from_content(text: str, paragraphs: Sequence[Paragraph], lang: str | None) -> PubDate:
+    """With no date given, the latest full date the article states, marked as inferred.
+
+    Seed 001 states its year only in a photo caption ("2025. január 16-án"); day-month dates in
+    the text ("február 12-i") can then still get a year. The result is doubtful by nature:
+    reports resolved from it carry ``date_doubtful``.
+    """
+    if lang is None or lang not in available_languages():
+        return PubDate(None, "none")
+    none = PubDate(None, "none")
+    stated = [
+        d.value
+        for p in paragraphs
+        if p.kept
+        for d in find_dates(text, p.start, p.end, lang=lang, published=none)
+        if d.basis == "explicit" and d.precision == "day"
+    ]
+    if not stated:
+        return none
+    return PubDate(max(stated), "content", doubtful=True, reason="no publication date; latest date in the text")
 
 
 def _first_day(value: str) -> date:

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from diplowatch.lang.packs import available_languages, load_pack
+from diplowatch.lang.packs import available_languages, load_pack_chain
 from diplowatch.model import PubDate
 
 _RELATIVE_DAYS = {"today": 0, "yesterday": -1, "day_before_yesterday": -2, "tomorrow": 1}
@@ -43,10 +43,15 @@ def _alternation(forms: list[str]) -> str:
 
 @lru_cache(maxsize=None)
 def _calendar(lang: str) -> _Calendar:
-    data = load_pack(lang).calendar if lang in available_languages() else {}
-    months = {str(f).casefold(): int(n) for n, forms in (data.get("months") or {}).items() for f in forms}
-    weekdays = {str(f).casefold(): int(n) for n, forms in (data.get("weekdays") or {}).items() for f in forms}
-    relative = {str(f).casefold(): kind for kind, forms in (data.get("relative") or {}).items() for f in forms}
+    chain = load_pack_chain(lang) if lang in available_languages() else ()
+    months: dict[str, int] = {}
+    weekdays: dict[str, int] = {}
+    relative: dict[str, str] = {}
+    for pack in reversed(chain):  # nearest language last, so its forms win
+        data = pack.calendar
+        months.update({str(f).casefold(): int(n) for n, fs in (data.get("months") or {}).items() for f in fs})
+        weekdays.update({str(f).casefold(): int(n) for n, fs in (data.get("weekdays") or {}).items() for f in fs})
+        relative.update({str(f).casefold(): k for k, fs in (data.get("relative") or {}).items() for f in fs})
     month = _alternation(list(months)) or r"(?!x)x"
     weekday = _alternation(list(weekdays)) or r"(?!x)x"
     rel = _alternation(list(relative)) or r"(?!x)x"

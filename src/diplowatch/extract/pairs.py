@@ -1,0 +1,237 @@
+"""Choose which of a sentence's people take part in the contact a trigger names.
+
+A sentence often names more people than the contact involves ("after the Lavrov-Rubio call,
+Trump imposed sanctions"), so taking every person is wrong. The participants are chosen by the
+first rule that applies, tightest binding first:
+
+ 1. dash pair     people joined by a dash next to the trigger ("Lavrov–Rubio call",
+                  "Trump–Putyin-találkozó")
+ 2. between       a "between X and Y" group after the trigger, or a postposition before it
+                  ("között" / "közötti")
+ 3. adjacent      a coordinated group right after a noun trigger ("pogovoru Lavrova in Rubia")
+ 4. clause        the nearest group before the trigger (subject) plus the first group after it
+                  (object, comitative) inside the trigger's clause; a relative clause right after an
+                  actorless noun ("the call during which Trump and Putin ...") is searched next
+ 5. sentence      when the mode needs two actors and the clause gives one, the nearest other
+                  person of the sentence joins; a visit or summit with nobody in its clause
+                  takes the first person of the sentence before it (the subject)
+
+People named as a source ("according to X", "po besedah X") never take part. The words these
+rules need (and, between, with, relative pronouns, attribution cues) are per-language data in
+``triggers.yaml`` under ``pairing``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from diplowatch.lang.packs import load_pack_chain
+from diplowatch.model import Mention
+
+_CLAUSE_BREAK = re.compile(r"[,;:()\[\]\"„“”«»]|\s[–—-]\s|\s-{2}\s")
+_DASH_JOIN = re.compile(r"^\s?[-–—]\s?$")
+_WORDS = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class PairingWords:
+    """The closed-class words of one language that the pairing rules need."""
+
+    conj: re.Pattern[str]  # joins two people: and, in, és, и
+    between_after: re.Pattern[str]  # preposition: between, med, между
+    between_before: re.Pattern[str]  # postposition: között(i)
+    with_: re.Pattern[str]  # comitative: with, s, z, mit, с
+    relative: re.Pattern[str]  # opens a relative clause: which, ki, amely, который
+    source_before: re.Pattern[str]  # cue before a source: according to, po besedah
+    source_after: re.Pattern[str]  # cue after a source: szerint
+
+
+def _words(items: Sequence[str]) -> re.Pattern[str]:
+    if not items:
+        return re.compile(r"(?!x)x")
+    alternation = "|".join(sorted((str(i) for i in items), key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
+
+
+@cache
+def pairing_words(lang: str) -> PairingWords:
+    """Compile the ``pairing`` section of ``triggers.yaml`` (with fallback languages)."""
+    data: dict[str, list[str]] = {}
+    for pack in reversed(load_pack_chain(lang)):
+        data.update(pack.triggers.get("pairing") or {})
+    return PairingWords(
+        conj=_words(data.get("and", [])),
+        between_after=_words(data.get("between", [])),
+        between_before=_words(data.get("between_after_names", [])),
+        with_=_words(data.get("with", [])),
+        relative=_words(data.get("relative", [])),
+        source_before=_words(data.get("according_to", [])),
+        source_after=_words(data.get("according_to_after_names", [])),
+    )
+
+
+def clause_bounds(text: str, start: int, end: int, pos: int) -> tuple[int, int]:
+    """The clause of sentence [start, end) that contains ``pos``, cut at punctuation."""
+    left, right = start, end
+    for match in _CLAUSE_BREAK.finditer(text, start, end):
+        if match.end() <= pos:
+            left = match.end()
+        elif match.start() >= pos:
+            right = match.start()
+            break
+    return left, right
+
+
+def _groups(text: str, people: Sequence[Mention], words: PairingWords) -> list[list[Mention]]:
+    """People joined by a coordinating word or a dash, in text order."""
+    groups: list[list[Mention]] = []
+    for mention in people:
+        if groups:
+            gap = text[groups[-1][-1].end : mention.start]
+            if _DASH_JOIN.match(gap) or words.conj.fullmatch(gap.strip()):
+                groups[-1].append(mention)
+                continue
+        groups.append([mention])
+    return groups
+
+
+def _only_words(gap: str, limit: int) -> bool:
+    """True when ``gap`` is at most ``limit`` words and holds no clause punctuation."""
+    return not _CLAUSE_BREAK.search(gap) and len(_WORDS.findall(gap)) <= limit
+
+
+def _sources(
+    text: str, start: int, end: int, people: Sequence[Mention], words: PairingWords
+) -> set[int]:
+    """Start offsets of people named as a source of the report."""
+    found: set[int] = set()
+    for cue in words.source_before.finditer(text, start, end):
+        after = [
+            m for m in people if m.start >= cue.end() and _only_words(text[cue.end() : m.start], 4)
+        ]
+        if after:
+            found.add(after[0].start)
+    for cue in words.source_after.finditer(text, start, end):
+        before = [
+            m for m in people if m.end <= cue.start() and _only_words(text[m.end : cue.start()], 2)
+        ]
+        if before:
+            found.add(before[-1].start)
+    return found
+
+
+def choose_participants(
+    text: str,
+    sent_start: int,
+    sent_end: int,
+    trigger: tuple[int, int],
+    people: Sequence[Mention],
+    *,
+    lang: str,
+    pairs_needed: bool,
+    taken: frozenset[int] = frozenset(),
+    next_triggers: Sequence[int] = (),
+) -> tuple[list[list[Mention]], str]:
+    """Participant groups of the trigger at ``trigger`` (start, end) and the rule that chose them.
+
+    Usually one group; a lone subject with a coordinated partner ("Maduro talked with Putin and
+    Lukashenko") gives one pair per partner, since such reports are of bilateral contacts.
+
+    ``people`` are the sentence's person mentions in text order; ``taken`` holds start offsets
+    of mentions another trigger bound tightly (rules 1-3), which this trigger may not reuse
+    through the looser clause rules; ``next_triggers`` (trigger starts) end the search for a
+    partner, so "talks about a meeting of Putin with Trump" gives the people to the meeting.
+    """
+    words = pairing_words(lang)
+    t_start, t_end = trigger
+    people = [
+        m for m in people if m.start not in _sources(text, sent_start, sent_end, people, words)
+    ]
+    groups = _groups(text, people, words)
+    for group in groups:  # 1. dash pair touching the trigger
+        if len(group) > 1 and any(
+            _DASH_JOIN.match(text[a.end : b.start]) for a, b in zip(group, group[1:], strict=False)
+        ):
+            touches_before = (
+                group[-1].end <= t_end and len(text[group[-1].end : t_start].strip(" -–—")) == 0
+            )
+            overlaps = group[0].start <= t_start < group[-1].end + 2
+            if touches_before or overlaps:
+                return [group], "pair.dash"
+    after = [g for g in groups if g[0].start >= t_end]
+    before = [g for g in groups if g[-1].end <= t_start]
+    if after:  # 2./3. "between X and Y" or a group right after a noun trigger
+        gap = text[t_end : after[0][0].start]
+        between = words.between_after.search(gap)
+        adjacent = len(_WORDS.findall(gap)) <= 1 and not words.with_.search(gap)
+        if len(after[0]) > 1 and _only_words(gap, 3) and (between or adjacent):
+            return [after[0]], "pair.between" if between else "pair.adjacent"
+    if before and len(before[-1]) > 1:
+        gap = text[before[-1][-1].end : t_start]
+        if words.between_before.search(gap) and _only_words(gap, 2):
+            return [before[-1]], "pair.between"
+    c_start, c_end = clause_bounds(text, sent_start, sent_end, t_start)
+    p_end = min([c_end, *(s for s in next_triggers if s > t_start)])
+    free = [g for g in groups if not any(m.start in taken for m in g)]
+    chosen: list[Mention] = []
+    subject = [g for g in free if c_start <= g[0].start and g[-1].end <= t_start]
+    partner = [g for g in free if t_end <= g[0].start < p_end]
+    if subject and len(subject[-1]) == 1 and partner and len(partner[0]) > 1:
+        return [[subject[-1][0], other] for other in _distinct(partner[0])], "pair.clause.split"
+    if subject:
+        chosen += subject[-1]
+    if partner:
+        chosen += partner[0]
+        if len(partner) > 1 and not subject:  # "srečanju Putina s Trumpom": partner with partner
+            gap = text[partner[0][-1].end : partner[1][0].start]
+            if words.with_.search(gap) and _only_words(gap, 4):
+                chosen += partner[1]
+    rule = "pair.clause"
+    if not chosen:  # 4b. relative clause right after the trigger's clause
+        next_clause = _next_relative_clause(text, c_end, sent_end, words)
+        if next_clause:
+            inside = [g for g in free if next_clause[0] <= g[0].start < next_clause[1]]
+            if inside:
+                chosen, rule = inside[0], "pair.relative"
+    if not pairs_needed and not chosen:  # 5. a lone traveller: the sentence's subject
+        before_trigger = [m for m in people if m.end <= t_start and m.start not in taken]
+        if before_trigger:
+            chosen, rule = [before_trigger[0]], "pair.sentence"
+    if pairs_needed and len(_distinct(chosen)) == 1:  # 5. nearest other person of the sentence
+        others = [
+            m
+            for m in people
+            if m.start not in taken and m.actor_id not in {c.actor_id for c in chosen}
+        ]
+        if others:
+            nearest = min(others, key=lambda m: min(abs(m.start - t_start), abs(m.end - t_end)))
+            chosen, rule = [*chosen, nearest], "pair.sentence"
+    return ([_distinct(chosen)] if chosen else []), rule
+
+
+def _next_relative_clause(
+    text: str, c_end: int, sent_end: int, words: PairingWords
+) -> tuple[int, int] | None:
+    """The clause after ``c_end`` when it opens with a relative word ("amely során", "ki je")."""
+    if c_end >= sent_end:
+        return None
+    start = c_end + 1
+    head = text[start : min(sent_end, start + 20)]
+    match = words.relative.search(head)
+    if not match or head[: match.start()].strip():
+        return None
+    probe = start + match.end()
+    return start, clause_bounds(text, start, sent_end, probe)[1]
+
+
+def _distinct(mentions: Sequence[Mention]) -> list[Mention]:
+    seen: set[str | None] = set()
+    kept = []
+    for m in mentions:
+        if m.actor_id not in seen:
+            seen.add(m.actor_id)
+            kept.append(m)
+    return kept
