@@ -95,24 +95,7 @@ def build_reports(
             text, sent.start, sent.end, lang=lang, published=published, future=future
         )
         own_dates = _dates_by_trigger(triggers, dates)
-        taken: set[int] = set()
-        chosen: dict[int, tuple[list[list[Mention]], str]] = {}
-        starts = [t.start for t in triggers]
-        for trigger in sorted(triggers, key=lambda t: 0 if t.mode == "phone" else 1):
-            found = choose_participants(
-                text,
-                sent.start,
-                sent.end,
-                (trigger.start, trigger.end),
-                people,
-                lang=lang,
-                pairs_needed=_mode(trigger, people, text, lang) not in SOLO_MODES,
-                taken=frozenset(taken),
-                next_triggers=starts,
-            )
-            chosen[trigger.start] = found
-            if found[1] in ("pair.dash", "pair.between", "pair.adjacent"):
-                taken.update(m.start for group in found[0] for m in group)
+        chosen = _choose_all(text, sent, triggers, people, lang=lang)
         for trigger in triggers:
             cue = cues[trigger.start]
             if cue.negated:
@@ -141,7 +124,7 @@ def build_reports(
                 )
                 if report is not None:
                     reports.append(report)
-    return reports
+    return _fold_unspecified(reports)
 
 
 def _report(
@@ -198,6 +181,69 @@ def _report(
         ),
         confidence=_confidence(rule, value is not None, doubtful),
     )
+
+
+def _choose_all(
+    text: str, sent: Sentence, triggers: Sequence[Trigger], people: Sequence[Mention], *, lang: str
+) -> dict[int, tuple[list[list[Mention]], str]]:
+    """Participants per trigger start; tight bindings first, so looser rules never steal them."""
+    taken: set[int] = set()
+    chosen: dict[int, tuple[list[list[Mention]], str]] = {}
+    starts = [t.start for t in triggers]
+    for tight in (("pair.dash",), ("pair.between", "pair.adjacent"), None):
+        for trigger in triggers:
+            if trigger.start in chosen:
+                continue
+            groups, rule = choose_participants(
+                text,
+                sent.start,
+                sent.end,
+                (trigger.start, trigger.end),
+                people,
+                lang=lang,
+                pairs_needed=_mode(trigger, people, text, lang) not in SOLO_MODES,
+                taken=frozenset(taken),
+                next_triggers=starts,
+            )
+            if tight is None or rule in tight:
+                chosen[trigger.start] = (groups, rule)
+                if rule in ("pair.dash", "pair.between", "pair.adjacent"):
+                    taken.update(m.start for group in groups for m in group)
+    return chosen
+
+
+def _fold_unspecified(reports: list[Report]) -> list[Report]:
+    """Keep one report per sentence, people and mode; an unspecified one yields to a known mode.
+
+    "The call, during which Trump and Putin talked" names one contact twice; the specific
+    report keeps the unspecified one's date when it has none. The first report of a mode is
+    kept, which is the dated one when only one is dated (see ``_dates_by_trigger``).
+    """
+    kept: list[Report] = []
+    for report in reports:
+        people = {a.actor_id for a in report.actors}
+        same = [
+            k
+            for k in kept
+            if k.sent_start == report.sent_start and {a.actor_id for a in k.actors} == people
+        ]
+        if any(k.mode == report.mode for k in same) or (
+            report.mode == "unspecified" and any(k.mode != "unspecified" for k in same)
+        ):
+            continue  # "udeležil zasedanja": two trigger words, one contact
+        if report.mode != "unspecified":
+            for vague in [k for k in same if k.mode == "unspecified"]:
+                kept.remove(vague)
+                if report.date is None and vague.date is not None:
+                    report = replace(
+                        report,
+                        date=vague.date,
+                        date_precision=vague.date_precision,
+                        date_basis=vague.date_basis,
+                        date_doubtful=vague.date_doubtful,
+                    )
+        kept.append(report)
+    return kept
 
 
 def _date_fields(

@@ -73,7 +73,7 @@ def find_triggers(text: str, start: int, end: int, *, lang: str) -> list[Trigger
         for mode, status, pattern in compile_triggers(lang)
         for m in pattern.finditer(text, start, end)
     ]
-    found.sort(key=lambda t: (t.start, -(t.end - t.start)))
+    found.sort(key=lambda t: (t.start, -(t.end - t.start), t.status is None))
     kept: list[Trigger] = []
     for trigger in found:
         if kept and trigger.start < kept[-1].end:

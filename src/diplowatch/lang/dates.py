@@ -61,8 +61,8 @@ def _calendar(lang: str) -> _Calendar:
         ("dmy", re.compile(rf"{b}(\d{{1,2}})\.\s?(\d{{1,2}})\.\s?(\d{{4}}){e}")),
         ("y_month_d", re.compile(rf"{b}(\d{{4}})\.?\s+({month})\s+(\d{{1,2}})", re.I)),
         ("d_month_y", re.compile(rf"{b}(\d{{1,2}})\.?(?:-?(?:го|ого|th|st|nd|rd))?\s+({month}){e}(?:,?\s+(\d{{4}}))?", re.I)),
-        ("month_d", re.compile(rf"{b}({month})\s+(\d{{1,2}})(?:-?\w{{0,3}})?(?:,?\s+(\d{{4}}))?{e}", re.I)),
         ("month_y", re.compile(rf"{b}({month})\s+(\d{{4}}){e}", re.I)),
+        ("month_d", re.compile(rf"{b}({month})\s+(\d{{1,2}})(?!\d)(?:-?[^\W\d]{{0,3}})?(?:,?\s+(\d{{4}}))?{e}", re.I)),
         ("month", re.compile(rf"{b}({month}){e}", re.I)),
         ("weekday", re.compile(rf"{b}({weekday}){e}", re.I)),
         ("relative", re.compile(rf"{b}({rel}){e}", re.I)),
@@ -94,8 +94,12 @@ def _year_for(month: int, pub: dt.date, future: bool) -> int:
 
 
 def _resolve(kind: str, groups: tuple[str | None, ...], cal: _Calendar, pub: dt.date | None,
-             pub_precision: str | None, future: bool) -> tuple[str, str, str] | None:
-    """(value, precision, basis) for one match, or None when it cannot be resolved safely."""
+             pub_precision: str | None, future: bool, inferred: bool = False) -> tuple[str, str, str] | None:
+    """(value, precision, basis) for one match, or None when it cannot be resolved safely.
+
+    ``inferred``: the reference is the latest date the article states, not its publication
+    date, so it is a lower bound: a month without a year falls in the reference year or later.
+    """
     if kind in ("iso", "dmy", "y_month_d"):
         if kind == "iso":
             y, m, d = int(groups[0] or 0), int(groups[1] or 0), int(groups[2] or 0)
@@ -115,7 +119,7 @@ def _resolve(kind: str, groups: tuple[str | None, ...], cal: _Calendar, pub: dt.
             return (day.isoformat(), "day", "explicit") if day else None
         if pub is None:
             return None
-        day = _safe_date(_year_for(m, pub, future), m, d)
+        day = _safe_date(_year_for(m, pub, future or inferred), m, d)
         return (day.isoformat(), "day", "relative") if day else None
     if kind == "month_y":
         m = cal.months[(groups[0] or "").casefold()]
@@ -124,7 +128,9 @@ def _resolve(kind: str, groups: tuple[str | None, ...], cal: _Calendar, pub: dt.
         return None
     if kind == "month":
         m = cal.months[(groups[0] or "").casefold()]
-        return f"{_year_for(m, pub, future):04d}-{m:02d}", "month", "relative"
+        return f"{_year_for(m, pub, future or inferred):04d}-{m:02d}", "month", "relative"
+    if inferred:
+        return None  # "today" or "on Thursday" need the real publication day
     if kind == "weekday":
         if pub_precision != "day":
             return None
@@ -160,7 +166,8 @@ def find_dates(
         for match in pattern.finditer(text, start, end):
             if any(s < match.end() and match.start() < e for s, e in taken):
                 continue
-            resolved = _resolve(kind, match.groups(), cal, pub, pub_precision, future)
+            resolved = _resolve(kind, match.groups(), cal, pub, pub_precision, future,
+                                published.source == "content")
             if resolved is None:
                 continue
             value, precision, basis = resolved
