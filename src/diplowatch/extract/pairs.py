@@ -147,10 +147,10 @@ def choose_participants(
     """
     words = pairing_words(lang)
     t_start, t_end = trigger
-    people = [
-        m for m in people if m.start not in _sources(text, sent_start, sent_end, people, words)
-    ]
+    sources = _sources(text, sent_start, sent_end, people, words)
+    people = [m for m in people if m.start not in sources]
     groups = _groups(text, people, words)
+    bound = [g for g in groups if any(m.start in taken for m in g)]
     for group in groups:  # 1. dash pair touching the trigger
         if len(group) > 1 and any(
             _DASH_JOIN.match(text[a.end : b.start]) for a, b in zip(group, group[1:], strict=False)
@@ -161,8 +161,8 @@ def choose_participants(
             overlaps = group[0].start <= t_start < group[-1].end + 2
             if touches_before or overlaps:
                 return [group], "pair.dash"
-    after = [g for g in groups if g[0].start >= t_end]
-    before = [g for g in groups if g[-1].end <= t_start]
+    after = [g for g in groups if g[0].start >= t_end and g not in bound]
+    before = [g for g in groups if g[-1].end <= t_start and g not in bound]
     if after:  # 2./3. "between X and Y" or a group right after a noun trigger
         gap = text[t_end : after[0][0].start]
         between = words.between_after.search(gap)
@@ -175,7 +175,7 @@ def choose_participants(
             return [before[-1]], "pair.between"
     c_start, c_end = clause_bounds(text, sent_start, sent_end, t_start)
     p_end = min([c_end, *(s for s in next_triggers if s > t_start)])
-    free = [g for g in groups if not any(m.start in taken for m in g)]
+    free = [g for g in groups if g not in bound]
     chosen: list[Mention] = []
     subject = [g for g in free if c_start <= g[0].start and g[-1].end <= t_start]
     partner = [g for g in free if t_end <= g[0].start < p_end]
@@ -196,7 +196,9 @@ def choose_participants(
             inside = [g for g in free if next_clause[0] <= g[0].start < next_clause[1]]
             if inside:
                 chosen, rule = inside[0], "pair.relative"
-    if not pairs_needed and not chosen:  # 5. a lone traveller: the sentence's subject
+    # a relative clause ("the delegation, which will attend the summit") has its own subject
+    in_relative = c_start > sent_start and bool(words.relative.match(text[c_start:c_end].lstrip()))
+    if not pairs_needed and not chosen and not in_relative:  # 5. a lone traveller: the subject
         before_trigger = [m for m in people if m.end <= t_start and m.start not in taken]
         if before_trigger:
             chosen, rule = [before_trigger[0]], "pair.sentence"

@@ -94,8 +94,14 @@ def build_reports(
         dates = find_dates(
             text, sent.start, sent.end, lang=lang, published=published, future=future
         )
-        own_dates = _dates_by_trigger(triggers, dates)
         chosen = _choose_all(text, sent, triggers, people, lang=lang)
+        # dates go to triggers that found their people; "took part on Thursday in a meeting"
+        productive = [
+            t
+            for t in triggers
+            if chosen[t.start][0] or _backref(reports, t.mode, sent, sentences) is not None
+        ] or list(triggers)
+        own_dates = _dates_by_trigger(productive, dates)
         for trigger in triggers:
             cue = cues[trigger.start]
             if cue.negated:

@@ -3,9 +3,9 @@
 ``status.yaml`` maps each non-default status, ``evidential`` (reported/alleged: "naj bi",
 "navodno", "reportedly") and ``negated`` (no contact is claimed at all: "a visit is not
 planned") to cue patterns. Cues count only inside the trigger's clause, so "after the call,
-Rubio advised Trump to cancel the summit" leaves the call occurred; the cue nearest to the
-trigger wins. A status carried by the trigger form itself comes first; with no cue the contact
-occurred. Languages with a ``fallback`` use their own cues and the fallback's.
+Rubio advised Trump to cancel the summit" leaves the call occurred. Cancelled beats denied
+beats planned beats habitual; among cues of one status the nearest wins. A status carried by
+the trigger form itself comes first; with no cue the contact occurred. Languages with a ``fallback`` use their own cues and the fallback's.
 """
 
 from __future__ import annotations
@@ -72,9 +72,11 @@ def find_status(
         for match in pattern.finditer(text, c_start, c_end):
             if match.start() <= trigger_start < match.end():
                 continue  # the trigger word itself ("találkoznak") is no cue for its own status
-            distance = abs(match.start() - trigger_start)
-            if best is None or distance < best[0]:
-                best = (distance, status, match.group())
+            # a cancellation or denial outranks the plan it undoes: "talks on a possible
+            # meeting ended" is a cancelled meeting however near "possible" stands
+            rank = STATUS_KEYS.index(status) * 10_000 + abs(match.start() - trigger_start)
+            if best is None or rank < best[0]:
+                best = (rank, status, match.group())
     if best is None:
         return StatusCue("occurred", evidential, None, negated)
     return StatusCue(best[1], evidential, best[2], negated)
