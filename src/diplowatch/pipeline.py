@@ -8,7 +8,8 @@ Stages, in order:
  2. language     per article, then per kept paragraph
  3. publication  metadata / header / dateline, marked doubtful when the text disagrees
  4. sentences    inside kept paragraphs
- 5. mentions     actors named in the sentences, resolved against the knowledge base
+ 5. mentions     actors named in the sentences, resolved against the knowledge base;
+                 the publication date turns doubtful when a title did not hold at it
  6. reports      triggers + actors + date + status + place -> event reports
 """
 
@@ -19,7 +20,7 @@ from dataclasses import replace
 from diplowatch.extract.mentions import find_mentions
 from diplowatch.extract.reports import build_reports
 from diplowatch.ingest.clean import clean_paragraphs
-from diplowatch.ingest.dateline import find_publication_date
+from diplowatch.ingest.dateline import check_title_roles, find_publication_date
 from diplowatch.kb.gazetteer import Gazetteer, default_gazetteer
 from diplowatch.lang.detect import detect_language
 from diplowatch.lang.packs import available_languages
@@ -40,6 +41,7 @@ def process_article(article: Article, *, gazetteer: Gazetteer | None = None) -> 
     published = find_publication_date(article, paragraphs, lang=lang)
     sentences = split_sentences(text, paragraphs, lang=lang)
     mentions = find_mentions(text, sentences, lang=lang, gazetteer=gazetteer, when=published.value)
+    published = check_title_roles(published, text, mentions, lang=lang, kb=gazetteer.kb)
     reports = (
         build_reports(article.id, text, sentences, mentions, lang=lang, published=published) if lang else []
     )

@@ -34,6 +34,7 @@ from diplowatch.model import Mention
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]\"„“”«»]|\s[–—-]\s|\s-{2}\s")
 _DASH_JOIN = re.compile(r"^\s?[-–—]\s?$")
 _WORDS = re.compile(r"[^\W\d_]+", re.UNICODE)
+_APPOSITION = re.compile(r"[\s,]{0,3}")
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,8 @@ class PairingWords:
     between_before: re.Pattern[str]  # postposition: között(i)
     with_: re.Pattern[str]  # comitative: with, s, z, mit, с
     relative: re.Pattern[str]  # opens a relative clause: which, ki, amely, который
+    at: re.Pattern[str]  # locative preposition: in, v, u, в, w
+    at_suffixes: tuple[str, ...]  # locative case endings where there is no preposition: -ban
     source_before: re.Pattern[str]  # cue before a source: according to, po besedah
     source_after: re.Pattern[str]  # cue after a source: szerint
 
@@ -68,6 +71,8 @@ def pairing_words(lang: str) -> PairingWords:
         between_before=_words(data.get("between_after_names", [])),
         with_=_words(data.get("with", [])),
         relative=_words(data.get("relative", [])),
+        at=_words(data.get("at", [])),
+        at_suffixes=tuple(str(x) for x in data.get("at_suffixes", [])),
         source_before=_words(data.get("according_to", [])),
         source_after=_words(data.get("according_to_after_names", [])),
     )
@@ -101,6 +106,24 @@ def _groups(text: str, people: Sequence[Mention], words: PairingWords) -> list[l
 def _only_words(gap: str, limit: int) -> bool:
     """True when ``gap`` is at most ``limit`` words and holds no clause punctuation."""
     return not _CLAUSE_BREAK.search(gap) and len(_WORDS.findall(gap)) <= limit
+
+
+def _drop_appositions(text: str, people: Sequence[Mention]) -> list[Mention]:
+    """Drop a title standing next to a name ("Marco Rubio, US secretary of state"): one person.
+
+    The actor layer resolves titles on their own (rule "role"); beside a name the title only
+    describes that name, and its own resolution may even point to someone else.
+    """
+    named = [m for m in people if m.rule != "role"]
+    kept = []
+    for m in people:
+        if m.rule == "role" and any(
+            _APPOSITION.fullmatch(text[min(m.end, n.end) : max(m.start, n.start)])
+            for n in named
+        ):
+            continue
+        kept.append(m)
+    return kept
 
 
 def _sources(
@@ -147,6 +170,7 @@ def choose_participants(
     """
     words = pairing_words(lang)
     t_start, t_end = trigger
+    people = _drop_appositions(text, people)
     sources = _sources(text, sent_start, sent_end, people, words)
     people = [m for m in people if m.start not in sources]
     groups = _groups(text, people, words)

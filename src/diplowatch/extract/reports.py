@@ -154,12 +154,16 @@ def _report(
     if len(participants) < 2 and mode not in SOLO_MODES:
         return None
     clause = clause_bounds(text, sent.start, sent.end, trigger.start)
+    words = pairing_words(lang)
     place = choose_location(
+        text,
         in_sentence,
         mode=mode,
         trigger=(trigger.start, trigger.end),
         clause=clause,
         sentence=(sent.start, sent.end),
+        at=words.at,
+        suffixes=words.at_suffixes,
     )
     value, precision, basis, doubtful, note = _date_fields(date, withhold)
     return Report(

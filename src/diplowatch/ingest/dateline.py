@@ -2,19 +2,22 @@
 
 The header of a scraped file can be wrong (seed 003: a 2026 header on a 2022 story), so the
 date is kept but marked doubtful when the article itself disagrees: a dateline with another
-date, or explicit years in the body later than the publication year. The pipeline adds one
-more check once actors are known (a title that did not hold at that date).
+date, or explicit years in the body later than the publication year. Once actors are known,
+``check_title_roles`` adds one more check: a title that did not hold at that date.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
+from functools import lru_cache
 
 from diplowatch.lang.dates import find_dates
 from diplowatch.lang.packs import available_languages, load_pack
-from diplowatch.model import Article, Paragraph, PubDate
+from diplowatch.kb.actors import KnowledgeBase
+from diplowatch.model import Article, Mention, Paragraph, PubDate
 
 _NUMERIC = re.compile(r"\b(\d{1,2})\s*[./]\s*(\d{1,2})\s*[./]\s*(\d{4})\b")
 _ISO = re.compile(r"\b(\d{4})[-.]\s*(\d{1,2})[-.]\s*(\d{1,2})\b")
@@ -110,3 +113,60 @@ def _from_content(text: str, paragraphs: Sequence[Paragraph], lang: str | None) 
 def _first_day(value: str) -> date:
     parts = [int(x) for x in value.split("-")] + [1, 1]
     return date(parts[0], parts[1], parts[2])
+
+
+ROLE_GRACE_DAYS = 90  # a title may outlive its office briefly in print ("outgoing minister")
+TITLE_REACH = 60  # characters between a title and the name it qualifies ("minister of X of Serbia Y")
+
+
+@lru_cache(maxsize=None)
+def _title_patterns(lang: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """(role id, pattern) from titles.yaml ``roles``; ``*`` in a title matches any word ending."""
+    if lang not in available_languages():
+        return ()
+    roles = load_pack(lang).titles.get("roles") or {}
+    compiled = []
+    for role, titles in roles.items():
+        for title in titles or []:
+            body = re.escape(str(title)).replace(r"\*", r"\w*")
+            compiled.append((str(role), re.compile(rf"(?<!\w){body}(?!\w)", re.IGNORECASE)))
+    return tuple(compiled)
+
+
+def check_title_roles(
+    published: PubDate, text: str, mentions: Sequence[Mention], *, lang: str | None, kb: KnowledgeBase
+) -> PubDate:
+    """Mark the publication date doubtful when a title given to a person did not hold then.
+
+    Seed 003 carries a 2026 header but calls Vulin interior minister, an office he left in
+    2022: the story is older than its header. Only titles of offices the person is known to
+    have held count (a gap in the knowledge base proves nothing), and the most specific title
+    ending within ``TITLE_REACH`` characters before the name is the one that qualifies it.
+    """
+    if not published.value or published.doubtful or lang is None:
+        return published
+    patterns = _title_patterns(lang)
+    if not patterns:
+        return published
+    when = published.value
+    for mention in mentions:
+        actor = kb.get(mention.actor_id) if mention.actor_id else None
+        if actor is None or actor.kind != "person":
+            continue
+        window_start = max(0, mention.start - TITLE_REACH)
+        found = [
+            (match.end(), match.end() - match.start(), role)
+            for role, pattern in patterns
+            for match in pattern.finditer(text, window_start, mention.start)
+        ]
+        if not found:
+            continue
+        role = max(found)[2]  # nearest to the name, then the longest title
+        spells = [s for s in actor.roles if s.role == role]
+        if not spells or any(s.holds_at(when) for s in spells):
+            continue
+        ended = max((s.end or "9999") for s in spells)
+        if ended < "9999" and (_first_day(when) - _first_day(ended[:10])).days > ROLE_GRACE_DAYS:
+            reason = f"{actor.name} is called {role}, an office held until {ended}"
+            return replace(published, doubtful=True, reason=reason)
+    return published
