@@ -103,13 +103,13 @@ def _groups(text: str, people: Sequence[Mention], words: PairingWords) -> list[l
     return groups
 
 
-def _only_words(gap: str, limit: int) -> bool:
+def only_words(gap: str, limit: int) -> bool:
     """True when ``gap`` is at most ``limit`` words and holds no clause punctuation."""
     return not _CLAUSE_BREAK.search(gap) and len(_WORDS.findall(gap)) <= limit
 
 
 def _drop_appositions(text: str, people: Sequence[Mention]) -> list[Mention]:
-    """Drop a title standing next to a name ("Marco Rubio, US secretary of state"): one person.
+    """Drop a title standing by a name ("Marco Rubio, US secretary of state"): one person.
 
     The actor layer resolves titles on their own (rule "role"); beside a name the title only
     describes that name, and its own resolution may even point to someone else.
@@ -118,7 +118,9 @@ def _drop_appositions(text: str, people: Sequence[Mention]) -> list[Mention]:
     kept = []
     for m in people:
         if m.rule == "role" and any(
-            _APPOSITION.fullmatch(text[min(m.end, n.end) : max(m.start, n.start)])
+            _APPOSITION.fullmatch(text[n.end : m.start])  # name, then title
+            or only_words(text[m.end : n.start], 3)  # title "of Serbia", then name
+            and n.start >= m.end
             for n in named
         ):
             continue
@@ -133,13 +135,13 @@ def _sources(
     found: set[int] = set()
     for cue in words.source_before.finditer(text, start, end):
         after = [
-            m for m in people if m.start >= cue.end() and _only_words(text[cue.end() : m.start], 4)
+            m for m in people if m.start >= cue.end() and only_words(text[cue.end() : m.start], 4)
         ]
         if after:
             found.add(after[0].start)
     for cue in words.source_after.finditer(text, start, end):
         before = [
-            m for m in people if m.end <= cue.start() and _only_words(text[m.end : cue.start()], 2)
+            m for m in people if m.end <= cue.start() and only_words(text[m.end : cue.start()], 2)
         ]
         if before:
             found.add(before[-1].start)
@@ -191,11 +193,11 @@ def choose_participants(
         gap = text[t_end : after[0][0].start]
         between = words.between_after.search(gap)
         adjacent = len(_WORDS.findall(gap)) <= 1 and not words.with_.search(gap)
-        if len(after[0]) > 1 and _only_words(gap, 3) and (between or adjacent):
+        if len(after[0]) > 1 and only_words(gap, 3) and (between or adjacent):
             return [after[0]], "pair.between" if between else "pair.adjacent"
     if before and len(before[-1]) > 1:
         gap = text[before[-1][-1].end : t_start]
-        if words.between_before.search(gap) and _only_words(gap, 2):
+        if words.between_before.search(gap) and only_words(gap, 2):
             return [before[-1]], "pair.between"
     c_start, c_end = clause_bounds(text, sent_start, sent_end, t_start)
     p_end = min([c_end, *(s for s in next_triggers if s > t_start)])
@@ -211,7 +213,7 @@ def choose_participants(
         chosen += partner[0]
         if len(partner) > 1 and not subject:  # "srečanju Putina s Trumpom": partner with partner
             gap = text[partner[0][-1].end : partner[1][0].start]
-            if words.with_.search(gap) and _only_words(gap, 4):
+            if words.with_.search(gap) and only_words(gap, 4):
                 chosen += partner[1]
     rule = "pair.clause"
     if not chosen:  # 4b. relative clause right after the trigger's clause

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from diplowatch.extract.pairs import choose_participants, clause_bounds, pairing_words
+from diplowatch.extract.pairs import only_words, choose_participants, clause_bounds, pairing_words
 from diplowatch.extract.places import choose_location
 from diplowatch.extract.status import StatusCue, find_status
 from diplowatch.extract.triggers import Trigger, find_triggers
@@ -73,7 +73,7 @@ def build_reports(
     reports: list[Report] = []
     withhold = published.doubtful and published.source != "content"
     for sent in sentences:
-        triggers = find_triggers(text, sent.start, sent.end, lang=lang)
+        triggers = _absorb_objects(text, find_triggers(text, sent.start, sent.end, lang=lang), lang)
         if not triggers:
             continue
         in_sentence = [m for m in mentions if sent.start <= m.start < sent.end]
@@ -191,6 +191,27 @@ def _report(
         ),
         confidence=_confidence(rule, value is not None, doubtful),
     )
+
+
+def _absorb_objects(text: str, triggers: list[Trigger], lang: str) -> list[Trigger]:
+    """Read "took part in the meeting" as one multilateral trigger, not a summit and a meeting.
+
+    A meeting or talks word right after an attendance word (at most three words between, no
+    punctuation) is that verb's object. When a "with" follows ("took part in talks with
+    Fidan"), the talks are a meeting with a named partner and the attendance word yields.
+    """
+    words = pairing_words(lang)
+    dropped: set[int] = set()
+    for first, second in zip(triggers, triggers[1:], strict=False):
+        if first.mode != "multilateral" or second.mode not in ("meet", "unspecified", "multilateral"):
+            continue
+        gap = text[first.end : second.start]
+        if not only_words(gap, 3):
+            continue
+        after = text[second.end : second.end + 12].strip()
+        with_partner = bool(words.with_.match(after))
+        dropped.add(first.start if with_partner else second.start)
+    return [t for t in triggers if t.start not in dropped]
 
 
 def _choose_all(

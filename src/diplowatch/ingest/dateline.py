@@ -117,6 +117,8 @@ def _first_day(value: str) -> date:
 
 ROLE_GRACE_DAYS = 90  # a title may outlive its office briefly in print ("outgoing minister")
 TITLE_REACH = 60  # characters between a title and the name it qualifies ("minister of X of Serbia Y")
+# between title and name: at most three words and no punctuation ("... на Сърбия Александър")
+_TITLE_GAP = re.compile(r"\s*(?:[^\W\d_]+\s+){0,3}")
 
 
 @lru_cache(maxsize=None)
@@ -140,8 +142,8 @@ def check_title_roles(
 
     Seed 003 carries a 2026 header but calls Vulin interior minister, an office he left in
     2022: the story is older than its header. Only titles of offices the person is known to
-    have held count (a gap in the knowledge base proves nothing), and the most specific title
-    ending within ``TITLE_REACH`` characters before the name is the one that qualifies it.
+    have held count (a gap in the knowledge base proves nothing), and the title must stand
+    right before the name (at most three words between): the nearest, then the longest one.
     """
     if not published.value or published.doubtful or lang is None:
         return published
@@ -151,13 +153,14 @@ def check_title_roles(
     when = published.value
     for mention in mentions:
         actor = kb.get(mention.actor_id) if mention.actor_id else None
-        if actor is None or actor.kind != "person":
+        if actor is None or actor.kind != "person" or mention.rule in ("role", "backref"):
             continue
         window_start = max(0, mention.start - TITLE_REACH)
         found = [
             (match.end(), match.end() - match.start(), role)
             for role, pattern in patterns
             for match in pattern.finditer(text, window_start, mention.start)
+            if _TITLE_GAP.fullmatch(text[match.end() : mention.start])
         ]
         if not found:
             continue
