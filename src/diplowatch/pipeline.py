@@ -36,14 +36,17 @@ def process_article(article: Article, *, gazetteer: Gazetteer | None = None) -> 
     body = "\n".join(text[p.start : p.end] for p in paragraphs if p.kept)
     lang = article.lang if article.lang in available_languages() else detect_language(body)
     paragraphs = [
-        replace(p, lang=detect_language(text[p.start : p.end], hint=lang)) if p.kept else p for p in paragraphs
+        replace(p, lang=detect_language(text[p.start : p.end], hint=lang)) if p.kept else p
+        for p in paragraphs
     ]
     published = find_publication_date(article, paragraphs, lang=lang)
     sentences = split_sentences(text, paragraphs, lang=lang)
     mentions = find_mentions(text, sentences, lang=lang, gazetteer=gazetteer, when=published.value)
     published = check_title_roles(published, text, mentions, lang=lang, kb=gazetteer.kb)
     reports = (
-        build_reports(article.id, text, sentences, mentions, lang=lang, published=published) if lang else []
+        build_reports(article.id, text, sentences, mentions, lang=lang, published=published)
+        if lang
+        else []
     )
     return ArticleResult(
         article=article,

@@ -117,11 +117,14 @@ def _drop_appositions(text: str, people: Sequence[Mention]) -> list[Mention]:
     named = [m for m in people if m.rule != "role"]
     kept = []
     for m in people:
-        if m.rule == "role" and any(
-            _APPOSITION.fullmatch(text[n.end : m.start])  # name, then title
-            or only_words(text[m.end : n.start], 3)  # title "of Serbia", then name
-            and n.start >= m.end
-            for n in named
+        if (
+            m.rule == "role"
+            and any(
+                _APPOSITION.fullmatch(text[n.end : m.start])  # name, then title
+                or only_words(text[m.end : n.start], 3)  # title "of Serbia", then name
+                and n.start >= m.end
+                for n in named
+            )
         ):
             continue
         kept.append(m)

@@ -20,15 +20,14 @@ PLACE_KINDS = ("place", "country")
 _GAP = re.compile(r"\s+")
 
 
-def is_locative(text: str, mention: Mention, *, at: re.Pattern[str], suffixes: Sequence[str]) -> bool:
+def is_locative(
+    text: str, mention: Mention, *, at: re.Pattern[str], suffixes: Sequence[str]
+) -> bool:
     """True when ``mention`` says where: after a locative preposition or with a locative ending."""
     if any(mention.text.casefold().endswith(s) for s in suffixes):
         return True
     head = text[max(0, mention.start - 12) : mention.start]
-    for match in at.finditer(head):
-        if _GAP.fullmatch(head[match.end() :]):
-            return True
-    return False
+    return any(_GAP.fullmatch(head[match.end() :]) for match in at.finditer(head))
 
 
 def choose_location(

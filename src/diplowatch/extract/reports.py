@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from diplowatch.extract.pairs import only_words, choose_participants, clause_bounds, pairing_words
+from diplowatch.extract.pairs import choose_participants, clause_bounds, only_words, pairing_words
 from diplowatch.extract.places import choose_location
 from diplowatch.extract.status import StatusCue, find_status
 from diplowatch.extract.triggers import Trigger, find_triggers
@@ -25,6 +25,7 @@ from diplowatch.lang.dates import DateMention, find_dates
 from diplowatch.model import ActorRef, Mention, PubDate, Report, Sentence
 
 SOLO_MODES = ("visit", "multilateral")
+ABSORB_GAP_WORDS = 5  # "took part on Thursday in the meeting"
 BACKREF_PARAGRAPHS = 2  # how far back (in paragraphs) an actorless dated trigger may refer
 
 
@@ -196,17 +197,21 @@ def _report(
 def _absorb_objects(text: str, triggers: list[Trigger], lang: str) -> list[Trigger]:
     """Read "took part in the meeting" as one multilateral trigger, not a summit and a meeting.
 
-    A meeting or talks word right after an attendance word (at most three words between, no
-    punctuation) is that verb's object. When a "with" follows ("took part in talks with
+    A meeting or talks word right after an attendance word (at most ``ABSORB_GAP_WORDS`` words
+    between, no punctuation) is that verb's object. When a "with" follows ("took part in talks with
     Fidan"), the talks are a meeting with a named partner and the attendance word yields.
     """
     words = pairing_words(lang)
     dropped: set[int] = set()
     for first, second in zip(triggers, triggers[1:], strict=False):
-        if first.mode != "multilateral" or second.mode not in ("meet", "unspecified", "multilateral"):
+        if first.mode != "multilateral" or second.mode not in (
+            "meet",
+            "unspecified",
+            "multilateral",
+        ):
             continue
         gap = text[first.end : second.start]
-        if not only_words(gap, 3):
+        if not only_words(gap, ABSORB_GAP_WORDS):
             continue
         after = text[second.end : second.end + 12].strip()
         with_partner = bool(words.with_.match(after))

@@ -5,7 +5,8 @@
 planned") to cue patterns. Cues count only inside the trigger's clause, so "after the call,
 Rubio advised Trump to cancel the summit" leaves the call occurred. Cancelled beats denied
 beats planned beats habitual; among cues of one status the nearest wins. A status carried by
-the trigger form itself comes first; with no cue the contact occurred. Languages with a ``fallback`` use their own cues and the fallback's.
+the trigger form itself comes first; with no cue the contact occurred. Languages with a
+``fallback`` use their own cues and the fallback's.
 """
 
 from __future__ import annotations

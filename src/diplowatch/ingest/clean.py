@@ -34,7 +34,10 @@ _WORD = re.compile(r"[^\W\d_][^\W_]*(?:[-'’.][^\W_]+)*\.?", re.UNICODE)
 def _cues() -> dict[str, frozenset[str]]:
     path = resources.files("diplowatch.lexicons") / "_shared" / "cleaning.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return {key: frozenset(v.casefold() for v in data.get(key, [])) for key in ("widgets", "credits", "captions")}
+    return {
+        key: frozenset(v.casefold() for v in data.get(key, []))
+        for key in ("widgets", "credits", "captions")
+    }
 
 
 def split_paragraphs(text: str) -> list[tuple[int, int]]:
@@ -128,7 +131,11 @@ def clean_paragraphs(text: str) -> list[Paragraph]:
             kind = "image"
         elif lead in cues["captions"]:
             kind = "caption"
-        elif lead in cues["credits"] or re.search(r"\b(?:Izvor|Foto|Photo|Autor)\s*:", line) and len(words) <= 10:
+        elif (
+            lead in cues["credits"]
+            or re.search(r"\b(?:Izvor|Foto|Photo|Autor)\s*:", line)
+            and len(words) <= 10
+        ):
             kind = "credit"
         elif _DATELINE.match(line):
             kind = "dateline"
@@ -145,4 +152,3 @@ def clean_paragraphs(text: str) -> list[Paragraph]:
             seen.add(key)
         paragraphs.append(Paragraph(start, end, kind))
     return paragraphs
-

@@ -12,11 +12,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
-from functools import lru_cache
+from functools import cache
 
+from diplowatch.kb.actors import KnowledgeBase
 from diplowatch.lang.dates import find_dates
 from diplowatch.lang.packs import available_languages, load_pack
-from diplowatch.kb.actors import KnowledgeBase
 from diplowatch.model import Article, Mention, Paragraph, PubDate
 
 _NUMERIC = re.compile(r"\b(\d{1,2})\s*[./]\s*(\d{1,2})\s*[./]\s*(\d{4})\b")
@@ -60,7 +60,9 @@ def find_publication_date(
     text = article.text
     header = next((p for p in paragraphs if p.kind == "header"), None)
     datelines = [
-        d for p in paragraphs[:12] if p.kind == "dateline" and (d := parse_dateline(text[p.start : p.end], lang=lang))
+        d
+        for p in paragraphs[:12]
+        if p.kind == "dateline" and (d := parse_dateline(text[p.start : p.end], lang=lang))
     ]
     header_value = _header_value(text[header.start : header.end]) if header else None
     if article.published:
@@ -76,7 +78,9 @@ def find_publication_date(
         gap = abs((date.fromisoformat(datelines[0]) - _first_day(value)).days)
         if gap > 2:
             reason = f"dateline says {datelines[0]}"
-    body_years = [int(y) for p in paragraphs if p.kept for y in _YEAR.findall(text[p.start : p.end])]
+    body_years = [
+        int(y) for p in paragraphs if p.kept for y in _YEAR.findall(text[p.start : p.end])
+    ]
     if reason is None and body_years and max(body_years) > int(value[:4]):
         reason = f"the text mentions {max(body_years)}, after the publication year"
     return PubDate(value, source, doubtful=reason is not None, reason=reason)
@@ -107,7 +111,9 @@ def _from_content(text: str, paragraphs: Sequence[Paragraph], lang: str | None) 
     ]
     if not stated:
         return none
-    return PubDate(max(stated), "content", doubtful=True, reason="no publication date; latest date in the text")
+    return PubDate(
+        max(stated), "content", doubtful=True, reason="no publication date; latest date in the text"
+    )
 
 
 def _first_day(value: str) -> date:
@@ -116,12 +122,14 @@ def _first_day(value: str) -> date:
 
 
 ROLE_GRACE_DAYS = 90  # a title may outlive its office briefly in print ("outgoing minister")
-TITLE_REACH = 60  # characters between a title and the name it qualifies ("minister of X of Serbia Y")
+TITLE_REACH = (
+    60  # characters between a title and the name it qualifies ("minister of X of Serbia Y")
+)
 # between title and name: at most three words and no punctuation ("... на Сърбия Александър")
 _TITLE_GAP = re.compile(r"\s*(?:[^\W\d_]+\s+){0,3}")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _title_patterns(lang: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
     """(role id, pattern) from titles.yaml ``roles``; ``*`` in a title matches any word ending."""
     if lang not in available_languages():
@@ -136,7 +144,12 @@ def _title_patterns(lang: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
 
 
 def check_title_roles(
-    published: PubDate, text: str, mentions: Sequence[Mention], *, lang: str | None, kb: KnowledgeBase
+    published: PubDate,
+    text: str,
+    mentions: Sequence[Mention],
+    *,
+    lang: str | None,
+    kb: KnowledgeBase,
 ) -> PubDate:
     """Mark the publication date doubtful when a title given to a person did not hold then.
 

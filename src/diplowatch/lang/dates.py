@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from diplowatch.lang.packs import available_languages, load_pack_chain
 from diplowatch.model import PubDate
@@ -41,7 +41,7 @@ def _alternation(forms: list[str]) -> str:
     return "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _calendar(lang: str) -> _Calendar:
     chain = load_pack_chain(lang) if lang in available_languages() else ()
     months: dict[str, int] = {}
@@ -49,9 +49,19 @@ def _calendar(lang: str) -> _Calendar:
     relative: dict[str, str] = {}
     for pack in reversed(chain):  # nearest language last, so its forms win
         data = pack.calendar
-        months.update({str(f).casefold(): int(n) for n, fs in (data.get("months") or {}).items() for f in fs})
-        weekdays.update({str(f).casefold(): int(n) for n, fs in (data.get("weekdays") or {}).items() for f in fs})
-        relative.update({str(f).casefold(): k for k, fs in (data.get("relative") or {}).items() for f in fs})
+        months.update(
+            {str(f).casefold(): int(n) for n, fs in (data.get("months") or {}).items() for f in fs}
+        )
+        weekdays.update(
+            {
+                str(f).casefold(): int(n)
+                for n, fs in (data.get("weekdays") or {}).items()
+                for f in fs
+            }
+        )
+        relative.update(
+            {str(f).casefold(): k for k, fs in (data.get("relative") or {}).items() for f in fs}
+        )
     month = _alternation(list(months)) or r"(?!x)x"
     weekday = _alternation(list(weekdays)) or r"(?!x)x"
     rel = _alternation(list(relative)) or r"(?!x)x"
@@ -60,9 +70,21 @@ def _calendar(lang: str) -> _Calendar:
         ("iso", re.compile(rf"{b}(\d{{4}})-(\d{{2}})-(\d{{2}}){e}")),
         ("dmy", re.compile(rf"{b}(\d{{1,2}})\.\s?(\d{{1,2}})\.\s?(\d{{4}}){e}")),
         ("y_month_d", re.compile(rf"{b}(\d{{4}})\.?\s+({month})\s+(\d{{1,2}})", re.I)),
-        ("d_month_y", re.compile(rf"{b}(\d{{1,2}})\.?(?:-?(?:го|ого|th|st|nd|rd))?\s+({month}){e}(?:,?\s+(\d{{4}}))?", re.I)),
+        (
+            "d_month_y",
+            re.compile(
+                rf"{b}(\d{{1,2}})\.?(?:-?(?:го|ого|th|st|nd|rd))?\s+({month}){e}(?:,?\s+(\d{{4}}))?",
+                re.I,
+            ),
+        ),
         ("month_y", re.compile(rf"{b}({month})\s+(\d{{4}}){e}", re.I)),
-        ("month_d", re.compile(rf"{b}({month})\s+(\d{{1,2}})(?!\d)(?:-?[^\W\d]{{0,3}})?(?:,?\s+(\d{{4}}))?{e}", re.I)),
+        (
+            "month_d",
+            re.compile(
+                rf"{b}({month})\s+(\d{{1,2}})(?!\d)(?:-?[^\W\d]{{0,3}})?(?:,?\s+(\d{{4}}))?{e}",
+                re.I,
+            ),
+        ),
         ("month", re.compile(rf"{b}({month}){e}", re.I)),
         ("weekday", re.compile(rf"{b}({weekday}){e}", re.I)),
         ("relative", re.compile(rf"{b}({rel}){e}", re.I)),
@@ -87,14 +109,21 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
 
 
 def _year_for(month: int, pub: dt.date, future: bool) -> int:
-    """The year of a month named without one: the latest not after publication, or next if planned."""
+    """The year of a month named without one: the latest not after publication (next if planned)."""
     if future:
         return pub.year if month >= pub.month else pub.year + 1
     return pub.year if month <= pub.month else pub.year - 1
 
 
-def _resolve(kind: str, groups: tuple[str | None, ...], cal: _Calendar, pub: dt.date | None,
-             pub_precision: str | None, future: bool, inferred: bool = False) -> tuple[str, str, str] | None:
+def _resolve(
+    kind: str,
+    groups: tuple[str | None, ...],
+    cal: _Calendar,
+    pub: dt.date | None,
+    pub_precision: str | None,
+    future: bool,
+    inferred: bool = False,
+) -> tuple[str, str, str] | None:
     """(value, precision, basis) for one match, or None when it cannot be resolved safely.
 
     ``inferred``: the reference is the latest date the article states, not its publication
@@ -106,7 +135,11 @@ def _resolve(kind: str, groups: tuple[str | None, ...], cal: _Calendar, pub: dt.
         elif kind == "dmy":
             d, m, y = int(groups[0] or 0), int(groups[1] or 0), int(groups[2] or 0)
         else:
-            y, m, d = int(groups[0] or 0), cal.months[(groups[1] or "").casefold()], int(groups[2] or 0)
+            y, m, d = (
+                int(groups[0] or 0),
+                cal.months[(groups[1] or "").casefold()],
+                int(groups[2] or 0),
+            )
         day = _safe_date(y, m, d)
         return (day.isoformat(), "day", "explicit") if day else None
     if kind in ("d_month_y", "month_d"):
@@ -166,16 +199,25 @@ def find_dates(
         for match in pattern.finditer(text, start, end):
             if any(s < match.end() and match.start() < e for s, e in taken):
                 continue
-            resolved = _resolve(kind, match.groups(), cal, pub, pub_precision, future,
-                                published.source == "content")
+            resolved = _resolve(
+                kind, match.groups(), cal, pub, pub_precision, future, published.source == "content"
+            )
             if resolved is None:
                 continue
             value, precision, basis = resolved
             if kind == "month" and _has_year_after(text, match.end(), end):
                 continue
             taken.append(match.span())
-            found.append(DateMention(match.start(), match.end(), value, precision, basis,
-                                     doubtful=basis == "relative" and published.doubtful))
+            found.append(
+                DateMention(
+                    match.start(),
+                    match.end(),
+                    value,
+                    precision,
+                    basis,
+                    doubtful=basis == "relative" and published.doubtful,
+                )
+            )
     found.sort(key=lambda d: d.start)
     return found
 

@@ -1,0 +1,223 @@
+"""Report assembly from hand-built sentences and mentions: pairing, dates, status, folding."""
+
+from __future__ import annotations
+
+from diplowatch.extract.reports import build_reports
+from diplowatch.model import Mention, PubDate, Report, Sentence
+
+
+def person(text: str, surface: str, actor: str, nth: int = 0) -> Mention:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(surface, start + 1)
+    return Mention(
+        start,
+        start + len(surface),
+        surface,
+        "person",
+        actor,
+        actor.title(),
+        "XXX",
+        "gazetteer.full",
+    )
+
+
+def reports(
+    text: str,
+    mentions: list[Mention],
+    lang: str,
+    published: str | None = "2025-11-06",
+    paragraphs: list[str] | None = None,
+) -> list[Report]:
+    sentences: list[Sentence] = []
+    cursor = 0
+    for index, para in enumerate(paragraphs or [text]):
+        start = text.index(para, cursor)
+        sentences.append(Sentence(start, start + len(para), index))
+        cursor = start + len(para)
+    pub = PubDate(published, "metadata") if published else PubDate(None, "none")
+    return build_reports(
+        "a1", text, sentences, sorted(mentions, key=lambda m: m.start), lang=lang, published=pub
+    )
+
+
+def summary(found: list[Report]) -> list[tuple[str, list[str], str | None, str]]:
+    return [(r.mode, [a.actor_id for a in r.actors], r.date, r.status) for r in found]
+
+
+def test_slovene_call_with_date_and_provenance() -> None:
+    text = "Lavrov je 21. oktobra opravil telefonski klic z Rubiem."
+    found = reports(text, [person(text, "Lavrov", "lavrov"), person(text, "Rubiem", "rubio")], "sl")
+    assert summary(found) == [("phone", ["lavrov", "rubio"], "2025-10-21", "occurred")]
+    report = found[0]
+    assert text[report.trigger_start : report.trigger_end] == "telefonski klic"
+    assert report.date_basis == "relative" and report.rule.startswith("sl.triggers.phone")
+
+
+def test_generic_statement_without_contact_gives_nothing() -> None:
+    text = "Lavrov je dejal, da Rubio ne razume Rusije."
+    assert (
+        reports(text, [person(text, "Lavrov", "lavrov"), person(text, "Rubio", "rubio")], "sl")
+        == []
+    )
+
+
+def test_planned_croatian_meeting_resolves_weekday_forward() -> None:
+    text = "Plenković će se u četvrtak sastati s Golobom."
+    found = reports(
+        text,
+        [person(text, "Plenković", "plenkovic"), person(text, "Golobom", "golob")],
+        "hr",
+        published="2025-05-19",
+    )
+    assert summary(found) == [("meet", ["plenkovic", "golob"], "2025-05-22", "planned")]
+
+
+def test_cancelled_outranks_possible() -> None:
+    text = "Bilo je konec pogovorov o morebitnem srečanju Putina s Trumpom."
+    found = reports(text, [person(text, "Putina", "putin"), person(text, "Trumpom", "trump")], "sl")
+    assert summary(found) == [("meet", ["putin", "trump"], None, "cancelled")]
+
+
+def test_status_cue_of_another_clause_does_not_count() -> None:
+    text = "Po klicu Lavrova z Rubiem je Rubio Trumpu svetoval, naj prekliče vrh."
+    mentions = [
+        person(text, "Lavrova", "lavrov"),
+        person(text, "Rubiem", "rubio"),
+        person(text, "Rubio", "rubio"),
+        person(text, "Trumpu", "trump"),
+    ]
+    found = reports(text, mentions, "sl")
+    assert ("phone", ["lavrov", "rubio"], None, "occurred") in summary(found)
+
+
+def test_summit_with_someone_is_a_meeting() -> None:
+    text = "Trump je napovedal vrh s Putinom."
+    found = reports(text, [person(text, "Trump", "trump"), person(text, "Putinom", "putin")], "sl")
+    assert [r.mode for r in found] == ["meet"]
+
+
+def test_attendance_and_its_object_are_one_multilateral_report() -> None:
+    text = "Grlić Radman sudjelovao je u četvrtak na sastanku Ministarskog vijeća."
+    found = reports(text, [person(text, "Grlić Radman", "grlic")], "hr", published="2025-12-05")
+    assert summary(found) == [("multilateral", ["grlic"], "2025-12-04", "occurred")]
+
+
+def test_unspecified_folds_into_phone_of_same_people() -> None:
+    text = "Erdoğan je telefonom razgovarao s Putinom."
+    found = reports(
+        text, [person(text, "Erdoğan", "erdogan"), person(text, "Putinom", "putin")], "hr"
+    )
+    assert summary(found) == [("phone", ["erdogan", "putin"], None, "occurred")]
+
+
+def test_actorless_dated_call_dates_the_previous_one() -> None:
+    first = "Lavrov je opravil telefonski klic z Rubiem."
+    second = "Po telefonskem klicu, ki je potekal 21. oktobra, so bila pogajanja končana."
+    text = first + "\n\n" + second
+    found = reports(
+        text,
+        [person(text, "Lavrov", "lavrov"), person(text, "Rubiem", "rubio")],
+        "sl",
+        paragraphs=[first, second],
+    )
+    assert summary(found)[-1] == ("phone", ["lavrov", "rubio"], "2025-10-21", "occurred")
+    assert "pair.backref" in found[-1].rule
+
+
+def test_doubtful_publication_withholds_relative_dates() -> None:
+    text = "Lavrov se je junija sestal z Vulinom."
+    sent = [Sentence(0, len(text), 0)]
+    mentions = [person(text, "Lavrov", "lavrov"), person(text, "Vulinom", "vulin")]
+    pub = PubDate("2026-02-06", "dateline", doubtful=True, reason="test")
+    found = build_reports("a1", text, sent, mentions, lang="sl", published=pub)
+    assert found[0].date is None and found[0].date_doubtful
+    assert "date_withheld:2025-06" in found[0].rule
+
+
+def test_evidential_flag() -> None:
+    text = "Lavrov naj bi se sestal z Rubiem."
+    found = reports(text, [person(text, "Lavrov", "lavrov"), person(text, "Rubiem", "rubio")], "sl")
+    assert found[0].evidential
+
+
+def test_habitual_bulgarian_present() -> None:
+    text = "Президентите Вучич и Путин разговарят по телефона."
+    found = reports(text, [person(text, "Вучич", "vucic"), person(text, "Путин", "putin")], "bg")
+    assert summary(found) == [("phone", ["vucic", "putin"], None, "habitual")]
+
+
+def test_english_host_and_guest_order() -> None:
+    text = "Erdogan hosted Orban in Ankara on Tuesday."
+    found = reports(
+        text,
+        [person(text, "Erdogan", "erdogan"), person(text, "Orban", "orban")],
+        "en",
+        published="2025-03-26",
+    )
+    assert summary(found) == [("host", ["erdogan", "orban"], "2025-03-25", "occurred")]
+
+
+def test_polish_call_and_czech_visit() -> None:
+    text = "Sikorski w poniedziałek rozmawiał telefonicznie z Wadephulem."
+    found = reports(
+        text,
+        [person(text, "Sikorski", "sikorski"), person(text, "Wadephulem", "wadephul")],
+        "pl",
+        published="2025-10-21",
+    )
+    assert summary(found) == [("phone", ["sikorski", "wadephul"], "2025-10-20", "occurred")]
+    text = "Lipavský včera navštívil Kišiněv."
+    found = reports(text, [person(text, "Lipavský", "lipavsky")], "cs", published="2025-06-11")
+    assert summary(found) == [("visit", ["lipavsky"], "2025-06-10", "occurred")]
+
+
+def test_russian_and_ukrainian_calls() -> None:
+    text = "Эрдоган 12 марта провел телефонный разговор с Путиным."
+    found = reports(
+        text,
+        [person(text, "Эрдоган", "erdogan"), person(text, "Путиным", "putin")],
+        "ru",
+        published="2025-03-14",
+    )
+    assert summary(found) == [("phone", ["erdogan", "putin"], "2025-03-12", "occurred")]
+    text = "Зеленський учора провів телефонну розмову з Ердоганом."
+    found = reports(
+        text,
+        [person(text, "Зеленський", "zelensky"), person(text, "Ердоганом", "erdogan")],
+        "uk",
+        published="2025-10-10",
+    )
+    assert summary(found) == [("phone", ["zelensky", "erdogan"], "2025-10-09", "occurred")]
+
+
+def test_german_serbian_macedonian_slovak() -> None:
+    text = "Merz telefonierte am Montag mit Trump."
+    found = reports(
+        text,
+        [person(text, "Merz", "merz"), person(text, "Trump", "trump")],
+        "de",
+        published="2025-07-17",
+    )
+    assert summary(found) == [("phone", ["merz", "trump"], "2025-07-14", "occurred")]
+    text = "Вучић је у четвртак угостио Орбана."
+    found = reports(
+        text,
+        [person(text, "Вучић", "vucic"), person(text, "Орбана", "orban")],
+        "sr",
+        published="2025-07-04",
+    )
+    assert summary(found) == [("host", ["vucic", "orban"], "2025-07-03", "occurred")]
+    text = "Средбата на Мицкоски со Радев е откажана."
+    found = reports(
+        text, [person(text, "Мицкоски", "mickoski"), person(text, "Радев", "radev")], "mk"
+    )
+    assert summary(found) == [("meet", ["mickoski", "radev"], None, "cancelled")]
+    text = "Fico sa v októbri stretne s Putinom."
+    found = reports(
+        text,
+        [person(text, "Fico", "fico"), person(text, "Putinom", "putin")],
+        "sk",
+        published="2025-09-12",
+    )
+    assert summary(found) == [("meet", ["fico", "putin"], "2025-10", "planned")]
