@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import lru_cache
 from importlib import resources
 from importlib.abc import Traversable
 from typing import Any
@@ -59,9 +59,7 @@ def available_languages() -> tuple[str, ...]:
         sorted(
             entry.name
             for entry in _root().iterdir()
-            if entry.is_dir()
-            and not entry.name.startswith("_")
-            and (entry / "language.yaml").is_file()
+            if entry.is_dir() and not entry.name.startswith("_") and (entry / "language.yaml").is_file()
         )
     )
 
@@ -98,21 +96,19 @@ def _read_demonyms(folder: Traversable) -> dict[str, list[str]]:
     return forms
 
 
-@cache
+@lru_cache(maxsize=None)
 def load_pack(code: str) -> LangPack:
     """Load one language's data; raise LexiconError naming the file when it is malformed."""
     folder = _root() / code
     if code not in available_languages():
-        raise LexiconError(
-            f"no language pack for {code!r}; available: {', '.join(available_languages())}"
-        )
+        raise LexiconError(f"no language pack for {code!r}; available: {', '.join(available_languages())}")
     data = {stem: _read_yaml(folder, stem) for stem in YAML_FILES}
     if data["language"].get("code") != code:
         raise LexiconError(f"{code}/language.yaml: 'code' must be {code!r}")
     return LangPack(code=code, demonyms=_read_demonyms(folder), **data)
 
 
-@cache
+@lru_cache(maxsize=None)  # noqa: UP033 (same decorator as load_pack above)
 def load_pack_chain(code: str) -> tuple[LangPack, ...]:
     """The pack of ``code`` followed by its fallbacks (bs -> hr), nearest first, without cycles."""
     chain: list[LangPack] = []
