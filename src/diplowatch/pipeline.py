@@ -15,6 +15,7 @@ Stages, in order:
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from diplowatch.extract.mentions import find_mentions
@@ -27,6 +28,9 @@ from diplowatch.lang.packs import available_languages
 from diplowatch.lang.segment import split_sentences
 from diplowatch.model import Article, ArticleResult
 
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+LANGUAGE_SAMPLE = 800  # characters of body text enough to identify the article's language
+
 
 def process_article(article: Article, *, gazetteer: Gazetteer | None = None) -> ArticleResult:
     """Run every stage on one article (see the module docstring for the order)."""
@@ -34,9 +38,14 @@ def process_article(article: Article, *, gazetteer: Gazetteer | None = None) -> 
     text = article.text
     paragraphs = clean_paragraphs(text)
     body = "\n".join(text[p.start : p.end] for p in paragraphs if p.kept)
-    lang = article.lang if article.lang in available_languages() else detect_language(body)
+    lang = (
+        article.lang
+        if article.lang in available_languages()
+        else detect_language(body[:LANGUAGE_SAMPLE])
+    )
+    script = _script(body)
     paragraphs = [
-        replace(p, lang=detect_language(text[p.start : p.end], hint=lang)) if p.kept else p
+        replace(p, lang=_paragraph_language(text[p.start : p.end], lang, script)) if p.kept else p
         for p in paragraphs
     ]
     published = find_publication_date(article, paragraphs, lang=lang)
@@ -57,3 +66,17 @@ def process_article(article: Article, *, gazetteer: Gazetteer | None = None) -> 
         mentions=mentions,
         reports=reports,
     )
+
+
+def _script(text: str) -> str:
+    """Cyrl when Cyrillic letters make up a third of ``text`` or more, else Latn."""
+    return "Cyrl" if len(_CYRILLIC.findall(text)) * 3 > len(text) else "Latn"
+
+
+def _paragraph_language(text: str, lang: str | None, script: str) -> str | None:
+    """A paragraph in the article's script is in its language; only others are identified.
+
+    Identifying every paragraph cost a quarter of the pipeline's time (bench/pipeline.py),
+    and a paragraph in the same script is almost always in the article's language.
+    """
+    return lang if _script(text) == script else detect_language(text, hint=lang)

@@ -26,6 +26,6 @@ def main() -> None:
     """Extract diplomatic contact events from multilingual news and query them."""
 
 
-from diplowatch.cli import evaluate, ingest, query  # noqa: E402  (commands register on import)
+from diplowatch.cli import bench, evaluate, ingest, query  # noqa: E402  (commands register on import)
 
-__all__ = ["main", "evaluate", "ingest", "query"]
+__all__ = ["main", "bench", "evaluate", "ingest", "query"]

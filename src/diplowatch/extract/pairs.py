@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from diplowatch.lang.packs import load_pack_chain
 from diplowatch.model import Mention
@@ -175,10 +175,7 @@ def choose_participants(
     """
     words = pairing_words(lang)
     t_start, t_end = trigger
-    people = _drop_appositions(text, people)
-    sources = _sources(text, sent_start, sent_end, people, words)
-    people = [m for m in people if m.start not in sources]
-    groups = _groups(text, people, words)
+    people, groups = _prepare(text, sent_start, sent_end, tuple(people), lang)
     bound = [g for g in groups if any(m.start in taken for m in g)]
     for group in groups:  # 1. dash pair touching the trigger
         if len(group) > 1 and any(
@@ -241,6 +238,18 @@ def choose_participants(
             nearest = min(others, key=lambda m: min(abs(m.start - t_start), abs(m.end - t_end)))
             chosen, rule = [*chosen, nearest], "pair.sentence"
     return ([_distinct(chosen)] if chosen else []), rule
+
+
+@lru_cache(maxsize=64)
+def _prepare(
+    text: str, sent_start: int, sent_end: int, people: tuple[Mention, ...], lang: str
+) -> tuple[list[Mention], list[list[Mention]]]:
+    """The sentence's participants-to-be and their groups, once per sentence, not per trigger."""
+    words = pairing_words(lang)
+    kept = _drop_appositions(text, people)
+    sources = _sources(text, sent_start, sent_end, kept, words)
+    kept = [m for m in kept if m.start not in sources]
+    return kept, _groups(text, kept, words)
 
 
 def _next_relative_clause(

@@ -25,6 +25,7 @@ from diplowatch.lang.dates import DateMention, find_dates
 from diplowatch.model import ActorRef, Mention, PubDate, Report, Sentence
 
 SOLO_MODES = ("visit", "multilateral")
+_TIGHT_RULES = ("pair.dash", "pair.between", "pair.adjacent")
 ABSORB_GAP_WORDS = 5  # "took part on Thursday in the meeting"
 BACKREF_PARAGRAPHS = 2  # how far back (in paragraphs) an actorless dated trigger may refer
 
@@ -73,6 +74,7 @@ def build_reports(
     """Reports for every trigger whose participants the sentence names (see module docstring)."""
     reports: list[Report] = []
     withhold = published.doubtful and published.source != "content"
+    paragraph_of = {s.start: s.paragraph for s in sentences}
     for sent in sentences:
         triggers = _absorb_objects(text, find_triggers(text, sent.start, sent.end, lang=lang), lang)
         if not triggers:
@@ -100,7 +102,7 @@ def build_reports(
         productive = [
             t
             for t in triggers
-            if chosen[t.start][0] or _backref(reports, t.mode, sent, sentences) is not None
+            if chosen[t.start][0] or _backref(reports, t.mode, sent, paragraph_of) is not None
         ] or list(triggers)
         own_dates = _dates_by_trigger(productive, dates)
         for trigger in triggers:
@@ -111,7 +113,7 @@ def build_reports(
             date = own_dates.get(trigger.start)
             if not groups:
                 if date is not None:
-                    earlier = _backref(reports, trigger.mode, sent, sentences)
+                    earlier = _backref(reports, trigger.mode, sent, paragraph_of)
                     if earlier is not None:
                         reports.append(_redate(earlier, date, sent, trigger, withhold))
                 continue
@@ -222,29 +224,38 @@ def _absorb_objects(text: str, triggers: list[Trigger], lang: str) -> list[Trigg
 def _choose_all(
     text: str, sent: Sentence, triggers: Sequence[Trigger], people: Sequence[Mention], *, lang: str
 ) -> dict[int, tuple[list[list[Mention]], str]]:
-    """Participants per trigger start; tight bindings first, so looser rules never steal them."""
-    taken: set[int] = set()
-    chosen: dict[int, tuple[list[list[Mention]], str]] = {}
+    """Participants per trigger start; tight bindings first, so looser rules never steal them.
+
+    Every trigger is paired once; a trigger with a loose rule is paired again only when
+    another trigger bound people tightly (dash pair, between, adjacent group).
+    """
     starts = [t.start for t in triggers]
-    for tight in (("pair.dash",), ("pair.between", "pair.adjacent"), None):
+
+    def pair(trigger: Trigger, taken: frozenset[int]) -> tuple[list[list[Mention]], str]:
+        return choose_participants(
+            text,
+            sent.start,
+            sent.end,
+            (trigger.start, trigger.end),
+            people,
+            lang=lang,
+            pairs_needed=_mode(trigger, people, text, lang) not in SOLO_MODES,
+            taken=taken,
+            next_triggers=starts,
+        )
+
+    chosen = {t.start: pair(t, frozenset()) for t in triggers}
+    taken = frozenset(
+        m.start
+        for groups, rule in chosen.values()
+        if rule in _TIGHT_RULES
+        for group in groups
+        for m in group
+    )
+    if taken:
         for trigger in triggers:
-            if trigger.start in chosen:
-                continue
-            groups, rule = choose_participants(
-                text,
-                sent.start,
-                sent.end,
-                (trigger.start, trigger.end),
-                people,
-                lang=lang,
-                pairs_needed=_mode(trigger, people, text, lang) not in SOLO_MODES,
-                taken=frozenset(taken),
-                next_triggers=starts,
-            )
-            if tight is None or rule in tight:
-                chosen[trigger.start] = (groups, rule)
-                if rule in ("pair.dash", "pair.between", "pair.adjacent"):
-                    taken.update(m.start for group in groups for m in group)
+            if chosen[trigger.start][1] not in _TIGHT_RULES:
+                chosen[trigger.start] = pair(trigger, taken)
     return chosen
 
 
@@ -310,14 +321,13 @@ def _confidence(rule: str, dated: bool, doubtful: bool) -> float:
 
 
 def _backref(
-    reports: Sequence[Report], mode: str, sent: Sentence, sentences: Sequence[Sentence]
+    reports: Sequence[Report], mode: str, sent: Sentence, paragraph_of: dict[int, int]
 ) -> Report | None:
-    """The latest earlier report of ``mode`` in this or the previous paragraph."""
-    paragraph_of = {(s.start, s.end): s.paragraph for s in sentences}
+    """The latest earlier report of ``mode`` within ``BACKREF_PARAGRAPHS`` paragraphs."""
     for report in reversed(reports):
         if report.mode != mode:
             continue
-        paragraph = paragraph_of.get((report.sent_start, report.sent_end), -99)
+        paragraph = paragraph_of.get(report.sent_start, -99)
         if 0 <= sent.paragraph - paragraph <= BACKREF_PARAGRAPHS:
             return report
         return None

@@ -66,8 +66,30 @@ def compile_triggers(lang: str) -> tuple[tuple[str, str | None, re.Pattern[str]]
     )
 
 
+@cache
+def _any_trigger(lang: str) -> re.Pattern[str] | None:
+    """One alternation of every pattern: most sentences hold no trigger and need one scan only.
+
+    The word-start check stands once in front of the alternation, so the engine rejects a
+    position inside a word with one test instead of one per pattern.
+    """
+    patterns = [
+        p
+        for pack in load_pack_chain(lang)
+        for mode, items in pack.triggers.items()
+        if mode in MODES
+        for p in (_entry(i, pack.code)[0] for i in items or [])
+    ]
+    if not patterns:
+        return None
+    return re.compile(rf"(?<!\w)(?:{'|'.join(f'(?:{p})' for p in patterns)})", re.IGNORECASE)
+
+
 def find_triggers(text: str, start: int, end: int, *, lang: str) -> list[Trigger]:
     """Non-overlapping triggers in text[start:end], earliest and longest first."""
+    screen = _any_trigger(lang)
+    if screen is None or not screen.search(text, start, end):
+        return []
     found = [
         Trigger(m.start(), m.end(), m.group(), mode, f"{lang}.triggers.{mode}", status)
         for mode, status, pattern in compile_triggers(lang)

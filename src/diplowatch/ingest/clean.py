@@ -26,6 +26,7 @@ _DATELINE = re.compile(
     r"^\s*(?:[^\W\d_]+,?\s*)?\d{1,2}\.?\s*(?:\d{1,2}\.|[^\W\d_]+,?)\s*\d{4}\.?,?(?:\s*(?:u|ob|at|в|o)?\s*\d{1,2}[.:]\d{2})?\s*$"
     r"|^\s*\d{4}[.-]\s*\d{1,2}[.-]\s*\d{1,2}\.?(?:\s+\d{1,2}:\d{2})?\s*$"
 )
+_NON_WORD = re.compile(r"\W+")
 _SENTENCE_END = re.compile(r"[.!?…:;\"”»“)]\s*$")
 _WORD = re.compile(r"[^\W\d_][^\W_]*(?:[-'’.][^\W_]+)*\.?", re.UNICODE)
 
@@ -56,8 +57,10 @@ def split_paragraphs(text: str) -> list[tuple[int, int]]:
 
 
 def _norm(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text).casefold()
-    return re.sub(r"\W+", " ", text).strip()
+    """Key for duplicate detection; NFKC only when the line is not plain ASCII (it is slow)."""
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text)
+    return _NON_WORD.sub(" ", text.casefold()).strip()
 
 
 def _is_widget(line: str) -> bool:

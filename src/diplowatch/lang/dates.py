@@ -35,6 +35,7 @@ class _Calendar:
     weekdays: dict[str, int]
     relative: dict[str, str]  # phrase -> kind
     patterns: tuple[tuple[str, re.Pattern[str]], ...]
+    screen: re.Pattern[str]  # a digit or any calendar word: sentences without one hold no date
 
 
 def _alternation(forms: list[str]) -> str:
@@ -89,7 +90,9 @@ def _calendar(lang: str) -> _Calendar:
         ("weekday", re.compile(rf"{b}({weekday}){e}", re.I)),
         ("relative", re.compile(rf"{b}({rel}){e}", re.I)),
     )
-    return _Calendar(months, weekdays, relative, patterns)
+    words = _alternation([*months, *weekdays, *relative]) or r"(?!x)x"
+    screen = re.compile(rf"\d|(?<!\w)(?:{words})(?!\w)", re.I)
+    return _Calendar(months, weekdays, relative, patterns, screen)
 
 
 def _parse_pub(published: PubDate) -> tuple[dt.date | None, str | None]:
@@ -192,6 +195,8 @@ def find_dates(
 ) -> list[DateMention]:
     """Date expressions in text[start:end], most specific first where they overlap."""
     cal = _calendar(lang)
+    if not cal.screen.search(text, start, end):
+        return []  # no digit and no calendar word: most sentences
     pub, pub_precision = _parse_pub(published)
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
