@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from diplowatch.lang.packs import available_languages, load_pack_chain
 
@@ -42,6 +42,16 @@ def _compile(lang: str) -> dict[str, re.Pattern[str]]:
     return compiled
 
 
+@lru_cache(maxsize=32)
+def _sentence_cues(text: str, start: int, end: int, lang: str) -> tuple[tuple[int, int, str], ...]:
+    """Every cue of the sentence as (start, end, key), scanned once for all its triggers."""
+    return tuple(
+        (match.start(), match.end(), key)
+        for key, pattern in _compile(lang).items()
+        for match in pattern.finditer(text, start, end)
+    )
+
+
 def find_status(
     text: str,
     start: int,
@@ -57,27 +67,22 @@ def find_status(
     ``clause`` limits where status cues count (default: the whole sentence); evidential cues
     count anywhere in the sentence.
     """
-    compiled = _compile(lang)
     c_start, c_end = clause or (start, end)
-    evidential = bool(
-        compiled.get("evidential") and compiled["evidential"].search(text, start, end)
-    )
-    negated = bool(compiled.get("negated") and compiled["negated"].search(text, c_start, c_end))
+    cues = _sentence_cues(text, start, end, lang)
+    evidential = any(key == "evidential" for _s, _e, key in cues)
+    in_clause = [(s, e, key) for s, e, key in cues if c_start <= s and e <= c_end]
+    negated = any(key == "negated" for _s, _e, key in in_clause)
     if trigger_status:
         return StatusCue(trigger_status, evidential, None, negated)
     best: tuple[int, str, str] | None = None
-    for status in STATUS_KEYS:
-        pattern = compiled.get(status)
-        if pattern is None:
-            continue
-        for match in pattern.finditer(text, c_start, c_end):
-            if match.start() <= trigger_start < match.end():
-                continue  # the trigger word itself ("találkoznak") is no cue for its own status
-            # a cancellation or denial outranks the plan it undoes: "talks on a possible
-            # meeting ended" is a cancelled meeting however near "possible" stands
-            rank = STATUS_KEYS.index(status) * 10_000 + abs(match.start() - trigger_start)
-            if best is None or rank < best[0]:
-                best = (rank, status, match.group())
+    for cue_start, cue_end, key in in_clause:
+        if key not in STATUS_KEYS or cue_start <= trigger_start < cue_end:
+            continue  # the trigger word itself ("találkoznak") is no cue for its own status
+        # a cancellation or denial outranks the plan it undoes: "talks on a possible
+        # meeting ended" is a cancelled meeting however near "possible" stands
+        rank = STATUS_KEYS.index(key) * 10_000 + abs(cue_start - trigger_start)
+        if best is None or rank < best[0]:
+            best = (rank, key, text[cue_start:cue_end])
     if best is None:
         return StatusCue("occurred", evidential, None, negated)
     return StatusCue(best[1], evidential, best[2], negated)

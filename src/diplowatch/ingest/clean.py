@@ -27,6 +27,8 @@ _DATELINE = re.compile(
     r"|^\s*\d{4}[.-]\s*\d{1,2}[.-]\s*\d{1,2}\.?(?:\s+\d{1,2}:\d{2})?\s*$"
 )
 _NON_WORD = re.compile(r"\W+")
+_PROSE_LINE = 200  # characters; no menu, byline, credit or widget line is this long
+_PROSE_MARK = re.compile(r"[.!?,;]\s\w")  # sentence punctuation followed by more text
 _SENTENCE_END = re.compile(r"[.!?…:;\"”»“)]\s*$")
 _WORD = re.compile(r"[^\W\d_][^\W_]*(?:[-'’.][^\W_]+)*\.?", re.UNICODE)
 
@@ -108,8 +110,17 @@ def clean_paragraphs(text: str) -> list[Paragraph]:
     after_widget = False
     for start, end in split_paragraphs(text):
         line = text[start:end]
-        words = _WORD.findall(line)
         lead = _lead_word(line)
+        long_prose = len(line) >= _PROSE_LINE and _PROSE_MARK.search(line)
+        if long_prose and not after_widget and not _DATE_HEADER.match(line):
+            # a long line of sentences is body or caption; the junk tests below are for short
+            # lines and cost most of the cleaner's time on news text
+            kind = "caption" if lead in cues["captions"] else "body"
+            key = _norm(line)
+            paragraphs.append(Paragraph(start, end, "duplicate" if key in seen else kind))
+            seen.add(key)
+            continue
+        words = _WORD.findall(line)
         if _DATE_HEADER.match(line):
             header = _DATE_HEADER.match(line)
             assert header is not None
