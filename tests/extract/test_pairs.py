@@ -110,7 +110,7 @@ def test_subject_with_two_partners_gives_two_pairs() -> None:
 
 
 def test_source_is_not_a_participant() -> None:
-    text = "Prema riječima Peskova Putin je razgovarao s Erdoganom."
+    text = "Prema riječima Peskova, Putin je razgovarao s Erdoganom."
     people = [
         person(text, "Peskova", "peskov"),
         person(text, "Putin", "putin"),
@@ -161,3 +161,13 @@ def test_clause_bounds_cut_at_commas() -> None:
     text = "Po klicu, ki je bil 21. oktobra, je Rubio svetoval."
     start, end = clause_bounds(text, 0, len(text), text.index("klicu"))
     assert text[start:end] == "Po klicu"
+
+
+def test_plural_title_is_one_group_of_two() -> None:
+    text = "A két vezető megegyezett abban, hogy hamarosan találkoznak."
+    span = text.index("A két vezető")
+    people = [
+        Mention(span, span + 12, "A két vezető", "person", actor, actor, None, "backref")
+        for actor in ("trump", "putin")
+    ]
+    assert run(text, "találkoznak", people, "hu") == ([["trump", "putin"]], "pair.sentence")

@@ -34,6 +34,7 @@ from diplowatch.model import Mention
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]\"„“”«»]|\s[–—-]\s|\s-{2}\s")
 _DASH_JOIN = re.compile(r"^\s?[-–—]\s?$")
 _WORDS = re.compile(r"[^\W\d_]+", re.UNICODE)
+SOURCE_REACH = 5  # words between "according to" and the name: "the Kremlin's press secretary"
 _APPOSITION = re.compile(r"[\s,]{0,3}")
 
 
@@ -96,7 +97,10 @@ def _groups(text: str, people: Sequence[Mention], words: PairingWords) -> list[l
     for mention in people:
         if groups:
             gap = text[groups[-1][-1].end : mention.start]
-            if _DASH_JOIN.match(gap) or words.conj.fullmatch(gap.strip()):
+            same_span = (
+                mention.start < groups[-1][-1].end
+            )  # "the two leaders": one span, two people
+            if same_span or _DASH_JOIN.match(gap) or words.conj.fullmatch(gap.strip()):
                 groups[-1].append(mention)
                 continue
         groups.append([mention])
@@ -134,14 +138,22 @@ def _drop_appositions(text: str, people: Sequence[Mention]) -> list[Mention]:
 def _sources(
     text: str, start: int, end: int, people: Sequence[Mention], words: PairingWords
 ) -> set[int]:
-    """Start offsets of people named as a source of the report."""
+    """Start offsets of people named as a source ("according to the Kremlin spokesman Peskov").
+
+    The first person within ``SOURCE_REACH`` words after the cue is the source, with any
+    person right next to it (one description); for a postposition ("Peskov szerint") the
+    person right before it.
+    """
     found: set[int] = set()
     for cue in words.source_before.finditer(text, start, end):
-        after = [
-            m for m in people if m.start >= cue.end() and only_words(text[cue.end() : m.start], 4)
-        ]
-        if after:
-            found.add(after[0].start)
+        after = [m for m in people if m.start >= cue.end()]
+        if not after or not only_words(text[cue.end() : after[0].start], SOURCE_REACH):
+            continue
+        found.add(after[0].start)
+        for previous, m in zip(after, after[1:], strict=False):
+            if text[previous.end : m.start].strip():
+                break
+            found.add(m.start)  # "Kremlja Dmitrija Peskova": one description of the source
     for cue in words.source_after.finditer(text, start, end):
         before = [
             m for m in people if m.end <= cue.start() and only_words(text[m.end : cue.start()], 2)
@@ -224,10 +236,14 @@ def choose_participants(
                 chosen, rule = inside[0], "pair.relative"
     # a relative clause ("the delegation, which will attend the summit") has its own subject
     in_relative = c_start > sent_start and bool(words.relative.match(text[c_start:c_end].lstrip()))
+    if pairs_needed and not chosen:  # 5. "the two leaders agreed that they would meet"
+        plural = [g for g in groups if g[-1].end <= t_start and len(_distinct(g)) > 1]
+        if plural and not any(m.start in taken for m in plural[0]):
+            return [_distinct(plural[0])], "pair.sentence"
     if not pairs_needed and not chosen and not in_relative:  # 5. a lone traveller: the subject
-        before_trigger = [m for m in people if m.end <= t_start and m.start not in taken]
+        before_trigger = [g for g in groups if g[-1].end <= t_start and g not in bound]
         if before_trigger:
-            chosen, rule = [before_trigger[0]], "pair.sentence"
+            chosen, rule = list(before_trigger[0]), "pair.sentence"
     if pairs_needed and len(_distinct(chosen)) == 1:  # 5. nearest other person of the sentence
         others = [
             m
