@@ -221,3 +221,41 @@ def test_german_serbian_macedonian_slovak() -> None:
         published="2025-09-12",
     )
     assert summary(found) == [("meet", ["fico", "putin"], "2025-10", "planned")]
+
+
+def test_cancellation_after_a_relative_clause_and_its_forward_date() -> None:
+    text = "Средбата меѓу Мицкоски и Радев, која беше закажана за петок, е откажана."
+    found = reports(
+        text,
+        [person(text, "Мицкоски", "mickoski"), person(text, "Радев", "radev")],
+        "mk",
+        published="2025-06-18",
+    )
+    assert summary(found) == [("meet", ["mickoski", "radev"], "2025-06-20", "cancelled")]
+
+
+def test_past_date_stays_past_when_the_plan_is_in_another_clause() -> None:
+    text = "Po klicu Lavrova z Rubiem, ki je bil 21. oktobra, so morebitna pogajanja zastala."
+    found = reports(
+        text, [person(text, "Lavrova", "lavrov"), person(text, "Rubiem", "rubio")], "sl"
+    )
+    assert summary(found) == [("phone", ["lavrov", "rubio"], "2025-10-21", "occurred")]
+
+
+def test_visit_by_someone_names_the_visitor() -> None:
+    text = "Rubio will prepare a possible visit by Erdogan to Washington."
+    found = reports(
+        text, [person(text, "Rubio", "rubio"), person(text, "Erdogan", "erdogan")], "en"
+    )
+    assert summary(found) == [("visit", ["erdogan"], None, "planned")]
+
+
+def test_denied_weekend_call_has_month_precision() -> None:
+    text = "The Kremlin denied that Putin and Trump had spoken by phone over the weekend."
+    found = reports(
+        text,
+        [person(text, "Putin", "putin"), person(text, "Trump", "trump")],
+        "en",
+        published="2025-07-15",
+    )
+    assert summary(found) == [("phone", ["putin", "trump"], "2025-07", "denied")]

@@ -133,3 +133,19 @@ def test_bosnian_uses_croatian_and_own_months() -> None:
         ("6. maja", "2025-05-06", "day"),
         ("7. svibnja", "2025-05-07", "day"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("They met last week.", "2025-07-15", "2025-07"),
+        ("They met last week.", "2025-06-04", None),  # 26 May - 1 June: two months
+        ("They spoke over the weekend.", "2025-07-15", "2025-07"),
+        ("They will meet next week.", "2025-07-15", "2025-07"),
+    ],
+)
+def test_weeks_have_month_precision_inside_one_month(
+    text: str, published: str, expected: str | None
+) -> None:
+    found = dates(text, "en", published)
+    assert [v for _s, v, _p in found] == ([expected] if expected else [])

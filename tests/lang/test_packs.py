@@ -14,7 +14,7 @@ import pytest
 
 from diplowatch.extract.status import CUE_KEYS, find_status
 from diplowatch.extract.triggers import compile_triggers, find_triggers
-from diplowatch.lang.dates import find_dates
+from diplowatch.lang.dates import RELATIVE_KINDS, find_dates
 from diplowatch.lang.packs import available_languages, load_pack, load_pack_chain
 from diplowatch.model import MODES, STATUSES, PubDate
 
@@ -46,6 +46,7 @@ PAIRING_KEYS = {
     "according_to_after_names",
     "at",
     "at_suffixes",
+    "by",
 }
 
 
@@ -100,17 +101,7 @@ def test_calendar_yaml(lang: str) -> None:
     assert set(data) <= {"months", "weekdays", "relative"}
     assert set(data.get("months") or {}) <= set(range(1, 13))
     assert set(data.get("weekdays") or {}) <= set(range(1, 8))
-    kinds = {
-        "today",
-        "yesterday",
-        "day_before_yesterday",
-        "tomorrow",
-        "this_year",
-        "last_year",
-        "this_month",
-        "last_month",
-        "next_month",
-    }
+    kinds = set(RELATIVE_KINDS)
     assert set(data.get("relative") or {}) <= kinds
     if not load_pack(lang).fallback:
         assert len(data.get("months") or {}) == 12

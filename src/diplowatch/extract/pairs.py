@@ -46,6 +46,7 @@ class PairingWords:
     between_after: re.Pattern[str]  # preposition: between, med, между
     between_before: re.Pattern[str]  # postposition: között(i)
     with_: re.Pattern[str]  # comitative: with, s, z, mit, с
+    by: re.Pattern[str]  # agent of a noun: "a visit by X"
     relative: re.Pattern[str]  # opens a relative clause: which, ki, amely, который
     at: re.Pattern[str]  # locative preposition: in, v, u, в, w
     at_suffixes: tuple[str, ...]  # locative case endings where there is no preposition: -ban
@@ -71,6 +72,7 @@ def pairing_words(lang: str) -> PairingWords:
         between_after=_words(data.get("between", [])),
         between_before=_words(data.get("between_after_names", [])),
         with_=_words(data.get("with", [])),
+        by=_words(data.get("by", [])),
         relative=_words(data.get("relative", [])),
         at=_words(data.get("at", [])),
         at_suffixes=tuple(str(x) for x in data.get("at_suffixes", [])),
@@ -89,6 +91,22 @@ def clause_bounds(text: str, start: int, end: int, pos: int) -> tuple[int, int]:
             right = match.start()
             break
     return left, right
+
+
+def status_scope(
+    text: str, sent_start: int, sent_end: int, pos: int, *, lang: str
+) -> tuple[int, int]:
+    """The clause of ``pos`` and, past a relative clause, the predicate it belongs to.
+
+    "The meeting between X and Y, which was planned for Friday, was cancelled": the
+    cancellation stands after the relative clause, yet it is the meeting's predicate. Only
+    cancellations and denials are read there (see ``find_status``).
+    """
+    start, end = clause_bounds(text, sent_start, sent_end, pos)
+    relative = _next_relative_clause(text, end, sent_end, pairing_words(lang))
+    if relative is None or relative[1] >= sent_end:
+        return start, end
+    return start, clause_bounds(text, sent_start, sent_end, relative[1] + 1)[1]
 
 
 def _groups(text: str, people: Sequence[Mention], words: PairingWords) -> list[list[Mention]]:
@@ -211,6 +229,10 @@ def choose_participants(
         gap = text[before[-1][-1].end : t_start]
         if words.between_before.search(gap) and only_words(gap, 2):
             return [before[-1]], "pair.between"
+    if not pairs_needed and after:  # "a possible visit by the Turkish leader": the visitor
+        gap = text[t_end : after[0][0].start]
+        if words.by.match(gap.strip()) and only_words(gap, 1):
+            return [after[0]], "pair.agent"
     c_start, c_end = clause_bounds(text, sent_start, sent_end, t_start)
     p_end = min([c_end, *(s for s in next_triggers if s > t_start)])
     free = [g for g in groups if g not in bound]

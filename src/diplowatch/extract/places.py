@@ -1,7 +1,8 @@
 """Choose where a contact took place from the place mentions the actor layer found.
 
 The actor layer emits place and country mentions (``kind`` "place" or "country") with the
-English name in ``name``. A phone call has no place. A place counts only in locative use: right
+English name in ``name``. A phone call has no place, and unspecified talks only one in
+their own clause. A place counts only in locative use: right
 after a locative preposition ("v Budimpešti", "in Abu Dhabi", "в Москве") or with a locative
 case ending ("Moszkvában"), from the ``pairing`` words of ``triggers.yaml``; a country named as
 an actor ("Russia and Serbia agreed") or as an adjective ("ruski", rule "demonym") is no place.
@@ -54,6 +55,8 @@ def choose_location(
         and sentence[0] <= m.start < sentence[1]
         and is_locative(text, m, at=at, suffixes=suffixes)
     ]
+    if mode == "unspecified":  # talks with no channel: only a place in their own clause
+        places = [m for m in places if clause[0] <= m.start < clause[1]]
     if not places:
         return None
 

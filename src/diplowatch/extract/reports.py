@@ -17,9 +17,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from diplowatch.extract.pairs import choose_participants, clause_bounds, only_words, pairing_words
+from diplowatch.extract.pairs import (
+    choose_participants,
+    clause_bounds,
+    only_words,
+    pairing_words,
+    status_scope,
+)
 from diplowatch.extract.places import choose_location
-from diplowatch.extract.status import StatusCue, find_status
+from diplowatch.extract.status import StatusCue, find_status, sentence_has_plan
 from diplowatch.extract.triggers import Trigger, find_triggers
 from diplowatch.lang.dates import DateMention, find_dates
 from diplowatch.model import ActorRef, Mention, PubDate, Report, Sentence
@@ -89,14 +95,12 @@ def build_reports(
                 t.start,
                 lang=lang,
                 clause=clause_bounds(text, sent.start, sent.end, t.start),
+                predicate=status_scope(text, sent.start, sent.end, t.start, lang=lang),
                 trigger_status=t.status,
             )
             for t in triggers
         }
-        future = any(c.status == "planned" for c in cues.values())
-        dates = find_dates(
-            text, sent.start, sent.end, lang=lang, published=published, future=future
-        )
+        dates = _resolve_dates(text, sent, cues, lang=lang, published=published)
         chosen = _choose_all(text, sent, triggers, people, lang=lang)
         # dates go to triggers that found their people; "took part on Thursday in a meeting"
         productive = [
@@ -194,6 +198,32 @@ def _report(
         ),
         confidence=_confidence(rule, value is not None, doubtful),
     )
+
+
+def _resolve_dates(
+    text: str, sent: Sentence, cues: dict[int, StatusCue], *, lang: str, published: PubDate
+) -> list[DateMention]:
+    """The sentence's dates, each read forward when it belongs to a plan.
+
+    A date looks forward when a trigger of the sentence is planned, or when a planned cue
+    shares the date's own clause ("the meeting, scheduled for Friday, was cancelled");
+    otherwise it is the latest such day up to publication.
+    """
+    if any(c.status == "planned" for c in cues.values()):
+        return find_dates(text, sent.start, sent.end, lang=lang, published=published, future=True)
+    past = find_dates(text, sent.start, sent.end, lang=lang, published=published)
+    if not past or not sentence_has_plan(text, sent.start, sent.end, lang=lang):
+        return past
+    ahead = {
+        d.start: d
+        for d in find_dates(text, sent.start, sent.end, lang=lang, published=published, future=True)
+    }
+    return [
+        ahead.get(d.start, d)
+        if sentence_has_plan(text, *clause_bounds(text, sent.start, sent.end, d.start), lang=lang)
+        else d
+        for d in past
+    ]
 
 
 def _absorb_objects(text: str, triggers: list[Trigger], lang: str) -> list[Trigger]:

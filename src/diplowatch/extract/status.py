@@ -60,17 +60,28 @@ def find_status(
     *,
     lang: str,
     clause: tuple[int, int] | None = None,
+    predicate: tuple[int, int] | None = None,
     trigger_status: str | None = None,
 ) -> StatusCue:
     """Status of the contact whose trigger starts at ``trigger_start`` in sentence [start, end).
 
-    ``clause`` limits where status cues count (default: the whole sentence); evidential cues
-    count anywhere in the sentence.
+    ``clause`` limits where status cues count (default: the whole sentence); ``predicate``
+    is a wider span (the clause and, past a relative clause, its verb) where cancellations
+    and denials count too; evidential cues count anywhere in the sentence.
     """
     c_start, c_end = clause or (start, end)
+    p_start, p_end = predicate or (c_start, c_end)
     cues = _sentence_cues(text, start, end, lang)
     evidential = any(key == "evidential" for _s, _e, key in cues)
-    in_clause = [(s, e, key) for s, e, key in cues if c_start <= s and e <= c_end]
+    in_clause = [
+        (s, e, key)
+        for s, e, key in cues
+        if c_start <= s
+        and e <= c_end
+        or key in ("cancelled", "denied")
+        and p_start <= s
+        and e <= p_end
+    ]
     negated = any(key == "negated" for _s, _e, key in in_clause)
     if trigger_status:
         return StatusCue(trigger_status, evidential, None, negated)
@@ -86,3 +97,8 @@ def find_status(
     if best is None:
         return StatusCue("occurred", evidential, None, negated)
     return StatusCue(best[1], evidential, best[2], negated)
+
+
+def sentence_has_plan(text: str, start: int, end: int, *, lang: str) -> bool:
+    """True when any planned cue stands in the sentence ("scheduled for Friday")."""
+    return any(key == "planned" for _s, _e, key in _sentence_cues(text, start, end, lang))

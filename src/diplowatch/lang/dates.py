@@ -17,6 +17,29 @@ from diplowatch.lang.packs import available_languages, load_pack_chain
 from diplowatch.model import PubDate
 
 _RELATIVE_DAYS = {"today": 0, "yesterday": -1, "day_before_yesterday": -2, "tomorrow": 1}
+_WEEKS = ("this_week", "last_week", "next_week", "weekend")
+RELATIVE_KINDS = (
+    *_RELATIVE_DAYS,
+    *_WEEKS,
+    "this_year",
+    "last_year",
+    "this_month",
+    "last_month",
+    "next_month",
+)
+
+
+def _week_span(pub: dt.date, kind: str) -> tuple[dt.date, dt.date]:
+    """First and last day of the week (Monday-Sunday) or the past weekend ``kind`` names."""
+    monday = pub - dt.timedelta(days=pub.isoweekday() - 1)
+    if kind == "weekend":  # the latest weekend not after publication
+        sunday = pub if pub.isoweekday() == 7 else monday - dt.timedelta(days=1)
+        return sunday - dt.timedelta(days=1), sunday
+    if kind == "this_week":
+        return monday, monday + dt.timedelta(days=6)
+    shift = {"last_week": -7, "next_week": 7}[kind]
+    start = monday + dt.timedelta(days=shift)
+    return start, start + dt.timedelta(days=6)
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,6 +206,12 @@ def _resolve(
         return f"{pub.year:04d}", "year", "relative"
     if rel == "last_year":
         return f"{pub.year - 1:04d}", "year", "relative"
+    if rel in _WEEKS:
+        # a week or weekend is given at month precision when it lies inside one month
+        first, last = _week_span(pub, rel)
+        if pub_precision != "day" or (first.year, first.month) != (last.year, last.month):
+            return None
+        return f"{first.year:04d}-{first.month:02d}", "month", "relative"
     if rel in ("this_month", "last_month", "next_month"):
         shift = {"this_month": 0, "last_month": -1, "next_month": 1}[rel]
         index = pub.year * 12 + pub.month - 1 + shift
