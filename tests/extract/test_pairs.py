@@ -171,3 +171,22 @@ def test_plural_title_is_one_group_of_two() -> None:
         for actor in ("trump", "putin")
     ]
     assert run(text, "találkoznak", people, "hu") == ([["trump", "putin"]], "pair.sentence")
+
+
+def test_states_as_subject_borrow_no_person() -> None:
+    text = "Rusija i Bjelorusija razgovarale su s Madurom, dok Trump jača pritisak."
+    people = [person(text, "Madurom", "maduro"), person(text, "Trump", "trump")]
+    start = text.index("Rusija")
+    russia = Mention(start, start + 6, "Rusija", "country", "RUS", "Russia", "RUS", "gazetteer")
+    trigger = text.index("razgovarale")
+    groups, rule = choose_participants(
+        text,
+        0,
+        len(text),
+        (trigger, trigger + 11),
+        people,
+        lang="hr",
+        pairs_needed=True,
+        states=[russia],
+    )
+    assert (groups, rule) == ([], "pair.state_subject")

@@ -192,6 +192,7 @@ def choose_participants(
     pairs_needed: bool,
     taken: frozenset[int] = frozenset(),
     next_triggers: Sequence[int] = (),
+    states: Sequence[Mention] = (),
 ) -> tuple[list[list[Mention]], str]:
     """Participant groups of the trigger at ``trigger`` (start, end) and the rule that chose them.
 
@@ -202,6 +203,9 @@ def choose_participants(
     of mentions another trigger bound tightly (rules 1-3), which this trigger may not reuse
     through the looser clause rules; ``next_triggers`` (trigger starts) end the search for a
     partner, so "talks about a meeting of Putin with Trump" gives the people to the meeting.
+    ``states`` are country and organisation mentions: one standing before the trigger in its
+    clause is the clause's subject ("Russia and Belarus talked with Maduro"), so no person
+    from elsewhere in the sentence is borrowed.
     """
     words = pairing_words(lang)
     t_start, t_end = trigger
@@ -266,6 +270,11 @@ def choose_participants(
         before_trigger = [g for g in groups if g[-1].end <= t_start and g not in bound]
         if before_trigger:
             chosen, rule = list(before_trigger[0]), "pair.sentence"
+    state_subject = any(c_start <= m.start < t_start for m in states) and not any(
+        c_start <= m.start < t_start for m in people
+    )
+    if pairs_needed and len(_distinct(chosen)) == 1 and state_subject:
+        return [], "pair.state_subject"
     if pairs_needed and len(_distinct(chosen)) == 1:  # 5. nearest other person of the sentence
         others = [
             m

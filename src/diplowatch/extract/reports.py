@@ -101,7 +101,7 @@ def build_reports(
             for t in triggers
         }
         dates = _resolve_dates(text, sent, cues, lang=lang, published=published)
-        chosen = _choose_all(text, sent, triggers, people, lang=lang)
+        chosen = _choose_all(text, sent, triggers, people, in_sentence, lang=lang)
         # dates go to triggers that found their people; "took part on Thursday in a meeting"
         productive = [
             t
@@ -252,7 +252,13 @@ def _absorb_objects(text: str, triggers: list[Trigger], lang: str) -> list[Trigg
 
 
 def _choose_all(
-    text: str, sent: Sentence, triggers: Sequence[Trigger], people: Sequence[Mention], *, lang: str
+    text: str,
+    sent: Sentence,
+    triggers: Sequence[Trigger],
+    people: Sequence[Mention],
+    mentions: Sequence[Mention],
+    *,
+    lang: str,
 ) -> dict[int, tuple[list[list[Mention]], str]]:
     """Participants per trigger start; tight bindings first, so looser rules never steal them.
 
@@ -260,6 +266,7 @@ def _choose_all(
     another trigger bound people tightly (dash pair, between, adjacent group).
     """
     starts = [t.start for t in triggers]
+    states = [m for m in mentions if m.kind in ("country", "org") and m.rule != "demonym"]
 
     def pair(trigger: Trigger, taken: frozenset[int]) -> tuple[list[list[Mention]], str]:
         return choose_participants(
@@ -272,6 +279,7 @@ def _choose_all(
             pairs_needed=_mode(trigger, people, text, lang) not in SOLO_MODES,
             taken=taken,
             next_triggers=starts,
+            states=states,
         )
 
     chosen = {t.start: pair(t, frozenset()) for t in triggers}
