@@ -259,3 +259,21 @@ def test_denied_weekend_call_has_month_precision() -> None:
         published="2025-07-15",
     )
     assert summary(found) == [("phone", ["putin", "trump"], "2025-07", "denied")]
+
+
+def test_subject_after_an_opening_participle_clause() -> None:
+    text = "Коментирайки неявяването си в Белград, Лавров каза, че нищо не се променя."
+    found = reports(text, [person(text, "Лавров", "lavrov")], "bg")
+    assert summary(found) == [("visit", ["lavrov"], None, "cancelled")]
+
+
+def test_talks_to_come_with_purpose_preposition() -> None:
+    text = "Trump je imenovao izaslanika Coalea za pregovore s Lukašenkom."
+    mentions = [
+        person(text, "Trump", "trump"),
+        person(text, "Coalea", "coale"),
+        person(text, "Lukašenkom", "luka"),
+    ]
+    assert summary(reports(text, mentions, "hr")) == [
+        ("unspecified", ["coale", "luka"], None, "planned")
+    ]

@@ -14,7 +14,8 @@ first rule that applies, tightest binding first:
                   actorless noun ("the call during which Trump and Putin ...") is searched next
  5. sentence      when the mode needs two actors and the clause gives one, the nearest other
                   person of the sentence joins; a visit or summit with nobody in its clause
-                  takes the first person of the sentence before it (the subject)
+                  takes the first person of the sentence before it (the subject), or the
+                  first one after an opening clause ("Commenting on his trip, X said")
 
 People named as a source ("according to X", "po besedah X") never take part. The words these
 rules need (and, between, with, relative pronouns, attribution cues) are per-language data in
@@ -268,8 +269,12 @@ def choose_participants(
             return [_distinct(plural[0])], "pair.sentence"
     if not pairs_needed and not chosen and not in_relative:  # 5. a lone traveller: the subject
         before_trigger = [g for g in groups if g[-1].end <= t_start and g not in bound]
+        # "Commenting on his absence in Belgrade, the minister said": the subject follows
+        main_after = [g for g in groups if g[0].start >= c_end and g not in bound]
         if before_trigger:
             chosen, rule = list(before_trigger[0]), "pair.sentence"
+        elif main_after and c_start == sent_start:
+            chosen, rule = list(main_after[0]), "pair.sentence"
     state_subject = any(c_start <= m.start < t_start for m in states) and not any(
         c_start <= m.start < t_start for m in people
     )
