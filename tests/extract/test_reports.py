@@ -277,3 +277,10 @@ def test_talks_to_come_with_purpose_preposition() -> None:
     assert summary(reports(text, mentions, "hr")) == [
         ("unspecified", ["coale", "luka"], None, "planned")
     ]
+
+
+def test_planned_contact_takes_no_past_date() -> None:
+    text = "Prošlog mjeseca imenovao je Coalea za pregovore s Lukašenkom."
+    mentions = [person(text, "Coalea", "coale"), person(text, "Lukašenkom", "luka")]
+    found = reports(text, mentions, "hr", published="2025-12-11")
+    assert summary(found) == [("unspecified", ["coale", "luka"], None, "planned")]

@@ -115,6 +115,8 @@ def build_reports(
                 continue
             groups, rule = chosen[trigger.start]
             date = own_dates.get(trigger.start)
+            if date is not None and cue.status == "planned" and _before(date, published):
+                date = None  # "last month he named an envoy for talks": the talks are to come
             if not groups:
                 if date is not None:
                     earlier = _backref(reports, trigger.mode, sent, paragraph_of)
@@ -329,6 +331,14 @@ def _fold_unspecified(reports: list[Report]) -> list[Report]:
                     )
         kept.append(report)
     return kept
+
+
+def _before(date: DateMention, published: PubDate) -> bool:
+    """True when ``date`` ends before the publication date (compared at the coarser precision)."""
+    if not published.value:
+        return False
+    size = min(len(date.value), len(published.value))
+    return date.value[:size] < published.value[:size]
 
 
 def _date_fields(
