@@ -29,7 +29,7 @@ from diplowatch.lang.segment import split_sentences
 from diplowatch.model import Article, ArticleResult
 
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-LANGUAGE_SAMPLE = 800  # characters of body text enough to identify the article's language
+LANGUAGE_SAMPLE = 600  # characters of body text enough to identify the article language
 
 
 def process_article(article: Article, *, gazetteer: Gazetteer | None = None) -> ArticleResult:

@@ -81,12 +81,15 @@ def build_reports(
     reports: list[Report] = []
     withhold = published.doubtful and published.source != "content"
     paragraph_of = {s.start: s.paragraph for s in sentences}
+    by_sentence = _mentions_by_sentence(sentences, mentions)
     for sent in sentences:
+        in_sentence = by_sentence.get(sent.start, [])
+        people = [m for m in in_sentence if m.kind == "person" and m.actor_id]
+        if not people and not reports:
+            continue  # nobody to pair and nothing to refer back to: skip the trigger scan
         triggers = _absorb_objects(text, find_triggers(text, sent.start, sent.end, lang=lang), lang)
         if not triggers:
             continue
-        in_sentence = [m for m in mentions if sent.start <= m.start < sent.end]
-        people = [m for m in in_sentence if m.kind == "person" and m.actor_id]
         cues = {
             t.start: find_status(
                 text,
@@ -200,6 +203,22 @@ def _report(
         ),
         confidence=_confidence(rule, value is not None, doubtful),
     )
+
+
+def _mentions_by_sentence(
+    sentences: Sequence[Sentence], mentions: Sequence[Mention]
+) -> dict[int, list[Mention]]:
+    """Mentions grouped by the start of their sentence, in one pass over both sorted lists."""
+    grouped: dict[int, list[Mention]] = {}
+    ordered = sorted(mentions, key=lambda m: m.start)
+    index = 0
+    for sent in sentences:
+        while index < len(ordered) and ordered[index].start < sent.start:
+            index += 1
+        while index < len(ordered) and ordered[index].start < sent.end:
+            grouped.setdefault(sent.start, []).append(ordered[index])
+            index += 1
+    return grouped
 
 
 def _resolve_dates(

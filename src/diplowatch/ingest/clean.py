@@ -27,7 +27,7 @@ _DATELINE = re.compile(
     r"|^\s*\d{4}[.-]\s*\d{1,2}[.-]\s*\d{1,2}\.?(?:\s+\d{1,2}:\d{2})?\s*$"
 )
 _NON_WORD = re.compile(r"\W+")
-_PROSE_LINE = 200  # characters; no menu, byline, credit or widget line is this long
+_PROSE_LINE = 120  # characters; menus, bylines, credits and widgets are shorter
 _PROSE_MARK = re.compile(r"[.!?,;]\s\w")  # sentence punctuation followed by more text
 _SENTENCE_END = re.compile(r"[.!?…:;\"”»“)]\s*$")
 _WORD = re.compile(r"[^\W\d_][^\W_]*(?:[-'’.][^\W_]+)*\.?", re.UNICODE)
