@@ -284,3 +284,33 @@ def test_planned_contact_takes_no_past_date() -> None:
     mentions = [person(text, "Coalea", "coale"), person(text, "Lukašenkom", "luka")]
     found = reports(text, mentions, "hr", published="2025-12-11")
     assert summary(found) == [("unspecified", ["coale", "luka"], None, "planned")]
+
+
+def test_summit_as_setting_of_a_meeting_is_no_report() -> None:
+    text = "Lavrov in Rubio sta se srečala ob robu zasedanja Generalne skupščine."
+    found = reports(text, [person(text, "Lavrov", "lavrov"), person(text, "Rubio", "rubio")], "sl")
+    assert summary(found) == [("meet", ["lavrov", "rubio"], None, "occurred")]
+
+
+def test_headline_infinitive_is_a_plan() -> None:
+    text = "Pashinyan and Aliyev to meet in Abu Dhabi on Thursday"
+    found = reports(
+        text,
+        [person(text, "Pashinyan", "pashinyan"), person(text, "Aliyev", "aliyev")],
+        "en",
+        published="2025-07-08",
+    )
+    assert summary(found) == [("meet", ["pashinyan", "aliyev"], "2025-07-10", "planned")]
+
+
+def test_loosely_paired_trigger_does_not_repeat_a_pair() -> None:
+    text = "Mirzoyan spoke with Bayramov by phone yesterday to prepare the talks."
+    found = reports(
+        text,
+        [person(text, "Mirzoyan", "mirzoyan"), person(text, "Bayramov", "bayramov")],
+        "en",
+        published="2025-07-08",
+    )
+    assert [(r.mode, sorted(a.actor_id for a in r.actors), r.date) for r in found] == [
+        ("phone", ["bayramov", "mirzoyan"], "2025-07-07")
+    ]

@@ -72,6 +72,9 @@ def test_language_yaml(lang: str) -> None:
 def test_triggers_yaml(lang: str) -> None:
     data = load_pack(lang).triggers
     for key, value in data.items():
+        if key == "setting":
+            assert all(isinstance(p, str) for p in value)
+            continue
         if key == "pairing":
             assert set(value) <= PAIRING_KEYS, f"unknown pairing keys {set(value) - PAIRING_KEYS}"
             continue

@@ -14,8 +14,10 @@ only decides how they combine:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import cache
 
 from diplowatch.extract.pairs import (
     choose_participants,
@@ -28,6 +30,7 @@ from diplowatch.extract.places import choose_location
 from diplowatch.extract.status import StatusCue, find_status, sentence_has_plan
 from diplowatch.extract.triggers import Trigger, find_triggers
 from diplowatch.lang.dates import DateMention, find_dates
+from diplowatch.lang.packs import load_pack_chain
 from diplowatch.model import ActorRef, Mention, PubDate, Report, Sentence
 
 SOLO_MODES = ("visit", "multilateral")
@@ -247,15 +250,35 @@ def _resolve_dates(
     ]
 
 
+@cache
+def _setting_words(lang: str) -> re.Pattern[str]:
+    """Phrases that name a summit as the setting of another contact ("ob robu", "am Rande")."""
+    phrases = [str(p) for pack in load_pack_chain(lang) for p in pack.triggers.get("setting") or []]
+    if not phrases:
+        return re.compile(r"(?!x)x")
+    return re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(p) for p in phrases)})(?!\w)", re.IGNORECASE)
+
+
+def _is_setting(text: str, trigger: Trigger, setting: re.Pattern[str]) -> bool:
+    """True for a summit named right after a setting phrase ("ob robu zasedanja")."""
+    if trigger.mode != "multilateral":
+        return False
+    found = setting.search(text, max(0, trigger.start - 40), trigger.start)
+    return found is not None and only_words(text[found.end() : trigger.start], 1)
+
+
 def _absorb_objects(text: str, triggers: list[Trigger], lang: str) -> list[Trigger]:
     """Read "took part in the meeting" as one multilateral trigger, not a summit and a meeting.
 
-    A meeting or talks word right after an attendance word (at most ``ABSORB_GAP_WORDS`` words
-    between, no punctuation) is that verb's object. When a "with" follows ("took part in talks with
-    Fidan"), the talks are a meeting with a named partner and the attendance word yields.
+    A summit right after a setting phrase ("on the sidelines of the summit") is dropped: the
+    contact is the meeting held there. A meeting or talks word right after an attendance word
+    (at most ``ABSORB_GAP_WORDS`` words between, no punctuation) is that verb's object. When a
+    "with" follows ("took part in talks with Fidan"), the talks are a meeting with a named
+    partner and the attendance word yields.
     """
     words = pairing_words(lang)
-    dropped: set[int] = set()
+    setting = _setting_words(lang)
+    dropped = {t.start for t in triggers if _is_setting(text, t, setting)}
     for first, second in zip(triggers, triggers[1:], strict=False):
         if first.mode != "multilateral" or second.mode not in (
             "meet",
@@ -333,6 +356,8 @@ def _fold_unspecified(reports: list[Report]) -> list[Report]:
             for k in kept
             if k.sent_start == report.sent_start and {a.actor_id for a in k.actors} == people
         ]
+        if "pair.sentence" in report.rule and any(k.mode != "unspecified" for k in same):
+            continue  # a loosely paired trigger repeats people the sentence already reported
         if any(k.mode == report.mode for k in same) or (
             report.mode == "unspecified" and any(k.mode != "unspecified" for k in same)
         ):
