@@ -314,3 +314,16 @@ def test_loosely_paired_trigger_does_not_repeat_a_pair() -> None:
     assert [(r.mode, sorted(a.actor_id for a in r.actors), r.date) for r in found] == [
         ("phone", ["bayramov", "mirzoyan"], "2025-07-07")
     ]
+
+
+def test_lone_visit_yields_to_the_meeting_of_its_traveller() -> None:
+    first = "Choe je obiskala Moskvo."
+    second = "Lavrov je po pogovorih s Choe poudaril tesne vezi."
+    text = first + "\n\n" + second
+    mentions = [
+        person(text, "Choe", "choe"),
+        person(text, "Lavrov", "lavrov"),
+        person(text, "Choe", "choe", 1),
+    ]
+    found = reports(text, mentions, "sl", paragraphs=[first, second])
+    assert [r.mode for r in found] == ["unspecified"]

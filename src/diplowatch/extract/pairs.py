@@ -236,7 +236,7 @@ def choose_participants(
             return [before[-1]], "pair.between"
     if not pairs_needed and after:  # "a possible visit by the Turkish leader": the visitor
         gap = text[t_end : after[0][0].start]
-        if words.by.match(gap.strip()) and only_words(gap, 1):
+        if words.by.match(gap.strip()) and only_words(gap, 2):  # "by (the) Turkish leader"
             return [after[0]], "pair.agent"
     c_start, c_end = clause_bounds(text, sent_start, sent_end, t_start)
     p_end = min([c_end, *(s for s in next_triggers if s > t_start)])

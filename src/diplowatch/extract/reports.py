@@ -145,7 +145,7 @@ def build_reports(
                 )
                 if report is not None:
                     reports.append(report)
-    return _fold_unspecified(reports)
+    return _drop_visits_with_counterpart(_fold_unspecified(reports))
 
 
 def _report(
@@ -339,6 +339,33 @@ def _choose_all(
             if chosen[trigger.start][1] not in _TIGHT_RULES:
                 chosen[trigger.start] = pair(trigger, taken)
     return chosen
+
+
+def _drop_visits_with_counterpart(reports: list[Report]) -> list[Report]:
+    """Drop a lone visit when the article reports its traveller meeting someone then.
+
+    "Choe came to Moscow ... Lavrov, after talks with Choe": a visit with a named counterpart
+    counts only as the meeting (samples/README.md). Dates must be compatible at their
+    precision and the status the same, so a later trip stays.
+    """
+    contacts = [
+        r for r in reports if r.mode in ("meet", "host", "unspecified") and len(r.actors) > 1
+    ]
+
+    def covered(visit: Report) -> bool:
+        traveller = visit.actors[0].actor_id
+        return any(
+            traveller in {a.actor_id for a in r.actors}
+            and r.status == visit.status
+            and _dates_compatible(r.date, visit.date)
+            for r in contacts
+        )
+
+    return [r for r in reports if not (r.mode == "visit" and len(r.actors) == 1 and covered(r))]
+
+
+def _dates_compatible(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a.startswith(b) or b.startswith(a)
 
 
 def _fold_unspecified(reports: list[Report]) -> list[Report]:
