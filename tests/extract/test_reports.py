@@ -327,3 +327,9 @@ def test_lone_visit_yields_to_the_meeting_of_its_traveller() -> None:
     ]
     found = reports(text, mentions, "sl", paragraphs=[first, second])
     assert [r.mode for r in found] == ["unspecified"]
+
+
+def test_adopting_a_decision_is_no_hosting() -> None:
+    text = "Odločitev o menjavi Lavrova je osebno sprejel predsednik Putin."
+    found = reports(text, [person(text, "Lavrova", "lavrov"), person(text, "Putin", "putin")], "sl")
+    assert found == []
