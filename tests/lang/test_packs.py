@@ -47,6 +47,7 @@ PAIRING_KEYS = {
     "at",
     "at_suffixes",
     "by",
+    "that",
 }
 
 

@@ -49,6 +49,7 @@ class PairingWords:
     with_: re.Pattern[str]  # comitative: with, s, z, mit, с
     by: re.Pattern[str]  # agent of a noun: "a visit by X"
     relative: re.Pattern[str]  # opens a relative clause: which, ki, amely, который
+    that: re.Pattern[str]  # opens a complement clause: that, da, что, dass
     at: re.Pattern[str]  # locative preposition: in, v, u, в, w
     at_suffixes: tuple[str, ...]  # locative case endings where there is no preposition: -ban
     source_before: re.Pattern[str]  # cue before a source: according to, po besedah
@@ -75,6 +76,7 @@ def pairing_words(lang: str) -> PairingWords:
         with_=_words(data.get("with", [])),
         by=_words(data.get("by", [])),
         relative=_words(data.get("relative", [])),
+        that=_words(data.get("that", [])),
         at=_words(data.get("at", [])),
         at_suffixes=tuple(str(x) for x in data.get("at_suffixes", [])),
         source_before=_words(data.get("according_to", [])),
@@ -239,7 +241,12 @@ def choose_participants(
         if words.by.match(gap.strip()) and only_words(gap, 2):  # "by (the) Turkish leader"
             return [after[0]], "pair.agent"
     c_start, c_end = clause_bounds(text, sent_start, sent_end, t_start)
-    p_end = min([c_end, *(s for s in next_triggers if s > t_start)])
+    # the partner stands before the next trigger and before a "that" clause: "agreed at the
+    # first meeting that they would coordinate with Maduro" names no partner of the meeting
+    that = words.that.search(text, t_end, c_end)
+    p_end = min(
+        [c_end, *(s for s in next_triggers if s > t_start), *([that.start()] if that else [])]
+    )
     free = [g for g in groups if g not in bound]
     chosen: list[Mention] = []
     subject = [g for g in free if c_start <= g[0].start and g[-1].end <= t_start]
@@ -284,7 +291,9 @@ def choose_participants(
         others = [
             m
             for m in people
-            if m.start not in taken and m.actor_id not in {c.actor_id for c in chosen}
+            if m.start not in taken
+            and m.actor_id not in {c.actor_id for c in chosen}
+            and not p_end <= m.start < c_end  # behind the next trigger or a "that" clause
         ]
         if others:
             nearest = min(others, key=lambda m: min(abs(m.start - t_start), abs(m.end - t_end)))
