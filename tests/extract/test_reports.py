@@ -333,3 +333,14 @@ def test_adopting_a_decision_is_no_hosting() -> None:
     text = "Odločitev o menjavi Lavrova je osebno sprejel predsednik Putin."
     found = reports(text, [person(text, "Lavrova", "lavrov"), person(text, "Putin", "putin")], "sl")
     assert found == []
+
+
+def test_future_auxiliary_before_the_trigger_is_a_plan() -> None:
+    text = "Golob se bo v sredo sestal s Plenkovićem."
+    found = reports(
+        text,
+        [person(text, "Golob", "golob"), person(text, "Plenkovićem", "plenkovic")],
+        "sl",
+        published="2025-05-14",
+    )
+    assert summary(found) == [("meet", ["golob", "plenkovic"], "2025-05-21", "planned")]

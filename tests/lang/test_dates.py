@@ -149,3 +149,15 @@ def test_weeks_have_month_precision_inside_one_month(
 ) -> None:
     found = dates(text, "en", published)
     assert [v for _s, v, _p in found] == ([expected] if expected else [])
+
+
+def test_future_weekday_on_that_weekday_is_next_week() -> None:
+    # 2025-05-14 is a Wednesday: "prihodnjo sredo" said that day means 21 May
+    assert dates("Sestala se bosta prihodnjo sredo.", "sl", "2025-05-14", future=True) == [
+        ("sredo", "2025-05-21", "day")
+    ]
+
+
+def test_macedonian_definite_weekday_and_week() -> None:
+    found = dates("Минатата недела, а во понеделникот разговараа.", "mk", "2025-06-18")
+    assert found == [("Минатата недела", "2025-06", "month"), ("понеделникот", "2025-06-16", "day")]

@@ -87,7 +87,7 @@ def find_status(
         return StatusCue(trigger_status, evidential, None, negated)
     best: tuple[int, str, str] | None = None
     for cue_start, cue_end, key in in_clause:
-        if key not in STATUS_KEYS or cue_start <= trigger_start < cue_end:
+        if key not in STATUS_KEYS or cue_start == trigger_start:
             continue  # the trigger word itself ("találkoznak") is no cue for its own status
         # a cancellation or denial outranks the plan it undoes: "talks on a possible
         # meeting ended" is a cancelled meeting however near "possible" stands

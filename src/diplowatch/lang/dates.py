@@ -109,9 +109,12 @@ def _calendar(lang: str) -> _Calendar:
                 re.I,
             ),
         ),
+        (
+            "relative",
+            re.compile(rf"{b}({rel}){e}", re.I),
+        ),  # before month and weekday: "minatata nedela" is a week
         ("month", re.compile(rf"{b}({month}){e}", re.I)),
         ("weekday", re.compile(rf"{b}({weekday}){e}", re.I)),
-        ("relative", re.compile(rf"{b}({rel}){e}", re.I)),
     )
     words = _alternation([*months, *weekdays, *relative]) or r"(?!x)x"
     screen = re.compile(rf"\d|(?<!\w)(?:{words})(?!\w)", re.I)
@@ -195,7 +198,8 @@ def _resolve(
             return None
         target = cal.weekdays[(groups[0] or "").casefold()]
         delta = (target - pub.isoweekday()) % 7
-        day = pub + dt.timedelta(days=delta if future else delta - 7 if delta else 0)
+        # past: the latest such day, possibly publication day; future: the next one after it
+        day = pub + dt.timedelta(days=(delta or 7) if future else delta - 7 if delta else 0)
         return day.isoformat(), "day", "relative"
     rel = cal.relative[(groups[0] or "").casefold()]
     if rel in _RELATIVE_DAYS:
