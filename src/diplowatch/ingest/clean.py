@@ -60,7 +60,7 @@ def split_paragraphs(text: str) -> list[tuple[int, int]]:
 
 def _norm(text: str) -> str:
     """Key for duplicate detection; NFKC only when the line is not plain ASCII (it is slow)."""
-    if not text.isascii():
+    if not text.isascii() and not unicodedata.is_normalized("NFKC", text):
         text = unicodedata.normalize("NFKC", text)
     return _NON_WORD.sub(" ", text.casefold()).strip()
 
