@@ -14,7 +14,7 @@ from dataclasses import replace
 from datetime import date
 from functools import cache
 
-from diplowatch.kb.actors import KnowledgeBase
+from diplowatch.kb.actors import KnowledgeBase, RoleSpell
 from diplowatch.lang.dates import find_dates
 from diplowatch.lang.packs import available_languages, load_pack
 from diplowatch.model import Article, Mention, Paragraph, PubDate
@@ -84,6 +84,14 @@ def find_publication_date(
     if reason is None and body_years and max(body_years) > int(value[:4]):
         reason = f"the text mentions {max(body_years)}, after the publication year"
     return PubDate(value, source, doubtful=reason is not None, reason=reason)
+
+
+def _has_ended_office(spells: Sequence[RoleSpell], when: str) -> bool:
+    """True when some office of the person ended more than the grace period before ``when``."""
+    return any(
+        spell.end and (_first_day(when) - _first_day(spell.end[:10])).days > ROLE_GRACE_DAYS
+        for spell in spells
+    )
 
 
 def _header_value(line: str) -> str | None:
@@ -168,6 +176,8 @@ def check_title_roles(
         actor = kb.get(mention.actor_id) if mention.actor_id else None
         if actor is None or actor.kind != "person" or mention.rule in ("role", "backref"):
             continue
+        if not _has_ended_office(actor.roles, when):
+            continue  # only an office that ended before publication can contradict it
         window_start = max(0, mention.start - TITLE_REACH)
         found = [
             (match.end(), match.end() - match.start(), role)
