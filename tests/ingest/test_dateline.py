@@ -112,3 +112,12 @@ def test_seed_003_dateline() -> None:
         pytest.skip("shared seeds not present")
     text = path.read_text(encoding="utf-8")
     assert pub(text, "bg").value == "2026-02-06"
+
+
+def test_html_time_element_in_the_page_header() -> None:
+    html = '<header><h1>T</h1><time datetime="2025-11-12T09:40:00+01:00">12 Nov</time></header>'
+    article = Article("h", "Kallas met Wang Yi in Brussels on Tuesday.", html=html)
+    assert (
+        find_publication_date(article, clean_paragraphs(article.text), lang="en").value
+        == "2025-11-12"
+    )

@@ -65,8 +65,11 @@ def find_publication_date(
         if p.kind == "dateline" and (d := parse_dateline(text[p.start : p.end], lang=lang))
     ]
     header_value = _header_value(text[header.start : header.end]) if header else None
+    html_value = _html_date(article.html) if article.html and not article.published else None
     if article.published:
         value, source = article.published, "header" if header else "metadata"
+    elif html_value:
+        value, source = html_value, "metadata"
     elif header_value:
         value, source = header_value, "header"
     elif datelines:
@@ -92,6 +95,22 @@ def _has_ended_office(spells: Sequence[RoleSpell], when: str) -> bool:
         spell.end and (_first_day(when) - _first_day(spell.end[:10])).days > ROLE_GRACE_DAYS
         for spell in spells
     )
+
+
+_HTML_DATE = re.compile(
+    r"<time[^>]*\bdatetime=[\"']?(\d{4}-\d{2}-\d{2})"
+    r"|<meta[^>]*(?:published_time|datePublished|pubdate)[^>]*content=[\"']?(\d{4}-\d{2}-\d{2})",
+    re.IGNORECASE,
+)
+
+
+def _html_date(html: str) -> str | None:
+    """The first <time datetime> or published-time <meta> of the page, wherever it stands.
+
+    The reader skips <header> blocks for text; the article's own date often sits there.
+    """
+    match = _HTML_DATE.search(html)
+    return (match.group(1) or match.group(2)) if match else None
 
 
 def _header_value(line: str) -> str | None:
