@@ -112,7 +112,8 @@ def build_reports(
         productive = [
             t
             for t in triggers
-            if chosen[t.start][0] or _backref(reports, t.mode, sent, paragraph_of) is not None
+            if _can_report(t, chosen[t.start][0], people, text, lang)
+            or _backref(reports, t.mode, sent, paragraph_of) is not None
         ] or list(triggers)
         own_dates = _dates_by_trigger(productive, dates)
         for trigger in triggers:
@@ -206,6 +207,14 @@ def _report(
         ),
         confidence=_confidence(rule, value is not None, doubtful),
     )
+
+
+def _can_report(
+    trigger: Trigger, groups: list[list[Mention]], people: Sequence[Mention], text: str, lang: str
+) -> bool:
+    """True when the trigger's participants are enough for a report of its mode."""
+    solo = _mode(trigger, people, text, lang) in SOLO_MODES
+    return any(solo or len({m.actor_id for m in group}) > 1 for group in groups)
 
 
 def _mentions_by_sentence(
