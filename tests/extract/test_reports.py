@@ -344,3 +344,20 @@ def test_future_auxiliary_before_the_trigger_is_a_plan() -> None:
         published="2025-05-14",
     )
     assert summary(found) == [("meet", ["golob", "plenkovic"], "2025-05-21", "planned")]
+
+
+def test_phone_adverb_and_talk_verb_are_one_phone_call() -> None:
+    text = "Orbán Viktor hétfőn telefonon egyeztetett Erdoğan elnökkel."
+    found = reports(
+        text,
+        [person(text, "Orbán Viktor", "orban"), person(text, "Erdoğan", "erdogan")],
+        "hu",
+        published="2025-07-01",
+    )
+    assert summary(found) == [("phone", ["orban", "erdogan"], "2025-06-30", "occurred")]
+
+
+def test_visit_next_year_has_year_precision() -> None:
+    text = "Sibiha bi početkom iduće godine trebao posjetiti Zagreb."
+    found = reports(text, [person(text, "Sibiha", "sybiha")], "hr", published="2025-12-05")
+    assert summary(found) == [("visit", ["sybiha"], "2026", "planned")]

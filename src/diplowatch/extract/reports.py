@@ -301,7 +301,31 @@ def _absorb_objects(text: str, triggers: list[Trigger], lang: str) -> list[Trigg
         after = text[second.end : second.end + 12].strip()
         with_partner = bool(words.with_.match(after))
         dropped.add(first.start if with_partner else second.start)
-    return [t for t in triggers if t.start not in dropped]
+    kept = [t for t in triggers if t.start not in dropped]
+    return _join_channel(text, kept)
+
+
+def _join_channel(text: str, triggers: list[Trigger]) -> list[Trigger]:
+    """Read "telefonon egyeztetett" (by phone + talked) as one phone trigger."""
+    joined: list[Trigger] = []
+    for trigger in triggers:
+        previous = joined[-1] if joined else None
+        if (
+            previous is not None
+            and {previous.mode, trigger.mode} == {"phone", "unspecified"}
+            and not text[previous.end : trigger.start].strip()
+        ):
+            status = previous.status or trigger.status
+            joined[-1] = replace(
+                previous if previous.mode == "phone" else trigger,
+                start=previous.start,
+                end=trigger.end,
+                text=text[previous.start : trigger.end],
+                status=status,
+            )
+            continue
+        joined.append(trigger)
+    return joined
 
 
 def _choose_all(

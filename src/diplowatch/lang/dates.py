@@ -19,6 +19,7 @@ from diplowatch.model import PubDate
 _RELATIVE_DAYS = {"today": 0, "yesterday": -1, "day_before_yesterday": -2, "tomorrow": 1}
 _WEEKS = ("this_week", "last_week", "next_week", "weekend")
 RELATIVE_KINDS = (
+    "next_year",
     *_RELATIVE_DAYS,
     *_WEEKS,
     "this_year",
@@ -210,6 +211,8 @@ def _resolve(
         return f"{pub.year:04d}", "year", "relative"
     if rel == "last_year":
         return f"{pub.year - 1:04d}", "year", "relative"
+    if rel == "next_year":
+        return f"{pub.year + 1:04d}", "year", "relative"
     if rel in _WEEKS:
         # a week or weekend is given at month precision when it lies inside one month
         first, last = _week_span(pub, rel)
