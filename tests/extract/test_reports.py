@@ -361,3 +361,17 @@ def test_visit_next_year_has_year_precision() -> None:
     text = "Sibiha bi početkom iduće godine trebao posjetiti Zagreb."
     found = reports(text, [person(text, "Sibiha", "sybiha")], "hr", published="2025-12-05")
     assert summary(found) == [("visit", ["sybiha"], "2026", "planned")]
+
+
+def test_speaker_of_a_denial_is_no_participant() -> None:
+    text = "Песков отрече информацията, че Путин е разговарял по телефона с Радев миналия месец."
+    mentions = [
+        person(text, "Песков", "peskov"),
+        person(text, "Путин", "putin"),
+        person(text, "Радев", "radev"),
+    ]
+    found = reports(text, mentions, "bg", published="2025-10-03")
+    assert summary(found) == [("phone", ["putin", "radev"], "2025-09", "denied")]
+    text = "Peskov je demantirao napise da je Putin ovaj tjedan razgovarao s Dodikom."
+    mentions = [person(text, "Peskov", "peskov"), person(text, "Putin", "putin")]
+    assert reports(text, mentions, "hr") == []

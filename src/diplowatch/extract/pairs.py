@@ -99,14 +99,21 @@ def clause_bounds(text: str, start: int, end: int, pos: int) -> tuple[int, int]:
 def status_scope(
     text: str, sent_start: int, sent_end: int, pos: int, *, lang: str
 ) -> tuple[int, int]:
-    """The clause of ``pos`` and, past a relative clause, the predicate it belongs to.
+    """The clause of ``pos`` widened to the predicates that govern or complete it.
 
     "The meeting between X and Y, which was planned for Friday, was cancelled": the
-    cancellation stands after the relative clause, yet it is the meeting's predicate. Only
-    cancellations and denials are read there (see ``find_status``).
+    cancellation stands after the relative clause. "Peskov denied that Putin had talked with
+    Radev": the denial stands in the clause before the "that" clause. Only cancellations and
+    denials are read in the wider span (see ``find_status``).
     """
+    words = pairing_words(lang)
     start, end = clause_bounds(text, sent_start, sent_end, pos)
-    relative = _next_relative_clause(text, end, sent_end, pairing_words(lang))
+    that = None
+    for that in words.that.finditer(text, max(sent_start, start - 2), pos):
+        break
+    if that is not None and not text[start : that.start()].strip(" ,"):
+        start = clause_bounds(text, sent_start, sent_end, max(sent_start, start - 2))[0]
+    relative = _next_relative_clause(text, end, sent_end, words)
     if relative is None or relative[1] >= sent_end:
         return start, end
     return start, clause_bounds(text, sent_start, sent_end, relative[1] + 1)[1]
@@ -294,6 +301,7 @@ def choose_participants(
             if m.start not in taken
             and m.actor_id not in {c.actor_id for c in chosen}
             and not p_end <= m.start < c_end  # behind the next trigger or a "that" clause
+            and not (m.end <= t_start and words.that.search(text, m.end, t_start))  # a speaker
         ]
         if others:
             nearest = min(others, key=lambda m: min(abs(m.start - t_start), abs(m.end - t_end)))
