@@ -108,9 +108,7 @@ def status_scope(
     """
     words = pairing_words(lang)
     start, end = clause_bounds(text, sent_start, sent_end, pos)
-    that = None
-    for that in words.that.finditer(text, max(sent_start, start - 2), pos):
-        break
+    that = words.that.search(text, max(sent_start, start - 2), pos)
     if that is not None and not text[start : that.start()].strip(" ,"):
         start = clause_bounds(text, sent_start, sent_end, max(sent_start, start - 2))[0]
     relative = _next_relative_clause(text, end, sent_end, words)
