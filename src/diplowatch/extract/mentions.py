@@ -128,9 +128,7 @@ def find_mentions(
     return mentions
 
 
-def _choose(
-    ids: set[str], elsewhere: set[str], gazetteer: Gazetteer, when: str | None
-) -> str | None:
+def _choose(ids: set[str], elsewhere: set[str], gazetteer: Gazetteer, when: str | None) -> str | None:
     if len(ids) == 1:
         return next(iter(ids))
     named = ids & elsewhere
