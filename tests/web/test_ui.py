@@ -60,10 +60,12 @@ def test_event_page_highlights_actor_and_trigger_in_evidence(browser: Any, base_
     browser.find_element(By.CSS_SELECTOR, "table.events a.event-link").click()
     _wait_url(browser, "/event/")
     event_id = browser.current_url.rsplit("/", 1)[-1]
-    reports = _api(base_url, f"/api/events/{event_id}")["item"]["reports"]
+    reports = {r["id"]: r for r in _api(base_url, f"/api/events/{event_id}")["item"]["reports"]}
     quotes = browser.find_elements(By.CSS_SELECTOR, "blockquote.evidence")
-    assert len(quotes) == len(reports)
-    for quote, report in zip(quotes, reports, strict=True):
+    # the page groups reports by language and article, so quotes pair with reports by id
+    assert sorted(q.get_attribute("data-report") for q in quotes) == sorted(reports)
+    for quote in quotes:
+        report = reports[quote.get_attribute("data-report")]
         sentence = report["evidence"]["sentence"]
         triggers = [m.text for m in quote.find_elements(By.CSS_SELECTOR, "mark.trigger")]
         actors = [m.text for m in quote.find_elements(By.CSS_SELECTOR, "mark.actor")]

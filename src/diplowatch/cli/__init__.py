@@ -27,6 +27,7 @@ def main() -> None:
 
 
 # commands register on import, one module per line
+from diplowatch.cli import bench  # noqa: E402
 from diplowatch.cli import entities  # noqa: E402
 from diplowatch.cli import evaluate  # noqa: E402
 from diplowatch.cli import export  # noqa: E402
@@ -39,4 +40,4 @@ from diplowatch.cli import serve  # noqa: E402
 from diplowatch.cli import spark  # noqa: E402
 from diplowatch.cli import walk  # noqa: E402
 
-__all__ = ["main", "entities", "evaluate", "export", "ingest", "kb", "load", "merge", "query", "serve", "spark", "walk"]
+__all__ = ["main", "bench", "entities", "evaluate", "export", "ingest", "kb", "load", "merge", "query", "serve", "spark", "walk"]

@@ -11,14 +11,18 @@ import click
 from diplowatch.cli import main
 
 
-def _sections(command: click.Command, path: list[str]) -> list[str]:
-    ctx = click.Context(command, info_name=" ".join(path), terminal_width=100, max_content_width=100)
+def _sections(command: click.Command, path: list[str], parent: click.Context | None = None) -> list[str]:
+    # a context as click builds it for a real call: the command's settings, inherited from the parent
+    ctx = click.Context(
+        command, parent=parent, info_name=path[-1], terminal_width=100, max_content_width=100,
+        **command.context_settings,
+    )
     parts = [f"{'#' * min(len(path) + 1, 4)} `{' '.join(path)}`\n", "```text", command.get_help(ctx), "```\n"]
     if isinstance(command, click.Group):
         for name in sorted(command.list_commands(ctx)):
             sub = command.get_command(ctx, name)
             if sub is not None and not sub.hidden:
-                parts.extend(_sections(sub, [*path, name]))
+                parts.extend(_sections(sub, [*path, name], ctx))
     return parts
 
 

@@ -27,6 +27,9 @@ _DATELINE = re.compile(
     r"|^\s*\d{4}[.-]\s*\d{1,2}[.-]\s*\d{1,2}\.?(?:\s+\d{1,2}:\d{2})?\s*$"
 )
 _BLANK = " \t\f\v\r\u00a0\ufeff\u200b"
+_NON_WORD = re.compile(r"\W+")
+_PROSE_LINE = 120  # characters; menus, bylines, credits and widgets are shorter
+_PROSE_MARK = re.compile(r"[.!?,;]\s\w")  # sentence punctuation followed by more text
 _CREDIT_INSIDE = re.compile(r"\b(?:Izvor|Foto|Photo|Autor)\s*:")
 _SENTENCE_END = re.compile(r"[.!?…:;\"”»“)]\s*$")
 _WORD = re.compile(r"[^\W\d_][^\W_]*(?:[-'’.][^\W_]+)*\.?", re.UNICODE)
@@ -54,8 +57,10 @@ def split_paragraphs(text: str) -> list[tuple[int, int]]:
 
 
 def _norm(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text).casefold()
-    return re.sub(r"\W+", " ", text).strip()
+    """Key for duplicate detection; NFKC only when the line is not plain ASCII (it is slow)."""
+    if not text.isascii() and not unicodedata.is_normalized("NFKC", text):
+        text = unicodedata.normalize("NFKC", text)
+    return _NON_WORD.sub(" ", text.casefold()).strip()
 
 
 def _is_widget(line: str) -> bool:
@@ -91,8 +96,12 @@ def _is_navigation(line: str, words: list[str]) -> bool:
 def _classify(line: str, *, after_widget: bool) -> str:
     """The kind of one line, ignoring duplicates (which need the lines before it)."""
     cues = _cues()
-    words = _WORD.findall(line)
     lead = _lead_words(line)
+    if not after_widget and len(line) >= _PROSE_LINE and _PROSE_MARK.search(line):
+        # a long line of sentences is body or caption; the junk tests below are for short
+        # lines and cost most of the cleaner's time on news text
+        return "caption" if lead in cues["captions"] else "body"
+    words = _WORD.findall(line)
     if not words:
         return "nav"
     if _is_widget(line):

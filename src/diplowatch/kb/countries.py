@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import cache, lru_cache
 
 import pycountry
-from babel import Locale, UnknownLocaleError
+from babel import Locale, UnknownLocaleError, localedata
 
 from diplowatch.kb.actors import Actor
 from diplowatch.lang.packs import available_languages, load_pack
@@ -39,8 +39,14 @@ def alpha2_to_alpha3(code: str) -> str | None:
 
 
 def cldr_locales() -> list[str]:
-    """babel locales of the available languages (with a second script where one exists)."""
-    return [loc for lang in available_languages() for loc in (lang, *_EXTRA_LOCALES.get(lang, ()))]
+    """babel locales of the available languages (with a second script where one exists);
+    a pack language CLDR does not know (Montenegrin, ``me``) contributes none."""
+    return [
+        loc
+        for lang in available_languages()
+        for loc in (lang, *_EXTRA_LOCALES.get(lang, ()))
+        if localedata.exists(loc)
+    ]
 
 
 @lru_cache(maxsize=1)
