@@ -147,8 +147,9 @@ def main() -> None:
         event_ids = [r["id"] for r in store.query("SELECT id FROM events ORDER BY id LIMIT 5000")]
     port = _free_port()
     exe = Path(sys.executable).with_name("diplowatch")
+    log = db.with_suffix(".server.log").open("w")  # the server's own log, for any 5xx
     server = subprocess.Popen([str(exe), "serve", "--db", str(db), "--host", "127.0.0.1", "--port", str(port)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+                              stdout=log, stderr=subprocess.STDOUT)  # fmt: skip
     base = f"http://127.0.0.1:{port}"
     try:
         for _ in range(200):
@@ -164,6 +165,7 @@ def main() -> None:
     finally:
         server.terminate()
         server.wait(timeout=10)
+        log.close()
     every = [t for values in timings.values() for t in values]
     print(f"{n_events} events, {args.clients} concurrent clients, {len(every)} requests in {wall:.1f} s"
           f" ({len(every) / wall:.0f} req/s, one server process)")  # fmt: skip
