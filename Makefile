@@ -66,5 +66,9 @@ eval: venv
 	$(BIN)/diplowatch events --db out/seeds.db --format jsonl > out/seeds-pred.jsonl
 	$(BIN)/diplowatch eval --gold ../shared/gold/seeds.jsonl --pred out/seeds-pred.jsonl
 
+# record current event scores as the floors tests/eval_baseline.json pins (never lowers one)
+eval-baseline: venv
+	$(BIN)/python -m diplowatch.evaluate.gate --update
+
 clean:
 	rm -rf out $(VENV)
