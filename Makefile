@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 DEMO_DB ?= out/demo.db
 
-.PHONY: demo test venv dev-venv check eval bench clean docs system-deps browser-deps screenshots
+.PHONY: demo test venv dev-venv check eval bench clean docs system-deps browser-deps screenshots eval-baseline
 
 $(BIN)/diplowatch: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
