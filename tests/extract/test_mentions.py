@@ -206,3 +206,15 @@ def test_cldr_zone_city_in_its_local_spelling() -> None:
 def test_capital_spelt_like_its_country_is_the_country() -> None:
     (m,) = mentions("Делегация прибыла в Алжир.", "ru")
     assert (m.kind, m.actor_id) == ("country", "DZA")
+
+
+def test_declined_given_names_before_a_known_surname_are_that_person() -> None:
+    """Every word of a long name is declined, so only the surname matched on its own."""
+    found = people("Ministar se u petak sastao s Jesusom Rafaelom Salazarom Velazquezom.", "hr")
+    assert {actor for _, actor in found} == {"jesus-rafael-salazar-velazquez"}
+    assert found[0][0] == "Jesusom Rafaelom Salazarom"
+
+
+def test_other_given_names_before_a_known_surname_stay_someone_else() -> None:
+    found = people("Ministar se u petak sastao s Pedrom Rafaelom Velazquezom.", "hr")
+    assert ("Pedrom Rafaelom", "jesus-rafael-salazar-velazquez") not in found

@@ -91,6 +91,22 @@ def test_status_cue_of_another_clause_does_not_count() -> None:
     assert ("phone", ["lavrov", "rubio"], None, "occurred") in summary(found)
 
 
+def test_cancellation_inside_a_following_relative_clause_is_not_the_triggers() -> None:
+    text = (
+        "Macron je imel telefonski klic s Scholzem, po katerem so odpovedali obisk v Berlinu, "
+        "je sporočila vlada."
+    )
+    mentions = [person(text, "Macron", "macron"), person(text, "Scholzem", "scholz")]
+    found = reports(text, mentions, "sl")
+    assert ("phone", ["macron", "scholz"], None, "occurred") in summary(found)
+
+
+def test_cancellation_after_a_relative_clause_still_counts() -> None:
+    text = "Srečanje Putina s Trumpom, ki je bilo načrtovano za petek, so preklicali."
+    found = reports(text, [person(text, "Putina", "putin"), person(text, "Trumpom", "trump")], "sl")
+    assert [r.status for r in found] == ["cancelled"]
+
+
 def test_summit_with_someone_is_a_meeting() -> None:
     text = "Trump je napovedal vrh s Putinom."
     found = reports(text, [person(text, "Trump", "trump"), person(text, "Putinom", "putin")], "sl")

@@ -232,3 +232,24 @@ def test_bare_reports_of_one_article_still_merge() -> None:
     ]
     [event] = merge_reports(rows)
     assert len(event.report_ids) == 2 and event.first_reported is None
+
+
+def test_cancelled_undated_meeting_stays_apart_from_a_held_one() -> None:
+    rows = [
+        record("held", date="2025-08", published="2025-08-20", mode="meet", location="Anchorage"),
+        record("off", date=None, published="2025-08-20", mode="meet", status="cancelled"),
+    ]
+    events = merge_reports(rows)
+    assert sorted((e.date or "", e.status) for e in events) == [
+        ("", "cancelled"),
+        ("2025-08", "occurred"),
+    ]
+
+
+def test_undated_cancellation_still_joins_the_planned_contact() -> None:
+    rows = [
+        record("plan", date="2025-11-05", published="2025-10-28", mode="meet", status="planned"),
+        record("off", date=None, published="2025-11-02", mode="meet", status="cancelled"),
+    ]
+    [event] = merge_reports(rows)
+    assert event.status == "cancelled" and event.date == "2025-11-05"
