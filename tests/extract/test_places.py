@@ -68,3 +68,20 @@ def test_hungarian_locative_ending() -> None:
     words = pairing_words("hu")
     assert is_locative(text, mention, at=words.at, suffixes=words.at_suffixes)
     assert choose(text, "tárgyalt", [mention], "hu") == "Moscow"
+
+
+def role(text: str, surface: str) -> Mention:
+    start = text.index(surface)
+    return Mention(start, start + len(surface), surface, "person", "x", "X", None, "role")
+
+
+def test_country_completing_a_title_is_no_place() -> None:
+    text = "След срещата с министъра на финансите на Гърция Иванов каза, че е доволен."
+    mentions = [role(text, "министъра на финансите"), place(text, "Гърция", "Greece", "country")]
+    assert choose(text, "срещата", mentions, "bg") is None
+
+
+def test_place_after_a_title_and_a_verb_still_counts() -> None:
+    text = "Министърът на финансите пристигна на Кипър за срещата."
+    mentions = [role(text, "Министърът на финансите"), place(text, "Кипър", "Cyprus", "country")]
+    assert choose(text, "срещата", mentions, "bg") == "Cyprus"

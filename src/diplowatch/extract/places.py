@@ -6,6 +6,9 @@ their own clause. A place counts only in locative use: right
 after a locative preposition ("v Budimpešti", "in Abu Dhabi", "в Москве") or with a locative
 case ending ("Moszkvában"), from the ``pairing`` words of ``triggers.yaml``; a country named as
 an actor ("Russia and Serbia agreed") or as an adjective ("ruski", rule "demonym") is no place.
+A place that completes a title is no location either: right after a role phrase with only a
+preposition between ("министъра на вътрешните работи на Сърбия", where "на" is both "in" and
+"of"). A place right before a name stays one ("V Moskvi Lavrov ...").
 The nearest such place inside the trigger's clause wins, then the nearest in the sentence; a
 city beats a country at equal standing, because the gold names the most specific place.
 """
@@ -31,6 +34,23 @@ def is_locative(
     return any(_GAP.fullmatch(head[match.end() :]) for match in at.finditer(head))
 
 
+def completes_title(
+    text: str, place: Mention, mentions: Sequence[Mention], *, at: re.Pattern[str]
+) -> bool:
+    """True when ``place`` belongs to a title: a role phrase ends right before it with only
+    a preposition between ("the minister of X")."""
+    for m in mentions:
+        if m.kind == "person" and m.rule == "role" and m.end <= place.start:
+            gap = text[m.end : place.start]
+            if (
+                _GAP.fullmatch(gap)
+                or at.fullmatch(gap.strip())
+                and _GAP.fullmatch(gap[0] + gap[-1])
+            ):
+                return True
+    return False
+
+
 def choose_location(
     text: str,
     mentions: Sequence[Mention],
@@ -54,6 +74,7 @@ def choose_location(
         and m.rule != "demonym"
         and sentence[0] <= m.start < sentence[1]
         and is_locative(text, m, at=at, suffixes=suffixes)
+        and not completes_title(text, m, mentions, at=at)
     ]
     if mode == "unspecified":  # talks with no channel: only a place in their own clause
         places = [m for m in places if clause[0] <= m.start < clause[1]]
