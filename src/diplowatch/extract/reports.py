@@ -182,6 +182,7 @@ def _report(
         sentence=(sent.start, sent.end),
         at=words.at,
         suffixes=words.at_suffixes,
+        lang=lang,
     )
     value, precision, basis, doubtful, note = _date_fields(date, withhold)
     return Report(
