@@ -253,3 +253,25 @@ def test_undated_cancellation_still_joins_the_planned_contact() -> None:
     ]
     [event] = merge_reports(rows)
     assert event.status == "cancelled" and event.date == "2025-11-05"
+
+
+def test_a_call_takes_no_place_from_a_vaguer_report_of_it() -> None:
+    rows = [
+        record("call", date="2025-03-12", published="2025-03-12", mode="phone"),
+        record(
+            "talks", date="2025-03-12", published="2025-03-12", mode="unspecified", location="Kyiv"
+        ),
+    ]
+    [event] = merge_reports(rows)
+    assert event.mode == "phone" and event.location is None
+
+
+def test_a_meeting_keeps_the_place_of_a_vaguer_report_of_it() -> None:
+    rows = [
+        record("met", date="2025-03-12", published="2025-03-12", mode="meet"),
+        record(
+            "talks", date="2025-03-12", published="2025-03-12", mode="unspecified", location="Kyiv"
+        ),
+    ]
+    [event] = merge_reports(rows)
+    assert event.mode == "meet" and event.location == "Kyiv"

@@ -19,8 +19,9 @@ Stages, in order:
                  reported within ``UNDATED_WINDOW_DAYS`` of them, and only when that is unique.
                  A coarse report never joins a cluster whose every report tells the opposite
                  outcome (held vs cancelled): a summit called off is not the one held in August
- 3. settle    canonical date (most articles), mode, place, status reconciled by report time
-              (the latest outcome wins: planned -> occurred, planned -> cancelled), conflicts
+ 3. settle    canonical date (most articles), mode, place (none for a call), status reconciled
+              by report time (the latest outcome wins: planned -> occurred, planned ->
+              cancelled), conflicts
  4. identify  the stable id (see ``event_id``)
 """
 
@@ -314,7 +315,8 @@ def _settle(block: str, cluster: _Cluster, keys: dict[int, str]) -> Event:
         if modes
         else "unspecified"
     )
-    places = Counter(r.location for r in reports if r.location)
+    # a call has no place: a place of a vaguer report of it is where someone spoke from
+    places = Counter(r.location for r in reports if r.location and mode != "phone")
     actors: dict[str, tuple[str, str, str | None]] = {}
     for r in sorted(records, key=lambda r: _order(r, keys)):
         for a in r.report.actors:
