@@ -218,3 +218,15 @@ def test_declined_given_names_before_a_known_surname_are_that_person() -> None:
 def test_other_given_names_before_a_known_surname_stay_someone_else() -> None:
     found = people("Ministar se u petak sastao s Pedrom Rafaelom Velazquezom.", "hr")
     assert ("Pedrom Rafaelom", "jesus-rafael-salazar-velazquez") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "name"),
+    [
+        ("Sastanak je bio zakazan u Ohridu.", "hr", "Ohrid"),
+        ("Самитот ќе се одржи во Охрид.", "mk", "Ohrid"),
+        ("Делегација је допутовала у Казањ.", "sr", "Kazan"),
+    ],
+)
+def test_lake_and_volga_cities_are_places(text: str, lang: str, name: str) -> None:
+    assert [m.name for m in mentions(text, lang) if m.kind == "place"] == [name]
