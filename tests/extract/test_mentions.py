@@ -230,3 +230,14 @@ def test_other_given_names_before_a_known_surname_stay_someone_else() -> None:
 )
 def test_lake_and_volga_cities_are_places(text: str, lang: str, name: str) -> None:
     assert [m.name for m in mentions(text, lang) if m.kind == "place"] == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Prezident přijal na Hradě Petera Pellegriniho.", "cs"),
+        ("Premiér zavolal Petrovi Pellegrinimu.", "sk"),
+    ],
+)
+def test_foreign_surname_in_i_declines_like_an_adjective(text: str, lang: str) -> None:
+    assert [m.name for m in mentions(text, lang) if m.kind == "person"] == ["Peter Pellegrini"]
