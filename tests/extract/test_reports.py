@@ -391,3 +391,36 @@ def test_speaker_of_a_denial_is_no_participant() -> None:
     text = "Peskov je demantirao napise da je Putin ovaj tjedan razgovarao s Dodikom."
     mentions = [person(text, "Peskov", "peskov"), person(text, "Putin", "putin")]
     assert reports(text, mentions, "hr") == []
+
+
+def _summit_text() -> tuple[str, str, str]:
+    first = "Kovač je zamenjal vodjo delegacije, ki se bo udeležila prihodnjega vrha v Ženevi."
+    second = "Novi vodja delegacije bo Novak."
+    return first + " " + second, first, second
+
+
+def _geneva(text: str) -> Mention:
+    start = text.index("Ženevi")
+    return Mention(start, start + 6, "Ženevi", "place", "geneva", "Geneva", "CHE", "gazetteer")
+
+
+def test_delegation_head_takes_the_place_of_the_summit_named_just_before() -> None:
+    text, first, second = _summit_text()
+    mentions = [person(text, "Kovač", "kovac"), _geneva(text), person(text, "Novak", "novak")]
+    sentences = [Sentence(0, len(first), 0), Sentence(len(first) + 1, len(text), 0)]
+    found = build_reports(
+        "a1", text, sentences, mentions, lang="sl", published=PubDate("2025-11-06", "metadata")
+    )
+    assert [(r.mode, r.location) for r in found if r.actors[0].actor_id == "novak"] == [
+        ("multilateral", "Geneva")
+    ]
+
+
+def test_summit_place_does_not_cross_a_paragraph() -> None:
+    first, second = _summit_text()[1:]
+    text = first + "\n\n" + second
+    mentions = [person(text, "Kovač", "kovac"), _geneva(text), person(text, "Novak", "novak")]
+    found = reports(text, mentions, "sl", paragraphs=[first, second])
+    assert [(r.mode, r.location) for r in found if r.actors[0].actor_id == "novak"] == [
+        ("multilateral", None)
+    ]
