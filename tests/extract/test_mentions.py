@@ -206,3 +206,38 @@ def test_cldr_zone_city_in_its_local_spelling() -> None:
 def test_capital_spelt_like_its_country_is_the_country() -> None:
     (m,) = mentions("Делегация прибыла в Алжир.", "ru")
     assert (m.kind, m.actor_id) == ("country", "DZA")
+
+
+def test_declined_given_names_before_a_known_surname_are_that_person() -> None:
+    """Every word of a long name is declined, so only the surname matched on its own."""
+    found = people("Ministar se u petak sastao s Jesusom Rafaelom Salazarom Velazquezom.", "hr")
+    assert {actor for _, actor in found} == {"jesus-rafael-salazar-velazquez"}
+    assert found[0][0] == "Jesusom Rafaelom Salazarom"
+
+
+def test_other_given_names_before_a_known_surname_stay_someone_else() -> None:
+    found = people("Ministar se u petak sastao s Pedrom Rafaelom Velazquezom.", "hr")
+    assert ("Pedrom Rafaelom", "jesus-rafael-salazar-velazquez") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "name"),
+    [
+        ("Sastanak je bio zakazan u Ohridu.", "hr", "Ohrid"),
+        ("Самитот ќе се одржи во Охрид.", "mk", "Ohrid"),
+        ("Делегација је допутовала у Казањ.", "sr", "Kazan"),
+    ],
+)
+def test_lake_and_volga_cities_are_places(text: str, lang: str, name: str) -> None:
+    assert [m.name for m in mentions(text, lang) if m.kind == "place"] == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Prezident přijal na Hradě Petera Pellegriniho.", "cs"),
+        ("Premiér zavolal Petrovi Pellegrinimu.", "sk"),
+    ],
+)
+def test_foreign_surname_in_i_declines_like_an_adjective(text: str, lang: str) -> None:
+    assert [m.name for m in mentions(text, lang) if m.kind == "person"] == ["Peter Pellegrini"]

@@ -28,6 +28,7 @@ def choose(
         sentence=(0, len(text)),
         at=words.at,
         suffixes=words.at_suffixes,
+        lang=lang,
     )
     return found.name if found else None
 
@@ -68,3 +69,37 @@ def test_hungarian_locative_ending() -> None:
     words = pairing_words("hu")
     assert is_locative(text, mention, at=words.at, suffixes=words.at_suffixes)
     assert choose(text, "tárgyalt", [mention], "hu") == "Moscow"
+
+
+def role(text: str, surface: str) -> Mention:
+    start = text.index(surface)
+    return Mention(start, start + len(surface), surface, "person", "x", "X", None, "role")
+
+
+def test_country_completing_a_title_is_no_place() -> None:
+    text = "След срещата с министъра на финансите на Гърция Иванов каза, че е доволен."
+    mentions = [role(text, "министъра на финансите"), place(text, "Гърция", "Greece", "country")]
+    assert choose(text, "срещата", mentions, "bg") is None
+
+
+def test_place_after_a_title_and_a_verb_still_counts() -> None:
+    text = "Министърът на финансите пристигна на Кипър за срещата."
+    mentions = [role(text, "Министърът на финансите"), place(text, "Кипър", "Cyprus", "country")]
+    assert choose(text, "срещата", mentions, "bg") == "Cyprus"
+
+
+def named(text: str, surface: str) -> Mention:
+    start = text.index(surface)
+    return Mention(start, start + len(surface), surface, "person", "x", "X", None, "gazetteer")
+
+
+def test_place_in_an_apposition_to_a_person_is_where_they_serve() -> None:
+    text = "Ministar se u petak sastao s Novakom, veleposlanikom Hrvatske u Moskvi."
+    mentions = [named(text, "Novakom"), place(text, "Moskvi", "Moscow")]
+    assert choose(text, "sastao", mentions, "hr") is None
+
+
+def test_place_set_off_by_a_comma_without_a_title_still_counts() -> None:
+    text = "Ministar se u petak sastao s Novakom, i to u Moskvi."
+    mentions = [named(text, "Novakom"), place(text, "Moskvi", "Moscow")]
+    assert choose(text, "sastao", mentions, "hr") == "Moscow"

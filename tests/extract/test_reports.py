@@ -91,6 +91,22 @@ def test_status_cue_of_another_clause_does_not_count() -> None:
     assert ("phone", ["lavrov", "rubio"], None, "occurred") in summary(found)
 
 
+def test_cancellation_inside_a_following_relative_clause_is_not_the_triggers() -> None:
+    text = (
+        "Macron je imel telefonski klic s Scholzem, po katerem so odpovedali obisk v Berlinu, "
+        "je sporočila vlada."
+    )
+    mentions = [person(text, "Macron", "macron"), person(text, "Scholzem", "scholz")]
+    found = reports(text, mentions, "sl")
+    assert ("phone", ["macron", "scholz"], None, "occurred") in summary(found)
+
+
+def test_cancellation_after_a_relative_clause_still_counts() -> None:
+    text = "Srečanje Putina s Trumpom, ki je bilo načrtovano za petek, so preklicali."
+    found = reports(text, [person(text, "Putina", "putin"), person(text, "Trumpom", "trump")], "sl")
+    assert [r.status for r in found] == ["cancelled"]
+
+
 def test_summit_with_someone_is_a_meeting() -> None:
     text = "Trump je napovedal vrh s Putinom."
     found = reports(text, [person(text, "Trump", "trump"), person(text, "Putinom", "putin")], "sl")
@@ -375,3 +391,36 @@ def test_speaker_of_a_denial_is_no_participant() -> None:
     text = "Peskov je demantirao napise da je Putin ovaj tjedan razgovarao s Dodikom."
     mentions = [person(text, "Peskov", "peskov"), person(text, "Putin", "putin")]
     assert reports(text, mentions, "hr") == []
+
+
+def _summit_text() -> tuple[str, str, str]:
+    first = "Kovač je zamenjal vodjo delegacije, ki se bo udeležila prihodnjega vrha v Ženevi."
+    second = "Novi vodja delegacije bo Novak."
+    return first + " " + second, first, second
+
+
+def _geneva(text: str) -> Mention:
+    start = text.index("Ženevi")
+    return Mention(start, start + 6, "Ženevi", "place", "geneva", "Geneva", "CHE", "gazetteer")
+
+
+def test_delegation_head_takes_the_place_of_the_summit_named_just_before() -> None:
+    text, first, second = _summit_text()
+    mentions = [person(text, "Kovač", "kovac"), _geneva(text), person(text, "Novak", "novak")]
+    sentences = [Sentence(0, len(first), 0), Sentence(len(first) + 1, len(text), 0)]
+    found = build_reports(
+        "a1", text, sentences, mentions, lang="sl", published=PubDate("2025-11-06", "metadata")
+    )
+    assert [(r.mode, r.location) for r in found if r.actors[0].actor_id == "novak"] == [
+        ("multilateral", "Geneva")
+    ]
+
+
+def test_summit_place_does_not_cross_a_paragraph() -> None:
+    first, second = _summit_text()[1:]
+    text = first + "\n\n" + second
+    mentions = [person(text, "Kovač", "kovac"), _geneva(text), person(text, "Novak", "novak")]
+    found = reports(text, mentions, "sl", paragraphs=[first, second])
+    assert [(r.mode, r.location) for r in found if r.actors[0].actor_id == "novak"] == [
+        ("multilateral", None)
+    ]

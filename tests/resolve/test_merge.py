@@ -232,3 +232,46 @@ def test_bare_reports_of_one_article_still_merge() -> None:
     ]
     [event] = merge_reports(rows)
     assert len(event.report_ids) == 2 and event.first_reported is None
+
+
+def test_cancelled_undated_meeting_stays_apart_from_a_held_one() -> None:
+    rows = [
+        record("held", date="2025-08", published="2025-08-20", mode="meet", location="Anchorage"),
+        record("off", date=None, published="2025-08-20", mode="meet", status="cancelled"),
+    ]
+    events = merge_reports(rows)
+    assert sorted((e.date or "", e.status) for e in events) == [
+        ("", "cancelled"),
+        ("2025-08", "occurred"),
+    ]
+
+
+def test_undated_cancellation_still_joins_the_planned_contact() -> None:
+    rows = [
+        record("plan", date="2025-11-05", published="2025-10-28", mode="meet", status="planned"),
+        record("off", date=None, published="2025-11-02", mode="meet", status="cancelled"),
+    ]
+    [event] = merge_reports(rows)
+    assert event.status == "cancelled" and event.date == "2025-11-05"
+
+
+def test_a_call_takes_no_place_from_a_vaguer_report_of_it() -> None:
+    rows = [
+        record("call", date="2025-03-12", published="2025-03-12", mode="phone"),
+        record(
+            "talks", date="2025-03-12", published="2025-03-12", mode="unspecified", location="Kyiv"
+        ),
+    ]
+    [event] = merge_reports(rows)
+    assert event.mode == "phone" and event.location is None
+
+
+def test_a_meeting_keeps_the_place_of_a_vaguer_report_of_it() -> None:
+    rows = [
+        record("met", date="2025-03-12", published="2025-03-12", mode="meet"),
+        record(
+            "talks", date="2025-03-12", published="2025-03-12", mode="unspecified", location="Kyiv"
+        ),
+    ]
+    [event] = merge_reports(rows)
+    assert event.mode == "meet" and event.location == "Kyiv"

@@ -98,13 +98,14 @@ def clause_bounds(text: str, start: int, end: int, pos: int) -> tuple[int, int]:
 
 def status_scope(
     text: str, sent_start: int, sent_end: int, pos: int, *, lang: str
-) -> tuple[int, int]:
+) -> tuple[tuple[int, int], ...]:
     """The clause of ``pos`` widened to the predicates that govern or complete it.
 
     "The meeting between X and Y, which was planned for Friday, was cancelled": the
     cancellation stands after the relative clause. "Peskov denied that Putin had talked with
     Radev": the denial stands in the clause before the "that" clause. Only cancellations and
-    denials are read in the wider span (see ``find_status``).
+    denials are read in these spans (see ``find_status``). The relative clause itself is left
+    out: "the call, after which talks on a summit ended" tells of the summit, not the call.
     """
     words = pairing_words(lang)
     start, end = clause_bounds(text, sent_start, sent_end, pos)
@@ -113,8 +114,8 @@ def status_scope(
         start = clause_bounds(text, sent_start, sent_end, max(sent_start, start - 2))[0]
     relative = _next_relative_clause(text, end, sent_end, words)
     if relative is None or relative[1] >= sent_end:
-        return start, end
-    return start, clause_bounds(text, sent_start, sent_end, relative[1] + 1)[1]
+        return ((start, end),)
+    return (start, end), clause_bounds(text, sent_start, sent_end, relative[1] + 1)
 
 
 def _groups(text: str, people: Sequence[Mention], words: PairingWords) -> list[list[Mention]]:

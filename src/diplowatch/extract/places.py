@@ -6,6 +6,10 @@ their own clause. A place counts only in locative use: right
 after a locative preposition ("v Budimpešti", "in Abu Dhabi", "в Москве") or with a locative
 case ending ("Moszkvában"), from the ``pairing`` words of ``triggers.yaml``; a country named as
 an actor ("Russia and Serbia agreed") or as an adjective ("ruski", rule "demonym") is no place.
+A place that completes a title is no location either: right after a role phrase with only a
+preposition between ("министъра на вътрешните работи на Сърбия", where "на" is both "in" and
+"of"), or inside an apposition that describes a person ("with Novak, the ambassador in
+Moscow"). A place right before a name stays one ("V Moskvi Lavrov ...").
 The nearest such place inside the trigger's clause wins, then the nearest in the sentence; a
 city beats a country at equal standing, because the gold names the most specific place.
 """
@@ -15,10 +19,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from diplowatch.lang.titles import title_index
 from diplowatch.model import Mention
 
 PLACE_KINDS = ("place", "country")
 _GAP = re.compile(r"\s+")
+_APPOSITION_OPEN = re.compile(r"\s*,\s")
+_BREAK = re.compile(r"[,;:()\[\]\"„“”«»]|\s[–—-]\s")
+_WORD = re.compile(r"[^\W\d_]+")
 
 
 def is_locative(
@@ -31,6 +39,41 @@ def is_locative(
     return any(_GAP.fullmatch(head[match.end() :]) for match in at.finditer(head))
 
 
+def completes_title(
+    text: str, place: Mention, mentions: Sequence[Mention], *, at: re.Pattern[str]
+) -> bool:
+    """True when ``place`` belongs to a title: a role phrase ends right before it with only
+    a preposition between ("the minister of X")."""
+    for m in mentions:
+        if m.kind == "person" and m.rule == "role" and m.end <= place.start:
+            gap = text[m.end : place.start]
+            if (
+                _GAP.fullmatch(gap)
+                or at.fullmatch(gap.strip())
+                and _GAP.fullmatch(gap[0] + gap[-1])
+            ):
+                return True
+    return False
+
+
+def in_apposition(
+    text: str, place: Mention, mentions: Sequence[Mention], *, lang: str | None
+) -> bool:
+    """True when ``place`` stands in a title phrase set off by a comma right after a named
+    person ("s Novakom, veleposlanikom v Moskvi"): it says where that person serves."""
+    index = title_index(lang)
+    for m in mentions:
+        if m.kind != "person" or m.rule == "role" or m.end > place.start:
+            continue
+        gap = text[m.end : place.start]
+        if not _APPOSITION_OPEN.match(gap) or _BREAK.search(gap, gap.index(",") + 1):
+            continue
+        lowers = [w.lower() for w in _WORD.findall(gap)]
+        if lowers and index.starting_at(lowers, 0) is not None:
+            return True
+    return False
+
+
 def choose_location(
     text: str,
     mentions: Sequence[Mention],
@@ -41,6 +84,7 @@ def choose_location(
     sentence: tuple[int, int],
     at: re.Pattern[str],
     suffixes: Sequence[str] = (),
+    lang: str | None = None,
 ) -> Mention | None:
     """The place mention that says where the contact at ``trigger`` happened, or None."""
     if mode == "phone":
@@ -54,6 +98,8 @@ def choose_location(
         and m.rule != "demonym"
         and sentence[0] <= m.start < sentence[1]
         and is_locative(text, m, at=at, suffixes=suffixes)
+        and not completes_title(text, m, mentions, at=at)
+        and not in_apposition(text, m, mentions, lang=lang)
     ]
     if mode == "unspecified":  # talks with no channel: only a place in their own clause
         places = [m for m in places if clause[0] <= m.start < clause[1]]

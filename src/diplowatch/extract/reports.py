@@ -10,7 +10,9 @@ only decides how they combine. Per sentence, in order:
  3. date           each date goes to the nearest trigger that can report; forward for plans
  4. back-reference a trigger without participants but with its own date ("the call, which took
                    place on 21 October") dates the latest earlier report of its mode nearby
- 5. status, place  clause-scoped status cues; location from place mentions
+ 5. status, place  clause-scoped status cues; location from place mentions (an attendance
+                   with no place of its own takes that of a summit named in the sentence
+                   just before, in the same paragraph)
 Then per article: reports of one contact are folded (extract/folding.py).
 """
 
@@ -87,7 +89,10 @@ def build_reports(
     withhold = published.doubtful and published.source != "content"
     paragraph_of = {s.start: s.paragraph for s in sentences}
     by_sentence = _mentions_by_sentence(sentences, mentions)
+    summit_at: dict[int, str] = {}  # sentence start -> where a summit it names is held
+    previous: Sentence | None = None
     for sent in sentences:
+        before, previous = previous, sent
         in_sentence = by_sentence.get(sent.start, [])
         people = [m for m in in_sentence if m.kind == "person" and m.actor_id]
         if not people and not reports:
@@ -95,6 +100,9 @@ def build_reports(
         triggers = absorb_objects(text, find_triggers(text, sent.start, sent.end, lang=lang), lang)
         if not triggers:
             continue
+        summit = _summit_place(text, sent, triggers, in_sentence, lang)
+        if summit is not None:
+            summit_at[sent.start] = summit
         cues = {
             t.start: find_status(
                 text,
@@ -147,8 +155,48 @@ def build_reports(
                     lang=lang,
                 )
                 if report is not None:
+                    if (
+                        report.mode == "multilateral"
+                        and report.location is None
+                        and before is not None
+                        and before.paragraph == sent.paragraph
+                        and before.start in summit_at
+                    ):
+                        report = replace(report, location=summit_at[before.start])
                     reports.append(report)
     return drop_visits_with_counterpart(fold_sentence_reports(reports))
+
+
+def _summit_place(
+    text: str,
+    sent: Sentence,
+    triggers: Sequence[Trigger],
+    in_sentence: Sequence[Mention],
+    lang: str,
+) -> str | None:
+    """Where the first summit the sentence names is held, whoever attends it.
+
+    "Russia's delegation to the G20 summit in South Africa ... The new head of the delegation
+    is X": the next sentence's attendance takes this place when it names none itself.
+    """
+    words = pairing_words(lang)
+    for trigger in triggers:
+        if trigger.mode != "multilateral":
+            continue
+        place = choose_location(
+            text,
+            in_sentence,
+            mode="multilateral",
+            trigger=(trigger.start, trigger.end),
+            clause=clause_bounds(text, sent.start, sent.end, trigger.start),
+            sentence=(sent.start, sent.end),
+            at=words.at,
+            suffixes=words.at_suffixes,
+            lang=lang,
+        )
+        if place is not None:
+            return place.name
+    return None
 
 
 def _report(
@@ -182,6 +230,7 @@ def _report(
         sentence=(sent.start, sent.end),
         at=words.at,
         suffixes=words.at_suffixes,
+        lang=lang,
     )
     value, precision, basis, doubtful, note = _date_fields(date, withhold)
     return Report(

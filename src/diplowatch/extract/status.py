@@ -12,6 +12,7 @@ the trigger form itself comes first; with no cue the contact occurred. Languages
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -60,17 +61,17 @@ def find_status(
     *,
     lang: str,
     clause: tuple[int, int] | None = None,
-    predicate: tuple[int, int] | None = None,
+    predicate: Sequence[tuple[int, int]] | None = None,
     trigger_status: str | None = None,
 ) -> StatusCue:
     """Status of the contact whose trigger starts at ``trigger_start`` in sentence [start, end).
 
     ``clause`` limits where status cues count (default: the whole sentence); ``predicate``
-    is a wider span (the clause and, past a relative clause, its verb) where cancellations
+    are wider spans (the clause and, past a relative clause, its verb) where cancellations
     and denials count too; evidential cues count anywhere in the sentence.
     """
     c_start, c_end = clause or (start, end)
-    p_start, p_end = predicate or (c_start, c_end)
+    spans = predicate or ((c_start, c_end),)
     cues = _sentence_cues(text, start, end, lang)
     evidential = any(key == "evidential" for _s, _e, key in cues)
     in_clause = [
@@ -79,8 +80,7 @@ def find_status(
         if c_start <= s
         and e <= c_end
         or key in ("cancelled", "denied")
-        and p_start <= s
-        and e <= p_end
+        and any(p_start <= s and e <= p_end for p_start, p_end in spans)
     ]
     negated = any(key == "negated" for _s, _e, key in in_clause)
     if trigger_status:

@@ -46,6 +46,10 @@ def find_unknown_people(
         if not part or len(part) > 4:
             continue
         part = _from_given_name(tokens, part, gazetteer, lang)
+        known_given = _given_names_of_next(tokens, part, gazetteer, lang, person_tokens, text)
+        if known_given is not None:
+            found.append(known_given)
+            continue
         words = [tokens[i].word for i in part]
         if any(w.isupper() and len(w) > 1 for w in words):
             continue
@@ -116,6 +120,48 @@ def _from_given_name(
         if _is_given(tokens[part[k]].word, gazetteer, lang):
             return part[k:]
     return part
+
+
+def _given_names_of_next(
+    tokens: Sequence[Token],
+    part: list[int],
+    gazetteer: Gazetteer,
+    lang: str | None,
+    person_tokens: set[int],
+    text: str,
+) -> Mention | None:
+    """The run as the first names of the known person whose surname follows it.
+
+    Every word of an inflected full name is declined ("s Jesusom Rafaelom Salazarom
+    Velazquezom"), so the whole name is no alias and only its last word matched; the words
+    before it are that person's given names when, in their base forms, they and the matched
+    surname spell one of the person's names word for word.
+    """
+    after = part[-1] + 1
+    if after >= len(tokens) or after not in person_tokens:
+        return None
+    words = [tokens[i].word for i in (*part, after)]
+    options = [{name_key(c) for c in base_candidates(w, lang)} for w in words]
+    people = sorted({a for key in options[-1] for a in gazetteer.lookup_surname(key)})
+    for actor_id in people:
+        actor = gazetteer.actor(actor_id)
+        for form in (actor.name, *actor.aliases):
+            keys = phrase_key(form).split()
+            if len(keys) == len(words) and all(k in o for k, o in zip(keys, options, strict=True)):
+                start, end = tokens[part[0]].start, tokens[part[-1]].end
+                return Mention(
+                    start,
+                    end,
+                    text[start:end],
+                    "person",
+                    actor.id,
+                    actor.name,
+                    actor.country,
+                    "gazetteer.given_names",
+                    0.85,
+                    " ".join(form.split()[: len(part)]),
+                )
+    return None
 
 
 def _unknown_mention(

@@ -17,8 +17,11 @@ Stages, in order:
                  of a planned contact cannot mean one held before it was published); otherwise
                  they gather with their own kind. Undated reports only ever join a dated event
                  reported within ``UNDATED_WINDOW_DAYS`` of them, and only when that is unique.
- 3. settle    canonical date (most articles), mode, place, status reconciled by report time
-              (the latest outcome wins: planned -> occurred, planned -> cancelled), conflicts
+                 A coarse report never joins a cluster whose every report tells the opposite
+                 outcome (held vs cancelled): a summit called off is not the one held in August
+ 3. settle    canonical date (most articles), mode, place (none for a call), status reconciled
+              by report time (the latest outcome wins: planned -> occurred, planned ->
+              cancelled), conflicts
  4. identify  the stable id (see ``event_id``)
 """
 
@@ -45,6 +48,7 @@ _MODE_CLASS = {
 # Tie-break of modes with equal support: the more specific wording wins.
 _MODE_ORDER = ("visit", "host", "meet", "phone", "multilateral")
 _OUTCOMES = ("occurred", "cancelled", "denied")
+_OPPOSITE_OUTCOME = {"occurred": "cancelled", "cancelled": "occurred"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,13 +196,21 @@ def _near_in_time(cluster: _Cluster, record: ReportRecord) -> bool:
     return record.reported_at.startswith(cluster.date)
 
 
+def _opposite_outcome(cluster: _Cluster, record: ReportRecord) -> bool:
+    """True when the report says held and every report of the cluster says cancelled, or
+    the other way round: without a shared date nothing suggests they are one contact."""
+    opposite = _OPPOSITE_OUTCOME.get(record.report.status)
+    return opposite is not None and all(r.report.status == opposite for r in cluster.records)
+
+
 def _place_coarse(record: ReportRecord, clusters: list[_Cluster]) -> None:
     """Stage 2c: a month-, year- or undated report joins the one finer cluster it fits."""
     report = record.report
     rank = _PRECISION_RANK.get(report.date_precision, 0) if report.date else 0
+    clusters_ok = [c for c in clusters if not _opposite_outcome(c, record)]
     finer = [
         c
-        for c in clusters
+        for c in clusters_ok
         if _PRECISION_RANK.get(c.precision, 0) > rank
         and dates_compatible(c.date, report.date)
         and c.fits_mode(report.mode)
@@ -213,7 +225,7 @@ def _place_coarse(record: ReportRecord, clusters: list[_Cluster]) -> None:
     precision = report.date_precision if report.date else None
     peers = [
         c
-        for c in clusters
+        for c in clusters_ok
         if c.precision == precision and c.date == report.date and c.fits_mode(report.mode)
     ]
     if report.date is None:
@@ -303,7 +315,8 @@ def _settle(block: str, cluster: _Cluster, keys: dict[int, str]) -> Event:
         if modes
         else "unspecified"
     )
-    places = Counter(r.location for r in reports if r.location)
+    # a call has no place: a place of a vaguer report of it is where someone spoke from
+    places = Counter(r.location for r in reports if r.location and mode != "phone")
     actors: dict[str, tuple[str, str, str | None]] = {}
     for r in sorted(records, key=lambda r: _order(r, keys)):
         for a in r.report.actors:
