@@ -77,7 +77,7 @@ def bench_ingest(sizes: list[int], modes: list[str]) -> None:
             out.mkdir(parents=True)
             if mode.startswith("w"):
                 cmd = [str(BIN / "diplowatch"), "ingest", str(corpus), "--db", str(out / "store.db"),
-                       "--workers", str(cores), "--no-progress"]
+                       "--workers", mode[1:], "--no-progress"]
             else:
                 cmd = [str(BIN / "diplowatch"), "spark", "run", str(corpus), "--out", str(out / "tables"),
                        "--master", "local[2]", "--partitions", str(max(4, size // 2500))]
