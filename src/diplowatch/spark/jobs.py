@@ -53,25 +53,31 @@ _RECORD_FIELDS = ("id", "text", "html", "url", "title", "source", "published", "
 
 
 def start_session(
-    master: str = "local[*]",
+    master: str | None = None,
     *,
     partitions: int = 8,
     arrow_batch_size: int = 1000,
     app: str = "diplowatch",
 ) -> SparkSession:
-    """A session for ``local[N]``, ``spark://…`` (classic) or ``sc://…`` (Spark Connect)."""
-    os.environ.setdefault(
-        "PYSPARK_PYTHON", sys.executable
-    )  # executors run this interpreter locally
+    """A session for ``local[N]``, ``spark://…`` (classic) or ``sc://…`` (Spark Connect).
+
+    ``master`` None leaves the choice to ``spark-submit --master`` (or PySpark's default).
+    """
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)  # local executors run this interpreter
+    connect = bool(master and master.startswith("sc://"))
     builder = SparkSession.builder.appName(app)
-    builder = builder.remote(master) if master.startswith("sc://") else builder.master(master)
+    if connect:
+        builder = builder.remote(master)
+    elif master:
+        builder = builder.master(master)
     settings = {
         "spark.sql.shuffle.partitions": str(partitions),
         "spark.sql.execution.arrow.maxRecordsPerBatch": str(arrow_batch_size),
-        "spark.ui.showConsoleProgress": "false",
     }
-    if not master.startswith("sc://"):
-        settings["spark.ui.enabled"] = "false"
+    if not connect:  # static settings a Connect client cannot change
+        settings["spark.ui.showConsoleProgress"] = "false"
+    if master and master.startswith("local"):
+        settings["spark.ui.enabled"] = "false"  # no web UI port for one-machine runs and tests
     for key, value in settings.items():
         builder = builder.config(key, value)
     return builder.getOrCreate()
