@@ -16,7 +16,6 @@ import argparse
 import json
 import os
 import random
-import resource
 import shutil
 import subprocess
 import sys
@@ -35,39 +34,48 @@ def measure(cmd: list[str]) -> tuple[float, float, float]:
     """Run ``cmd``; return (wall seconds, CPU seconds of the process tree, peak MiB of the tree).
 
     CPU time is what the comparison rests on when other work shares the machine: wall time
-    then says more about the neighbours than about diplowatch.
+    then says more about the neighbours than about diplowatch. Both are sampled from /proc every
+    0.1 s, because pool workers (children of the forkserver) and Spark's JVM are not all
+    reaped by the measured process, so getrusage would miss them.
     """
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    peak = 0
+    peak, cpu_ticks = 0, {}
     while proc.poll() is None:
-        peak = max(peak, _tree_rss_kib(proc.pid))
+        rss, ticks = _sample_tree(proc.pid)
+        peak = max(peak, rss)
+        cpu_ticks.update(ticks)
         time.sleep(0.1)
     seconds = time.perf_counter() - start
     if proc.returncode != 0:
         raise RuntimeError(f"{' '.join(cmd)} failed:\n{proc.stderr.read() if proc.stderr else ''}")
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return seconds, cpu, peak / 1024
+    return seconds, sum(cpu_ticks.values()) / os.sysconf("SC_CLK_TCK"), peak / 1024
 
 
-def _tree_rss_kib(pid: int) -> int:
-    total, todo = 0, [pid]
+def _sample_tree(pid: int) -> tuple[int, dict[int, int]]:
+    """(summed RSS in KiB, {pid: user+system clock ticks}) of ``pid`` and all its descendants."""
+    rss, ticks, todo = 0, {}, [pid]
     while todo:
         current = todo.pop()
         try:
             status = Path(f"/proc/{current}/status").read_text()
-            total += next((int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS:")), 0)
+            rss += next(
+                (int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS:")),
+                0,
+            )
+            fields = Path(f"/proc/{current}/stat").read_text().rsplit(")", 1)[1].split()
+            ticks[current] = int(fields[11]) + int(fields[12])  # utime, stime
             for task in Path(f"/proc/{current}/task").iterdir():
                 todo.extend(int(c) for c in (task / "children").read_text().split())
-        except (FileNotFoundError, ProcessLookupError):
+        except (FileNotFoundError, ProcessLookupError, IndexError):
             continue
-    return total
+    return rss, ticks
 
 
 def bench_ingest(sizes: list[int], modes: list[str]) -> None:
-    print("| corpus | mode | wall s | articles/s (wall) | CPU s | articles per CPU-second | peak RSS (MiB) |")
+    print(
+        "| corpus | mode | wall s | articles/s (wall) | CPU s | articles per CPU-second | peak RSS (MiB) |"
+    )
     print("|---:|---|---:|---:|---:|---:|---:|")
     for size in sizes:
         corpus = write_corpus(size, WORK / f"corpus-{size}.jsonl")
@@ -76,15 +84,38 @@ def bench_ingest(sizes: list[int], modes: list[str]) -> None:
             shutil.rmtree(out, ignore_errors=True)
             out.mkdir(parents=True)
             if mode.startswith("w"):
-                cmd = [str(BIN / "diplowatch"), "ingest", str(corpus), "--db", str(out / "store.db"),
-                       "--workers", mode[1:], "--no-progress"]
+                cmd = [
+                    str(BIN / "diplowatch"),
+                    "ingest",
+                    str(corpus),
+                    "--db",
+                    str(out / "store.db"),
+                    "--workers",
+                    mode[1:],
+                    "--no-progress",
+                ]
             else:
-                cmd = [str(BIN / "diplowatch"), "spark", "run", str(corpus), "--out", str(out / "tables"),
-                       "--master", "local[2]", "--partitions", str(max(4, size // 2500))]
+                cmd = [
+                    str(BIN / "diplowatch"),
+                    "spark",
+                    "run",
+                    str(corpus),
+                    "--out",
+                    str(out / "tables"),
+                    "--master",
+                    "local[2]",
+                    "--partitions",
+                    str(max(4, size // 2500)),
+                ]
             seconds, cpu, peak = measure(cmd)
-            label = {"w1": "--workers 1", "w2": "--workers 2", "spark": "Spark local[2]"}.get(mode, mode)
-            print(f"| {size:,} | {label} | {seconds:.1f} | {size / seconds:.1f} | {cpu:.1f} | {size / cpu:.1f} "
-                  f"| {peak:.0f} |", flush=True)
+            label = {"w1": "--workers 1", "w2": "--workers 2", "spark": "Spark local[2]"}.get(
+                mode, mode
+            )
+            print(
+                f"| {size:,} | {label} | {seconds:.1f} | {size / seconds:.1f} | {cpu:.1f} | {size / cpu:.1f} "
+                f"| {peak:.0f} |",
+                flush=True,
+            )
             shutil.rmtree(out, ignore_errors=True)
 
 
@@ -105,10 +136,17 @@ def write_reports(count: int, path: Path) -> Path:
             precision = rng.choice(["day", "day", "day", "month", None])
             shown = date if precision == "day" else date[:7] if precision == "month" else None
             report = Report(
-                article_id=f"art-{n // 3:07d}", sent_start=(n % 3) * 200, sent_end=(n % 3) * 200 + 150,
-                trigger_start=(n % 3) * 200 + 20, trigger_end=(n % 3) * 200 + 25, trigger="met",
-                mode=rng.choice(modes), actors=tuple(ActorRef(a, nm, c, 0, 5) for a, nm, c in pair),
-                date=shown, date_precision=precision if shown else None, lang=rng.choice(["en", "sl", "hu"]),
+                article_id=f"art-{n // 3:07d}",
+                sent_start=(n % 3) * 200,
+                sent_end=(n % 3) * 200 + 150,
+                trigger_start=(n % 3) * 200 + 20,
+                trigger_end=(n % 3) * 200 + 25,
+                trigger="met",
+                mode=rng.choice(modes),
+                actors=tuple(ActorRef(a, nm, c, 0, 5) for a, nm, c in pair),
+                date=shown,
+                date_precision=precision if shown else None,
+                lang=rng.choice(["en", "sl", "hu"]),
                 confidence=0.6,
             )
             fh.write(json.dumps(report.to_dict(), ensure_ascii=False) + "\n")
@@ -151,7 +189,10 @@ def bench_merge(count: int, modes: list[str]) -> None:
             cmd = [sys.executable, "-c", _SPARK_MERGE, str(path), str(WORK / "merge-events")]
         seconds, cpu, peak = measure(cmd)
         label = "embedded (one process)" if mode == "embedded" else "Spark local[2]"
-        print(f"| {count:,} | {label} | {seconds:.1f} | {cpu:.1f} | {count / cpu:,.0f} | {peak:.0f} |", flush=True)
+        print(
+            f"| {count:,} | {label} | {seconds:.1f} | {cpu:.1f} | {count / cpu:,.0f} | {peak:.0f} |",
+            flush=True,
+        )
 
 
 def bench_stores(size: int) -> None:
@@ -159,21 +200,36 @@ def bench_stores(size: int) -> None:
     from diplowatch.store.pgcluster import create_database, throwaway_cluster
 
     corpus = write_corpus(size, WORK / f"corpus-{size}.jsonl")
-    print("| corpus | store | workers | wall s | articles/s (wall) | CPU s (client) | peak RSS (MiB) |")
+    print(
+        "| corpus | store | workers | wall s | articles/s (wall) | CPU s (client) | peak RSS (MiB) |"
+    )
     print("|---:|---|---:|---:|---:|---:|---:|")
     with throwaway_cluster() as server:
         for workers in (1, 2):
-            targets = {"SQLite": str(WORK / f"stores-{workers}.db"),
-                       "PostgreSQL": create_database(server, f"bench_{workers}")}
+            targets = {
+                "SQLite": str(WORK / f"stores-{workers}.db"),
+                "PostgreSQL": create_database(server, f"bench_{workers}"),
+            }
             for name, db in targets.items():
                 if name == "SQLite":
                     for suffix in ("", "-wal", "-shm"):
                         Path(db + suffix).unlink(missing_ok=True)
-                cmd = [str(BIN / "diplowatch"), "ingest", str(corpus), "--db", db, "--workers", str(workers),
-                       "--no-progress"]
+                cmd = [
+                    str(BIN / "diplowatch"),
+                    "ingest",
+                    str(corpus),
+                    "--db",
+                    db,
+                    "--workers",
+                    str(workers),
+                    "--no-progress",
+                ]
                 seconds, cpu, peak = measure(cmd)
-                print(f"| {size:,} | {name} | {workers} | {seconds:.1f} | {size / seconds:.1f} | {cpu:.1f} "
-                      f"| {peak:.0f} |", flush=True)
+                print(
+                    f"| {size:,} | {name} | {workers} | {seconds:.1f} | {size / seconds:.1f} | {cpu:.1f} "
+                    f"| {peak:.0f} |",
+                    flush=True,
+                )
 
 
 def main() -> None:

@@ -117,3 +117,12 @@ def test_concurrent_ingest_processes_lose_nothing_and_duplicate_nothing(
     with open_store(sqlite_db) as store:
         assert reports == store.query("SELECT COUNT(*) AS n FROM reports")[0]["n"]
     assert dup == []
+
+
+def test_unreachable_postgres_is_a_store_error_without_the_password() -> None:
+    pytest.importorskip("psycopg")
+    from diplowatch.errors import StoreError
+
+    with pytest.raises(StoreError) as info:
+        open_store("postgresql://team:s3cret@127.0.0.1:1/diplowatch")
+    assert "s3cret" not in str(info.value) and "127.0.0.1:1" in str(info.value)
