@@ -46,7 +46,8 @@ from diplowatch.spark.rows import (
 TABLES = ("articles", "reports", "events", "actors")
 # an Article's fields, or error + origin for an input that could not be read
 INPUT_COLUMNS = (
-    "id string, text string, url string, title string, source string, published string, lang string,"
+    "id string, text string, url string, title string, source string, published string,"
+    " lang string,"
     " html string, error string, origin string"
 )
 _RECORD_FIELDS = ("id", "text", "html", "url", "title", "source", "published", "lang")
@@ -204,7 +205,7 @@ def _mentioned_actors(batches: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]
 
 
 def _local_path(url: str) -> PurePosixPath:
-    """``file:/a/b.txt`` -> /a/b.txt; other schemes keep their path (only name and suffix matter)."""
+    """``file:/a/b.txt`` -> /a/b.txt; other schemes keep their path (name and suffix matter)."""
     return PurePosixPath(unquote(urlparse(url).path))
 
 

@@ -34,9 +34,13 @@ REPORT_COLUMNS = (
 EVENT_COLUMNS = (
     "id string, type string, mode string, status string, date string, date_precision string, "
     "location string, actors string, report_ids array<string>, article_ids array<string>, "
-    "langs array<string>, confidence double, conflicts array<string>, evidential boolean, date_basis string"
+    "langs array<string>, confidence double, conflicts array<string>, evidential boolean, "
+    "date_basis string"
 )
-ACTOR_COLUMNS = "id string, name string, kind string, country string, source string, aliases string, roles string"
+ACTOR_COLUMNS = (
+    "id string, name string, kind string, country string, source string, aliases string, "
+    "roles string"
+)
 
 
 def article_row(outcome: ArticleResult | FailedArticle) -> dict[str, Any]:
