@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 DEMO_DB ?= out/demo.db
 
-.PHONY: demo test venv dev-venv check eval bench clean system-deps
+.PHONY: demo test venv dev-venv check eval bench clean docs system-deps browser-deps screenshots eval-baseline
 
 $(BIN)/diplowatch: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,7 +21,7 @@ demo: venv
 	$(BIN)/diplowatch events --db $(DEMO_DB) --format jsonl > out/demo-pred.jsonl
 	$(BIN)/diplowatch eval --gold samples/gold.jsonl --pred out/demo-pred.jsonl
 
-test: venv system-deps
+test: venv system-deps browser-deps
 	$(BIN)/python -m pytest -q -W error
 
 # Java (for the Spark tests) and PostgreSQL server binaries (for the throw-away test server),
@@ -44,6 +44,18 @@ system-deps:
 	  $(APT_INSTALL) $$pkgs || exit 1; \
 	fi
 
+# Debian's Chromium and its driver for the browser tests and screenshots (nothing downloaded at run time).
+browser-deps:
+	@test -x /usr/bin/chromium -a -x /usr/bin/chromedriver || \
+		($(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q chromium chromium-driver)
+
+# A PNG of each view of the web page (sample store, 1280x800) in docs/img/.
+screenshots: venv browser-deps
+	$(BIN)/python tests/web/screenshots.py docs/img
+
+docs: venv
+	$(BIN)/python -m diplowatch.cli.reference > docs/cli.md
+
 check: venv
 	$(BIN)/ruff check src tests
 	$(BIN)/ruff format --diff src tests
@@ -53,6 +65,10 @@ eval: venv
 	$(BIN)/diplowatch ingest ../shared/seeds --db out/seeds.db
 	$(BIN)/diplowatch events --db out/seeds.db --format jsonl > out/seeds-pred.jsonl
 	$(BIN)/diplowatch eval --gold ../shared/gold/seeds.jsonl --pred out/seeds-pred.jsonl
+
+# record current event scores as the floors tests/eval_baseline.json pins (never lowers one)
+eval-baseline: venv
+	$(BIN)/python -m diplowatch.evaluate.gate --update
 
 clean:
 	rm -rf out $(VENV)

@@ -171,7 +171,9 @@ spark = start_session("local[2]", partitions=16)
 lines = spark.read.text(sys.argv[1]).withColumnRenamed("value", "report")
 block = F.concat_ws("|", F.get_json_object("report", "$.type"), F.array_join(F.array_sort(
     F.from_json(F.get_json_object("report", "$.actors"), "array<struct<actor_id:string>>").actor_id), ","))
-events = lines.withColumn("block", block).groupBy("block").applyInPandas(merge_block, EVENT_COLUMNS)
+times = {"published": F.lit(None).cast("string"), "first_seen": F.lit(None).cast("string")}
+events = (lines.withColumn("block", block).withColumns(times)
+          .groupBy("block").applyInPandas(merge_block, EVENT_COLUMNS))
 events.write.mode("overwrite").parquet(sys.argv[2])
 print(spark.read.parquet(sys.argv[2]).count())
 spark.stop()

@@ -86,6 +86,7 @@ class Mention:
     country: str | None = None  # ISO 3166-1 alpha-3
     rule: str = ""
     confidence: float = 1.0
+    base: str | None = None  # nominative of the surface form, in the article's own language
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,6 +165,8 @@ class Event:
     conflicts: list[str] = field(default_factory=list)
     evidential: bool = False
     date_basis: str = "unknown"
+    first_reported: str | None = None  # publication date of the earliest report
+    last_reported: str | None = None
 
 
 @dataclass(slots=True)

@@ -8,23 +8,28 @@ Stages, in order:
  2. language     per article, then per kept paragraph
  3. publication  metadata / header / dateline, marked doubtful when the text disagrees
  4. sentences    inside kept paragraphs
- 5. mentions     actors named in the sentences, resolved against the knowledge base
+ 5. mentions     actors named in the sentences, resolved against the knowledge base;
+                 the publication date turns doubtful when a title did not hold at it
  6. reports      triggers + actors + date + status + place -> event reports
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from diplowatch.extract.mentions import find_mentions
 from diplowatch.extract.reports import build_reports
 from diplowatch.ingest.clean import clean_paragraphs
-from diplowatch.ingest.dateline import find_publication_date
+from diplowatch.ingest.dateline import check_title_roles, find_publication_date
 from diplowatch.kb.gazetteer import Gazetteer, default_gazetteer
 from diplowatch.lang.detect import detect_language
 from diplowatch.lang.packs import available_languages
 from diplowatch.lang.segment import split_sentences
 from diplowatch.model import Article, ArticleResult
+
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+LANGUAGE_SAMPLE = 600  # characters of body text enough to identify the article language
 
 
 def process_article(article: Article, *, gazetteer: Gazetteer | None = None) -> ArticleResult:
@@ -33,15 +38,24 @@ def process_article(article: Article, *, gazetteer: Gazetteer | None = None) -> 
     text = article.text
     paragraphs = clean_paragraphs(text)
     body = "\n".join(text[p.start : p.end] for p in paragraphs if p.kept)
-    lang = article.lang if article.lang in available_languages() else detect_language(body)
+    lang = (
+        article.lang
+        if article.lang in available_languages()
+        else detect_language(body[:LANGUAGE_SAMPLE])
+    )
+    script = _script(body)
     paragraphs = [
-        replace(p, lang=detect_language(text[p.start : p.end], hint=lang)) if p.kept else p for p in paragraphs
+        replace(p, lang=_paragraph_language(text[p.start : p.end], lang, script)) if p.kept else p
+        for p in paragraphs
     ]
     published = find_publication_date(article, paragraphs, lang=lang)
     sentences = split_sentences(text, paragraphs, lang=lang)
     mentions = find_mentions(text, sentences, lang=lang, gazetteer=gazetteer, when=published.value)
+    published = check_title_roles(published, text, mentions, lang=lang, kb=gazetteer.kb)
     reports = (
-        build_reports(article.id, text, sentences, mentions, lang=lang, published=published) if lang else []
+        build_reports(article.id, text, sentences, mentions, lang=lang, published=published)
+        if lang
+        else []
     )
     return ArticleResult(
         article=article,
@@ -52,3 +66,17 @@ def process_article(article: Article, *, gazetteer: Gazetteer | None = None) -> 
         mentions=mentions,
         reports=reports,
     )
+
+
+def _script(text: str) -> str:
+    """Cyrl when Cyrillic letters make up a third of ``text`` or more, else Latn."""
+    return "Cyrl" if len(_CYRILLIC.findall(text)) * 3 > len(text) else "Latn"
+
+
+def _paragraph_language(text: str, lang: str | None, script: str) -> str | None:
+    """A paragraph in the article's script is in its language; only others are identified.
+
+    Identifying every paragraph cost a quarter of the pipeline's time (bench/pipeline.py),
+    and a paragraph in the same script is almost always in the article's language.
+    """
+    return lang if _script(text) == script else detect_language(text, hint=lang)

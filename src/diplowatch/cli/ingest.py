@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from collections import Counter
 from collections.abc import Iterable
@@ -15,6 +16,8 @@ from diplowatch.ingest.pool import Outcome, Unchanged, default_workers, process_
 from diplowatch.ingest.readers import read_inputs
 from diplowatch.kb.actors import load_kb
 from diplowatch.model import Article, FailedArticle
+from diplowatch.resolve.merge import block_key
+from diplowatch.store.events import article_blocks, update_events
 from diplowatch.store.sqlite import Store, open_store
 
 
@@ -43,23 +46,34 @@ def ingest_items(
 def write_outcomes(
     store: Store, outcomes: Iterable[Outcome]
 ) -> tuple[Counter[str], list[FailedArticle]]:
-    """Store processed articles, failures and the actors they mention (ingest and ``load``)."""
+    """Store processed articles, failures and the actors they mention (ingest and ``load``).
+
+    Afterwards only the event blocks whose reports changed are merged again (issue #5).
+    """
     counts: Counter[str] = Counter()
     failures: list[FailedArticle] = []
     actor_ids: set[str] = set()
+    touched: set[str] = set()
+    # one time for the whole batch: event ids anchor on (batch, published, report key), which a
+    # Spark run over the same input reproduces (it is one batch too)
+    batch_time = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     for outcome in outcomes:
         counts["read"] += 1
-        if isinstance(outcome, FailedArticle):
-            store.save_failure(outcome)
-            failures.append(outcome)
-            continue
         if isinstance(outcome, Unchanged):
             counts["unchanged"] += 1
             continue
-        counts[store.save_result(outcome)] += 1
+        article_id = outcome.id if isinstance(outcome, FailedArticle) else outcome.article.id
+        touched |= article_blocks(store, article_id)  # the version it replaces stops counting
+        if isinstance(outcome, FailedArticle):
+            store.save_failure(outcome, ingested_at=batch_time)
+            failures.append(outcome)
+            continue
+        counts[store.save_result(outcome, ingested_at=batch_time)] += 1
+        touched.update(block_key(report) for report in outcome.reports)
         actor_ids.update(m.actor_id for m in outcome.mentions if m.actor_id)
     kb = load_kb()
     store.save_actors(actor for a in sorted(actor_ids) if (actor := kb.get(a)))
+    update_events(store, touched)
     counts["failed"] = len(failures)
     return counts, failures
 

@@ -1,9 +1,15 @@
-"""Find actor mentions: runs of capitalised words matched against the gazetteer.
+"""Find the actors an article names: people (known or not), organisations, countries, places,
+and role phrases that stand for a person ("ameriški zunanji minister", "the two leaders").
 
-Inflected forms are undone with the language pack's ``names.yaml`` suffix rules, which propose
-candidate base forms ("Rubiem" -> Rubio, "Lavrovval" -> Lavrov); the gazetteer decides which
-candidate is a real actor. Where a surname fits several actors, a full-name mention elsewhere
-in the article, then a role held at the publication date, picks one.
+Stages, per article:
+ 1. tokens      words with offsets, once per sentence (one precompiled regex)
+ 2. names       runs of capitalised words, matched longest-first against the gazetteer; each
+                word may be replaced by a nominative candidate from names.yaml (lang/names.py)
+ 3. unknown     leftover capitalised runs that look like a person (extract/unknown_people.py)
+ 4. adjectives  country adjectives (ruski, orosz, American) from demonyms.tsv
+ 5. roles       title phrases from titles.yaml not followed by a name, resolved by
+                resolve/link.py to the office holder at the article date or to a person
+                named earlier in the article
 """
 
 from __future__ import annotations
@@ -11,75 +17,222 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Sequence
-from functools import lru_cache
+from dataclasses import dataclass, replace
 
+from diplowatch.extract.tokens import Token, tokenize
+from diplowatch.extract.unknown_people import find_unknown_people
+from diplowatch.kb.countries import country_name, demonym_country, local_country_names
 from diplowatch.kb.gazetteer import Gazetteer
 from diplowatch.lang.keys import name_key
-from diplowatch.lang.packs import available_languages, load_pack
+from diplowatch.lang.names import base_candidates
+from diplowatch.lang.titles import TitleMatch, title_index
 from diplowatch.model import Mention, Sentence
+from diplowatch.resolve.link import choose_actor, resolve_plural, resolve_role
 
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
-_JOINER = re.compile(r"^[ \t]+$")  # only plain spaces may join words of one name
-
-
-@lru_cache(maxsize=None)
-def _suffix_rules(lang: str | None) -> tuple[tuple[str, str], ...]:
-    """(ending, replacement) pairs, longest ending first."""
-    if lang is None or lang not in available_languages():
-        return ()
-    pack = load_pack(lang)
-    rules = [tuple(r) for r in pack.names.get("suffixes", [])]
-    if pack.fallback and not rules:
-        rules = [tuple(r) for r in load_pack(pack.fallback).names.get("suffixes", [])]
-    return tuple(sorted(((str(a), str(b)) for a, b in rules), key=lambda r: -len(r[0])))
-
-
-def base_candidates(word: str, lang: str | None) -> list[str]:
-    """Possible nominative forms of ``word``, the word itself first."""
-    candidates = [word]
-    lower = word.lower()
-    for ending, replacement in _suffix_rules(lang):
-        if lower.endswith(ending) and len(word) - len(ending) >= 2:
-            candidates.append(word[: len(word) - len(ending)] + replacement)
-    return list(dict.fromkeys(candidates))
+_JOINERS = frozenset({" ", "-", "‐"})
+_MAX_PRODUCT = 64
+BACKREF_WINDOW = 400  # characters back a title without a country may refer
+_CASE_TAIL = re.compile(r"[-‐][^\W\d_A-ZА-Я]{1,3}\b")
+# Offices whose holders are named by surname alone in the news without introduction.
+NEWSMAKER_ROLES = frozenset(
+    {
+        "head_of_state",
+        "head_of_government",
+        "foreign_minister",
+        "defence_minister",
+        "foreign_ministry_spokesperson",
+        "presidential_spokesperson",
+        "secretary_general",
+        "special_envoy",
+        "president_of_organisation",
+        "vice_president",
+    }
+)
 
 
-def _runs(text: str, start: int, end: int) -> list[list[tuple[int, int]]]:
-    """Runs of capitalised words within [start, end) as lists of (start, end)."""
-    runs: list[list[tuple[int, int]]] = []
-    current: list[tuple[int, int]] = []
-    for match in _WORD.finditer(text, start, end):
-        word = match.group()
-        if not word[0].isupper():
-            if current:
-                runs.append(current)
-            current = []
-            continue
-        if current and not _JOINER.match(text[current[-1][1] : match.start()]):
-            runs.append(current)
-            current = []
-        current.append(match.span())
-    if current:
-        runs.append(current)
+def _runs(
+    tokens: Sequence[Token], text: str, gazetteer: Gazetteer, lang: str | None
+) -> list[list[int]]:
+    """Index runs of capitalised tokens joined only by a space or hyphen; a lower-case word
+    that occurs inside known names ("České republiky", "Bosna i Hercegovina") may join."""
+    runs: list[list[int]] = []
+    for i, token in enumerate(tokens):
+        joined = (
+            bool(runs)
+            and runs[-1][-1] == i - 1
+            and text[tokens[i - 1].end : token.start] in _JOINERS
+        )
+        if token.cap:
+            if joined:
+                runs[-1].append(i)
+            else:
+                runs.append([i])
+        elif (
+            joined
+            and text[tokens[i - 1].end : token.start] == "-"
+            and len(token.word) >= 3
+            and not tokens[i - 1].word.isupper()
+        ):
+            runs[-1].append(i)  # "Son-hui", not the case ending of "NATO-om"
+        elif joined and any(
+            name_key(c) in gazetteer.inner_words for c in base_candidates(token.word, lang)
+        ):
+            runs[-1].append(i)
     return runs
 
 
-def _match_span(
+def _candidate_keys(word: str, lang: str | None) -> list[tuple[str, str]]:
+    """(key, base form) for each nominative candidate of a word."""
+    return [(name_key(c), c) for c in base_candidates(word, lang)]
+
+
+_Hit = tuple[set[str] | frozenset[str], str, str]
+
+
+def _match(words: tuple[str, ...], gazetteer: Gazetteer, lang: str | None) -> _Hit | None:
+    """Memoised ``_lookup``: names recur across articles."""
+    key = (words, lang)
+    if key not in gazetteer.memo:
+        if len(gazetteer.memo) > 500_000:
+            gazetteer.memo.clear()
+        gazetteer.memo[key] = _lookup(words, gazetteer, lang)
+    return gazetteer.memo[key]  # type: ignore[return-value]
+
+
+def _lookup(
     words: Sequence[str], gazetteer: Gazetteer, lang: str | None
-) -> tuple[set[str], str] | None:
-    """Actor ids for a word sequence (full-name match), or for a lone surname."""
-    options = [[name_key(c) for c in base_candidates(w, lang)] for w in words]
+) -> tuple[set[str] | frozenset[str], str, str] | None:
+    """(actor ids, rule, base form) for a word sequence, or None.
+
+    Every nominative candidate is tried; a hit whose base form is spelt exactly as a known
+    alias wins over one that only shares its key ("Италии" -> Италия, not "Италии").
+    """
+    options = [_candidate_keys(w, lang) for w in words]
+    hits: list[tuple[set[str] | frozenset[str], str, str]] = []
     if len(words) > 1:
-        for combo in itertools.islice(itertools.product(*options), 64):
-            ids = gazetteer.lookup_full(" ".join(combo))
+        if not any(k in gazetteer.first_words for k, _ in options[0]):
+            return None
+        for combo in itertools.islice(itertools.product(*options), _MAX_PRODUCT):
+            ids = gazetteer.lookup_full(" ".join(k for k, _ in combo))
             if ids:
-                return ids, "gazetteer.full"
+                hits.append((ids, "gazetteer.full", " ".join(b for _, b in combo)))
+    else:
+        word = words[0]
+        for key, base in options[0]:
+            if len(key) <= 3 and base not in gazetteer.exact:
+                continue  # short keys (US, SAD, ОН) only as written: not "Są", "Он"
+            if key in gazetteer.acronyms and not word.isupper():
+                continue  # "Още" is not ОССЕ
+            ids = gazetteer.lookup_full(key)
+            people = gazetteer.lookup_surname(key)
+            if ids and not (people and ids <= people):
+                hits.append((ids, "gazetteer.full", base))
+            elif people:
+                hits.append((people, "gazetteer.surname", base))
+    if not hits:
         return None
-    for key in options[0]:
-        ids = gazetteer.lookup_surname(key) or gazetteer.lookup_full(key)
-        if ids:
-            return ids, "gazetteer.surname"
-    return None
+    ids, rule, base = next((h for h in hits if h[2].casefold() in gazetteer.forms), hits[0])
+    if base.isupper() and len(base) > 3:  # "ПАКИСТАН" -> Пакистан, as the alias is written
+        base = gazetteer.spelling.get(base.casefold(), base)
+    return ids, rule, base
+
+
+@dataclass
+class _Found:
+    start: int
+    end: int
+    ids: set[str] | frozenset[str]
+    rule: str
+    base: str
+    first: int  # token index in its sentence
+    last: int
+
+
+def _names(
+    tokens: Sequence[Token], run: list[int], gazetteer: Gazetteer, lang: str | None
+) -> list[_Found]:
+    """Known names in a run, longest match first."""
+    found: list[_Found] = []
+    i = 0
+    while i < len(run):
+        if not tokens[run[i]].cap:
+            i += 1
+            continue
+        for j in range(min(len(run), i + gazetteer.max_words), i, -1):
+            if j - i == 1 and _adjective_only(tokens[run[i]].word, gazetteer, lang):
+                continue  # a capitalised adjective ("Irská", "Russian") is not a name
+            hit = _match(tuple(tokens[k].word for k in run[i:j]), gazetteer, lang)
+            if hit:
+                first, last = run[i], run[j - 1]
+                found.append(_Found(tokens[first].start, tokens[last].end, *hit, first, last + 1))
+                i = j
+                break
+        else:
+            i += 1
+    return found
+
+
+def _adjective_only(word: str, gazetteer: Gazetteer, lang: str | None) -> bool:
+    """A country adjective of the article's language that no candidate base form spells as
+    one of its country names (sl "Ruska", cs "Irská"; not cs "Polsku")."""
+    names = local_country_names(lang)
+    return bool(demonym_country(word, lang)) and not any(
+        c.casefold() in names for c in base_candidates(word, lang)
+    )
+
+
+def _case_tail(text: str, end: int) -> int:
+    """Extend a name over a hyphenated case ending ("OSCE-a", "NATO-m", "SAD-u")."""
+    match = _CASE_TAIL.match(text, end)
+    return match.end() if match else end
+
+
+def _leftovers(run: list[int], kept: Sequence[_Found], tokens: Sequence[Token]) -> list[list[int]]:
+    """Capitalised sub-runs of ``run`` that no kept name covers."""
+    covered = {i for f in kept for i in range(f.first, f.last)}
+    parts: list[list[int]] = []
+    for i in run:
+        if i in covered or not tokens[i].cap:
+            if not tokens[i].cap:
+                parts.append([])
+            continue
+        if parts and parts[-1] and parts[-1][-1] == i - 1:
+            parts[-1].append(i)
+        else:
+            parts.append([i])
+    return parts
+
+
+def _glued(
+    f: _Found,
+    run: list[int],
+    covered: set[int],
+    tokens: Sequence[Token],
+    gazetteer: Gazetteer,
+    lang: str | None,
+) -> bool:
+    """True when a one-word name touches an unknown capitalised word of its run: it is then
+    part of another name ("Air France", "Kenny Jacobs", "Juan Fernández"). A neighbour that is
+    itself a word of known names ("Великій" of Велика Британія) does not count."""
+    if f.last - f.first != 1:
+        return False
+    if all(gazetteer.actor(a).kind == "person" for a in f.ids):
+        i = f.first - 1  # "Ana Kovač", "Juan Fernández": another person of that surname
+        return (
+            i in run
+            and i not in covered
+            and tokens[i].cap
+            and any(name_key(c) in gazetteer.given for c in base_candidates(tokens[i].word, lang))
+        )
+    for i in (f.first - 1, f.last):
+        if i in run and i not in covered and not tokens[i].sent_first and tokens[i].cap:
+            if any(c.casefold() in gazetteer.forms for c in base_candidates(tokens[i].word, lang)):
+                continue
+            if not demonym_country(tokens[i].word, lang) and not title_index(lang).starting_at(
+                [t.lower for t in tokens], i
+            ):
+                return True
+    return False
 
 
 def find_mentions(
@@ -90,51 +243,256 @@ def find_mentions(
     gazetteer: Gazetteer,
     when: str | None = None,
 ) -> list[Mention]:
-    """Known actors named in the sentences, longest match first, ambiguity settled per article."""
-    raw: list[tuple[int, int, set[str], str]] = []
-    for sent in sentences:
-        for run in _runs(text, sent.start, sent.end):
-            i = 0
-            while i < len(run):
-                for j in range(min(len(run), i + gazetteer.max_words), i, -1):
-                    words = [text[s:e] for s, e in run[i:j]]
-                    found = _match_span(words, gazetteer, lang)
-                    if found:
-                        raw.append((run[i][0], run[j - 1][1], *found))
-                        i = j
-                        break
-                else:
-                    i += 1
-    resolved_unique = {next(iter(ids)) for _, _, ids, _ in raw if len(ids) == 1}
-    mentions = []
-    for start, end, ids, rule in raw:
-        actor_id = _choose(ids, resolved_unique, gazetteer, when)
-        if actor_id is None:
-            continue
-        actor = gazetteer.kb.actors[actor_id]
-        mentions.append(
-            Mention(
-                start=start,
-                end=end,
-                text=text[start:end],
-                kind=actor.kind,
-                actor_id=actor.id,
-                name=actor.name,
-                country=actor.country,
-                rule=rule,
-                confidence=0.9 if rule == "gazetteer.full" else 0.75,
+    """Every actor, place and role mention in the sentences, in text order.
+
+    Args:
+        when: the article's publication date; role titles resolve to who held them then.
+    """
+    index = title_index(lang)
+    sent_tokens = [tokenize(text, sent) for sent in sentences]
+    seen_words = {t.word for tokens in sent_tokens for t in tokens if t.cap}
+    per_sentence = []
+    for tokens in sent_tokens:
+        lowers = [t.lower for t in tokens]
+        titles = index.matches(lowers)
+        runs = _runs(tokens, text, gazetteer, lang)
+        per_sentence.append(
+            (tokens, titles, [(run, _names(tokens, run, gazetteer, lang)) for run in runs])
+        )
+    all_found = [f for _, _, runs in per_sentence for _, found in runs for f in found]
+    named = {next(iter(f.ids)) for f in all_found if len(f.ids) == 1}
+    named_in_full = {
+        next(iter(f.ids)) for f in all_found if len(f.ids) == 1 and f.last - f.first > 1
+    }
+    mentions: list[Mention] = []
+    unknown_surnames: dict[str, tuple[str, str]] = {}
+    for tokens, titles, runs in per_sentence:
+        sentence_mentions: list[Mention] = []
+        leftovers: list[list[int]] = []
+        for run, found in runs:
+            kept: list[tuple[_Found, str]] = []
+            for f in found:
+                actor_id = choose_actor(f.ids, named, gazetteer, when)
+                if actor_id is None:
+                    continue
+                if f.rule == "gazetteer.surname" and not _surname_plausible(
+                    actor_id, f, tokens, titles, named_in_full, gazetteer, when
+                ):
+                    continue
+                kept.append((f, actor_id))
+            kept = [(f, a) for f, a in kept if not _doubtful_first_word(f, tokens, gazetteer, a)]
+            covered = {i for f, _ in kept for i in range(f.first, f.last)}
+            kept = [
+                (f, a)
+                for f, a in kept
+                if gazetteer.actor(a).kind not in ("place", "country", "person")
+                or f.last - f.first > 1
+                or not _glued(f, run, covered, tokens, gazetteer, lang)
+            ]
+            leftovers.extend(p for p in _leftovers(run, [f for f, _ in kept], tokens) if p)
+            for f, actor_id in kept:
+                f.end = _case_tail(text, f.end)
+                actor = gazetteer.actor(actor_id)
+                confidence = 0.9 if f.rule == "gazetteer.full" else 0.75
+                sentence_mentions.append(
+                    Mention(
+                        f.start,
+                        f.end,
+                        text[f.start : f.end],
+                        actor.kind,
+                        actor.id,
+                        actor.name,
+                        actor.country,
+                        f.rule,
+                        confidence,
+                        f.base,
+                    )
+                )
+        sentence_mentions.extend(
+            find_unknown_people(
+                tokens,
+                leftovers,
+                titles,
+                gazetteer,
+                lang,
+                seen_words,
+                unknown_surnames,
+                text,
+                [(m.start, m.end) for m in sentence_mentions if m.kind == "person"],
             )
         )
+        sentence_mentions.extend(_adjectives(tokens, titles, lang, text))
+        sentence_mentions.sort(key=lambda m: m.start)
+        person_starts = {m.start for m in sentence_mentions if m.kind == "person"}
+        roles = _roles(
+            tokens,
+            titles,
+            sentence_mentions,
+            person_starts,
+            [*mentions, *sentence_mentions],
+            gazetteer,
+            when,
+            text,
+        )
+        mentions.extend(sorted([*sentence_mentions, *roles], key=lambda m: (m.start, m.end)))
     return mentions
 
 
-def _choose(ids: set[str], elsewhere: set[str], gazetteer: Gazetteer, when: str | None) -> str | None:
-    if len(ids) == 1:
-        return next(iter(ids))
-    named = ids & elsewhere
-    if len(named) == 1:
-        return next(iter(named))
-    active = [a for a in sorted(ids) if gazetteer.kb.actors[a].roles_at(when)]
-    if len(active) == 1:
-        return active[0]
-    return None
+def _surname_plausible(
+    actor_id: str,
+    found: _Found,
+    tokens: Sequence[Token],
+    titles: Sequence[TitleMatch | None],
+    named_in_full: set[str],
+    gazetteer: Gazetteer,
+    when: str | None,
+) -> bool:
+    """A lone surname is that person only with support: the full name elsewhere in the
+    article, a title right before it, or an office the person holds at the article date
+    (so "Mají" is not Theresa May and "Райънеър" in 2018 is not Angela Rayner)."""
+    if actor_id in named_in_full:
+        return True
+    if any(t is not None and t.last == found.first for t in titles[: found.first]):
+        return True
+    if len(name_key(found.base)) < 4:
+        return False
+    return (
+        bool(gazetteer.actor(actor_id).roles_at(when))
+        if when
+        else bool(gazetteer.actor(actor_id).roles)
+    )
+
+
+def _doubtful_first_word(
+    f: _Found, tokens: Sequence[Token], gazetteer: Gazetteer, actor_id: str
+) -> bool:
+    """A capital at the start of a sentence says nothing: a lone first word counts as a place
+    or country only when spelt like a known name, not merely sharing its key ("Ряд" ≠ Рияд)."""
+    return (
+        tokens[f.first].sent_first
+        and f.last - f.first == 1
+        and gazetteer.actor(actor_id).kind in ("place", "country")
+        and f.base.casefold() not in gazetteer.forms
+    )
+
+
+def _adjectives(
+    tokens: Sequence[Token], titles: Sequence[TitleMatch | None], lang: str | None, text: str
+) -> list[Mention]:
+    """Country adjectives ("ruski", "orosz") as country mentions with rule "demonym"."""
+    found = []
+    for token in tokens:
+        iso3 = demonym_country(token.word, lang)
+        if iso3:
+            found.append(
+                Mention(
+                    token.start,
+                    token.end,
+                    token.word,
+                    "country",
+                    iso3,
+                    country_name(iso3),
+                    iso3,
+                    "demonym",
+                    0.8,
+                    token.word,
+                )
+            )
+    return found
+
+
+def _roles(
+    tokens: Sequence[Token],
+    titles: Sequence[TitleMatch | None],
+    sentence_mentions: Sequence[Mention],
+    person_starts: set[int],
+    so_far: Sequence[Mention],
+    gazetteer: Gazetteer,
+    when: str | None,
+    text: str,
+) -> list[Mention]:
+    """Person mentions for title phrases that stand alone (no name right after them)."""
+    countries = {m.start: m for m in sentence_mentions if m.kind == "country"}
+    person_ends = {m.end for m in sentence_mentions if m.kind == "person"}
+    covered = [(m.start, m.end) for m in sentence_mentions if m.kind != "country"]
+    found: list[Mention] = []
+    i = 0
+    while i < len(tokens):
+        match = titles[i]
+        if match is None or match.role == "cue":
+            i += 1
+            continue
+        start, end = tokens[match.first].start, tokens[match.last - 1].end
+        i = match.last
+        if any(s < end and start < e for s, e in covered):
+            continue
+        after = match.last
+        while after < len(tokens) - 1 and tokens[after].start in countries:
+            after += 1  # "predsjednik Rusije Vladimir Putin", "US President Trump"
+        if after < len(tokens) and tokens[after].start in person_starts:
+            continue  # apposition: "zunanji minister Sergej Lavrov" is the name's mention
+        if match.first > 0 and tokens[match.first - 1].end in person_ends:
+            continue  # name first, then title: "Szijjártó Péter külügyminiszter"
+        earlier = [m for m in so_far if m.end <= start]
+        if match.role == "plural":
+            for person in resolve_plural(earlier):
+                found.append(
+                    replace(
+                        person,
+                        start=start,
+                        end=end,
+                        text=text[start:end],
+                        rule="backref",
+                        confidence=0.6,
+                        base=None,
+                    )
+                )
+            continue
+        country, span_start = _title_country(tokens, match, countries)
+        resolved = resolve_role(
+            match.role,
+            country,
+            when=when,
+            earlier=earlier,
+            gazetteer=gazetteer,
+            female=match.female,
+            near=start - BACKREF_WINDOW,
+        )
+        if resolved is None:
+            continue
+        actor_id, rule = resolved
+        actor = gazetteer.entities.get(actor_id)
+        if actor is not None:
+            name, country_code = actor.name, actor.country
+        else:
+            prior = next(m for m in reversed(earlier) if m.actor_id == actor_id)
+            name, country_code = prior.name, prior.country
+        found.append(
+            Mention(
+                span_start,
+                end,
+                text[span_start:end],
+                "person",
+                actor_id,
+                name,
+                country_code,
+                rule,
+                0.7 if rule == "role" else 0.6,
+            )
+        )
+    return found
+
+
+def _title_country(
+    tokens: Sequence[Token], match: TitleMatch, countries: dict[int, Mention]
+) -> tuple[str | None, int]:
+    """Country a title names (an adjective or name just before it, or a name just after)."""
+    start = tokens[match.first].start
+    for back in (1, 2):
+        k = match.first - back
+        if k >= 0 and tokens[k].start in countries:
+            return countries[tokens[k].start].country, tokens[k].start
+    for k in range(match.last, min(len(tokens), match.last + 3)):
+        if tokens[k].start in countries:
+            return countries[tokens[k].start].country, start
+    return None, start

@@ -1,28 +1,76 @@
-"""Assemble event reports: a trigger, the actors around it, its date, status and place.
+"""Assemble event reports: a trigger, the people taking part, its date, status and place.
 
-One report per trigger whose sentence names enough actors: two or more people, or one person
-for a visit or a multilateral meeting. Finding (triggers, mentions, dates, cues) is done by the
-other modules; this one only decides how they combine.
+Finding is done elsewhere (triggers, mentions, dates, status cues, participants); this module
+only decides how they combine. Per sentence, in order:
+
+ 1. triggers       from the language pack, folded (extract/folding.py: setting, attendance
+                   objects, phone adverb + talk verb)
+ 2. participants   extract/pairs.py picks who takes part; two or more people, or one for a
+                   visit or a multilateral meeting (a visit or summit "with" someone is a meeting)
+ 3. date           each date goes to the nearest trigger that can report; forward for plans
+ 4. back-reference a trigger without participants but with its own date ("the call, which took
+                   place on 21 October") dates the latest earlier report of its mode nearby
+ 5. status, place  clause-scoped status cues; location from place mentions
+Then per article: reports of one contact are folded (extract/folding.py).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
-from diplowatch.extract.status import find_status
-from diplowatch.extract.triggers import find_triggers
-from diplowatch.lang.dates import find_dates
+from diplowatch.extract.folding import (
+    absorb_objects,
+    drop_visits_with_counterpart,
+    fold_sentence_reports,
+)
+from diplowatch.extract.pairs import (
+    choose_participants,
+    clause_bounds,
+    pairing_words,
+    status_scope,
+)
+from diplowatch.extract.places import choose_location
+from diplowatch.extract.status import StatusCue, find_status, sentence_has_plan
+from diplowatch.extract.triggers import Trigger, find_triggers
+from diplowatch.lang.dates import DateMention, find_dates
 from diplowatch.model import ActorRef, Mention, PubDate, Report, Sentence
 
 SOLO_MODES = ("visit", "multilateral")
+_TIGHT_RULES = ("pair.dash", "pair.between", "pair.adjacent")
+BACKREF_PARAGRAPHS = 2  # how far back (in paragraphs) an actorless dated trigger may refer
 
 
-def _actors(mentions: Sequence[Mention]) -> tuple[ActorRef, ...]:
-    seen: dict[str, ActorRef] = {}
-    for m in mentions:
-        if m.kind == "person" and m.actor_id and m.actor_id not in seen:
-            seen[m.actor_id] = ActorRef(m.actor_id, m.name or m.text, m.country, m.start, m.end)
-    return tuple(seen.values())
+def _dates_by_trigger(
+    triggers: Sequence[Trigger], dates: Sequence[DateMention]
+) -> dict[int, DateMention]:
+    """Give each date to its nearest trigger; each trigger keeps its nearest own date."""
+    owned: dict[int, DateMention] = {}
+    for date in dates:
+
+        def distance(t: Trigger, d: DateMention = date) -> int:
+            return d.start - t.end if d.start >= t.end else t.start - d.end
+
+        nearest = min(triggers, key=distance)
+        current = owned.get(nearest.start)
+        if current is None or distance(nearest) < distance(nearest, current):
+            owned[nearest.start] = date
+    return owned
+
+
+def _mode(trigger: Trigger, people: Sequence[Mention], text: str, lang: str) -> str:
+    """A summit "with" someone ("vrh s Putinom") is a meeting, and so is a visit to a named person.
+
+    ``people`` are the sentence's people before participants are chosen, or the participants.
+    """
+    if trigger.mode not in SOLO_MODES:
+        return trigger.mode
+    after = [m for m in people if m.start >= trigger.end]
+    if after:
+        gap = text[trigger.end : after[0].start]
+        if pairing_words(lang).with_.match(gap.strip()) and len(gap.split()) <= 2:
+            return "meet"
+    return trigger.mode
 
 
 def build_reports(
@@ -34,40 +82,295 @@ def build_reports(
     lang: str,
     published: PubDate,
 ) -> list[Report]:
-    """Reports for every trigger that has its actors in the same sentence."""
+    """Reports for every trigger whose participants the sentence names (see module docstring)."""
     reports: list[Report] = []
+    withhold = published.doubtful and published.source != "content"
+    paragraph_of = {s.start: s.paragraph for s in sentences}
+    by_sentence = _mentions_by_sentence(sentences, mentions)
     for sent in sentences:
-        in_sentence = [m for m in mentions if sent.start <= m.start < sent.end]
-        actors = _actors(in_sentence)
-        if not actors:
+        in_sentence = by_sentence.get(sent.start, [])
+        people = [m for m in in_sentence if m.kind == "person" and m.actor_id]
+        if not people and not reports:
+            continue  # nobody to pair and nothing to refer back to: skip the trigger scan
+        triggers = absorb_objects(text, find_triggers(text, sent.start, sent.end, lang=lang), lang)
+        if not triggers:
             continue
-        for trigger in find_triggers(text, sent.start, sent.end, lang=lang):
-            if len(actors) < 2 and trigger.mode not in SOLO_MODES:
+        cues = {
+            t.start: find_status(
+                text,
+                sent.start,
+                sent.end,
+                t.start,
+                lang=lang,
+                clause=clause_bounds(text, sent.start, sent.end, t.start),
+                predicate=status_scope(text, sent.start, sent.end, t.start, lang=lang),
+                trigger_status=t.status,
+            )
+            for t in triggers
+        }
+        dates = _resolve_dates(text, sent, cues, lang=lang, published=published)
+        chosen = _choose_all(text, sent, triggers, people, in_sentence, lang=lang)
+        # dates go to triggers that found their people; "took part on Thursday in a meeting"
+        productive = [
+            t
+            for t in triggers
+            if _can_report(t, chosen[t.start][0], people, text, lang)
+            or _backref(reports, t.mode, sent, paragraph_of) is not None
+        ] or list(triggers)
+        own_dates = _dates_by_trigger(productive, dates)
+        for trigger in triggers:
+            cue = cues[trigger.start]
+            if cue.negated:
                 continue
-            cue = find_status(text, sent.start, sent.end, trigger.start, lang=lang)
-            dates = find_dates(
-                text, sent.start, sent.end, lang=lang, published=published, future=cue.status == "planned"
-            )
-            date = min(dates, key=lambda d: abs(d.start - trigger.start)) if dates else None
-            reports.append(
-                Report(
-                    article_id=article_id,
-                    sent_start=sent.start,
-                    sent_end=sent.end,
-                    trigger_start=trigger.start,
-                    trigger_end=trigger.end,
-                    trigger=trigger.text,
-                    mode=trigger.mode,
-                    actors=actors,
-                    status=cue.status,
-                    date=date.value if date else None,
-                    date_precision=date.precision if date else None,
-                    date_basis=date.basis if date else "unknown",
-                    date_doubtful=date.doubtful if date else False,
-                    evidential=cue.evidential,
+            groups, rule = chosen[trigger.start]
+            date = own_dates.get(trigger.start)
+            if date is not None and cue.status == "planned" and _before(date, published):
+                date = None  # "last month he named an envoy for talks": the talks are to come
+            if not groups:
+                if date is not None:
+                    earlier = _backref(reports, trigger.mode, sent, paragraph_of)
+                    if earlier is not None:
+                        reports.append(_redate(earlier, date, sent, trigger, withhold))
+                continue
+            for participants in groups:
+                report = _report(
+                    article_id,
+                    text,
+                    sent,
+                    trigger,
+                    participants,
+                    in_sentence,
+                    rule=rule,
+                    cue=cue,
+                    date=date,
+                    withhold=withhold,
                     lang=lang,
-                    rule=trigger.rule + (f"+status:{cue.cue}" if cue.cue else ""),
-                    confidence=min(0.95, 0.5 + 0.1 * len(actors) + (0.1 if date else 0.0)),
                 )
-            )
-    return reports
+                if report is not None:
+                    reports.append(report)
+    return drop_visits_with_counterpart(fold_sentence_reports(reports))
+
+
+def _report(
+    article_id: str,
+    text: str,
+    sent: Sentence,
+    trigger: Trigger,
+    participants: Sequence[Mention],
+    in_sentence: Sequence[Mention],
+    *,
+    rule: str,
+    cue: StatusCue,
+    date: DateMention | None,
+    withhold: bool,
+    lang: str,
+) -> Report | None:
+    """One report, or None when the mode needs more participants than were found."""
+    mode = _mode(trigger, participants, text, lang)
+    if mode == "visit" and len(participants) > 1:
+        mode = "meet"  # a visit with a named counterpart counts as the meeting
+    if len(participants) < 2 and mode not in SOLO_MODES:
+        return None
+    clause = clause_bounds(text, sent.start, sent.end, trigger.start)
+    words = pairing_words(lang)
+    place = choose_location(
+        text,
+        in_sentence,
+        mode=mode,
+        trigger=(trigger.start, trigger.end),
+        clause=clause,
+        sentence=(sent.start, sent.end),
+        at=words.at,
+        suffixes=words.at_suffixes,
+    )
+    value, precision, basis, doubtful, note = _date_fields(date, withhold)
+    return Report(
+        article_id=article_id,
+        sent_start=sent.start,
+        sent_end=sent.end,
+        trigger_start=trigger.start,
+        trigger_end=trigger.end,
+        trigger=trigger.text,
+        mode=mode,
+        actors=tuple(
+            ActorRef(m.actor_id or "", m.name or m.text, m.country, m.start, m.end)
+            for m in participants
+        ),
+        status=cue.status,
+        date=value,
+        date_precision=precision,
+        date_basis=basis,
+        date_doubtful=doubtful,
+        location=place.name if place else None,
+        evidential=cue.evidential,
+        lang=lang,
+        rule="+".join(
+            x for x in (trigger.rule, rule, f"status:{cue.cue}" if cue.cue else "", note) if x
+        ),
+        confidence=_confidence(rule, value is not None, doubtful),
+    )
+
+
+def _can_report(
+    trigger: Trigger, groups: list[list[Mention]], people: Sequence[Mention], text: str, lang: str
+) -> bool:
+    """True when the trigger's participants are enough for a report of its mode."""
+    solo = _mode(trigger, people, text, lang) in SOLO_MODES
+    return any(solo or len({m.actor_id for m in group}) > 1 for group in groups)
+
+
+def _mentions_by_sentence(
+    sentences: Sequence[Sentence], mentions: Sequence[Mention]
+) -> dict[int, list[Mention]]:
+    """Mentions grouped by the start of their sentence, in one pass over both sorted lists."""
+    grouped: dict[int, list[Mention]] = {}
+    ordered = sorted(mentions, key=lambda m: m.start)
+    index = 0
+    for sent in sentences:
+        while index < len(ordered) and ordered[index].start < sent.start:
+            index += 1
+        while index < len(ordered) and ordered[index].start < sent.end:
+            grouped.setdefault(sent.start, []).append(ordered[index])
+            index += 1
+    return grouped
+
+
+def _resolve_dates(
+    text: str, sent: Sentence, cues: dict[int, StatusCue], *, lang: str, published: PubDate
+) -> list[DateMention]:
+    """The sentence's dates, each read forward when it belongs to a plan.
+
+    A date looks forward when a trigger of the sentence is planned, or when a planned cue
+    shares the date's own clause ("the meeting, scheduled for Friday, was cancelled");
+    otherwise it is the latest such day up to publication.
+    """
+    if any(c.status == "planned" for c in cues.values()):
+        return find_dates(text, sent.start, sent.end, lang=lang, published=published, future=True)
+    past = find_dates(text, sent.start, sent.end, lang=lang, published=published)
+    if not past or not sentence_has_plan(text, sent.start, sent.end, lang=lang):
+        return past
+    ahead = {
+        d.start: d
+        for d in find_dates(text, sent.start, sent.end, lang=lang, published=published, future=True)
+    }
+    return [
+        ahead.get(d.start, d)
+        if sentence_has_plan(text, *clause_bounds(text, sent.start, sent.end, d.start), lang=lang)
+        else d
+        for d in past
+    ]
+
+
+def _choose_all(
+    text: str,
+    sent: Sentence,
+    triggers: Sequence[Trigger],
+    people: Sequence[Mention],
+    mentions: Sequence[Mention],
+    *,
+    lang: str,
+) -> dict[int, tuple[list[list[Mention]], str]]:
+    """Participants per trigger start; tight bindings first, so looser rules never steal them.
+
+    Every trigger is paired once; a trigger with a loose rule is paired again only when
+    another trigger bound people tightly (dash pair, between, adjacent group).
+    """
+    starts = [t.start for t in triggers]
+    states = [m for m in mentions if m.kind in ("country", "org") and m.rule != "demonym"]
+
+    def pair(trigger: Trigger, taken: frozenset[int]) -> tuple[list[list[Mention]], str]:
+        return choose_participants(
+            text,
+            sent.start,
+            sent.end,
+            (trigger.start, trigger.end),
+            people,
+            lang=lang,
+            pairs_needed=_mode(trigger, people, text, lang) not in SOLO_MODES,
+            taken=taken,
+            next_triggers=starts,
+            states=states,
+        )
+
+    chosen = {t.start: pair(t, frozenset()) for t in triggers}
+    taken = frozenset(
+        m.start
+        for groups, rule in chosen.values()
+        if rule in _TIGHT_RULES
+        for group in groups
+        for m in group
+    )
+    if taken:
+        for trigger in triggers:
+            if chosen[trigger.start][1] not in _TIGHT_RULES:
+                chosen[trigger.start] = pair(trigger, taken)
+    return chosen
+
+
+def _before(date: DateMention, published: PubDate) -> bool:
+    """True when ``date`` ends before the publication date (compared at the coarser precision)."""
+    if not published.value:
+        return False
+    size = min(len(date.value), len(published.value))
+    return date.value[:size] < published.value[:size]
+
+
+def _date_fields(
+    date: DateMention | None, withhold: bool
+) -> tuple[str | None, str | None, str, bool, str]:
+    """(value, precision, basis, doubtful, provenance note) for a report's date.
+
+    A date resolved from a publication date the article contradicts is withheld (the value is
+    kept in the rule for provenance): a wrong date is worse than none (seed 003).
+    """
+    if date is None:
+        return None, None, "unknown", False, ""
+    if date.doubtful and withhold:
+        return None, None, date.basis, True, f"date_withheld:{date.value}"
+    return date.value, date.precision, date.basis, date.doubtful, ""
+
+
+def _confidence(rule: str, dated: bool, doubtful: bool) -> float:
+    base = {
+        "pair.dash": 0.85,
+        "pair.between": 0.85,
+        "pair.adjacent": 0.8,
+        "pair.clause": 0.75,
+        "pair.relative": 0.7,
+        "pair.sentence": 0.55,
+    }.get(rule, 0.6)
+    return round(min(0.95, base + (0.05 if dated else 0.0) - (0.1 if doubtful else 0.0)), 3)
+
+
+def _backref(
+    reports: Sequence[Report], mode: str, sent: Sentence, paragraph_of: dict[int, int]
+) -> Report | None:
+    """The latest earlier report of ``mode`` within ``BACKREF_PARAGRAPHS`` paragraphs."""
+    for report in reversed(reports):
+        if report.mode != mode:
+            continue
+        paragraph = paragraph_of.get(report.sent_start, -99)
+        if 0 <= sent.paragraph - paragraph <= BACKREF_PARAGRAPHS:
+            return report
+        return None
+    return None
+
+
+def _redate(
+    earlier: Report, date: DateMention, sent: Sentence, trigger: Trigger, withhold: bool
+) -> Report:
+    value, precision, basis, doubtful, note = _date_fields(date, withhold)
+    return replace(
+        earlier,
+        sent_start=sent.start,
+        sent_end=sent.end,
+        trigger_start=trigger.start,
+        trigger_end=trigger.end,
+        trigger=trigger.text,
+        date=value,
+        date_precision=precision,
+        date_basis=basis,
+        date_doubtful=doubtful,
+        rule="+".join(x for x in (trigger.rule, "pair.backref", note) if x),
+        confidence=0.6,
+    )

@@ -1,19 +1,24 @@
 """Decide whether a contact occurred, is planned, was cancelled, denied or is habitual.
 
-``status.yaml`` maps each non-default status, and ``evidential`` (reported/alleged), to cue
-patterns. The cue nearest to the trigger inside the sentence wins; with no cue the contact
-occurred.
+``status.yaml`` maps each non-default status, ``evidential`` (reported/alleged: "naj bi",
+"navodno", "reportedly") and ``negated`` (no contact is claimed at all: "a visit is not
+planned") to cue patterns. Cues count only inside the trigger's clause, so "after the call,
+Rubio advised Trump to cancel the summit" leaves the call occurred. Cancelled beats denied
+beats planned beats habitual; among cues of one status the nearest wins. A status carried by
+the trigger form itself comes first; with no cue the contact occurred. Languages with a
+``fallback`` use their own cues and the fallback's.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
-from diplowatch.lang.packs import available_languages, load_pack
+from diplowatch.lang.packs import available_languages, load_pack_chain
 
 STATUS_KEYS = ("cancelled", "denied", "planned", "habitual")
+CUE_KEYS = (*STATUS_KEYS, "evidential", "negated")
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,35 +26,79 @@ class StatusCue:
     status: str
     evidential: bool
     cue: str | None
+    negated: bool = False
 
 
-@lru_cache(maxsize=None)
+@cache
 def _compile(lang: str) -> dict[str, re.Pattern[str]]:
     if lang not in available_languages():
         return {}
-    data = load_pack(lang).status
     compiled = {}
-    for key in (*STATUS_KEYS, "evidential"):
-        patterns = data.get(key) or []
+    for key in CUE_KEYS:
+        patterns = [p for pack in load_pack_chain(lang) for p in (pack.status.get(key) or [])]
         if patterns:
             alternation = "|".join(f"(?:{p})" for p in patterns)
             compiled[key] = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
     return compiled
 
 
-def find_status(text: str, start: int, end: int, trigger_start: int, *, lang: str) -> StatusCue:
-    """Status of the contact whose trigger starts at ``trigger_start`` in sentence [start, end)."""
-    compiled = _compile(lang)
+@lru_cache(maxsize=32)
+def _sentence_cues(text: str, start: int, end: int, lang: str) -> tuple[tuple[int, int, str], ...]:
+    """Every cue of the sentence as (start, end, key), scanned once for all its triggers."""
+    return tuple(
+        (match.start(), match.end(), key)
+        for key, pattern in _compile(lang).items()
+        for match in pattern.finditer(text, start, end)
+    )
+
+
+def find_status(
+    text: str,
+    start: int,
+    end: int,
+    trigger_start: int,
+    *,
+    lang: str,
+    clause: tuple[int, int] | None = None,
+    predicate: tuple[int, int] | None = None,
+    trigger_status: str | None = None,
+) -> StatusCue:
+    """Status of the contact whose trigger starts at ``trigger_start`` in sentence [start, end).
+
+    ``clause`` limits where status cues count (default: the whole sentence); ``predicate``
+    is a wider span (the clause and, past a relative clause, its verb) where cancellations
+    and denials count too; evidential cues count anywhere in the sentence.
+    """
+    c_start, c_end = clause or (start, end)
+    p_start, p_end = predicate or (c_start, c_end)
+    cues = _sentence_cues(text, start, end, lang)
+    evidential = any(key == "evidential" for _s, _e, key in cues)
+    in_clause = [
+        (s, e, key)
+        for s, e, key in cues
+        if c_start <= s
+        and e <= c_end
+        or key in ("cancelled", "denied")
+        and p_start <= s
+        and e <= p_end
+    ]
+    negated = any(key == "negated" for _s, _e, key in in_clause)
+    if trigger_status:
+        return StatusCue(trigger_status, evidential, None, negated)
     best: tuple[int, str, str] | None = None
-    for status in STATUS_KEYS:
-        pattern = compiled.get(status)
-        if pattern is None:
-            continue
-        for match in pattern.finditer(text, start, end):
-            distance = abs(match.start() - trigger_start)
-            if best is None or distance < best[0]:
-                best = (distance, status, match.group())
-    evidential = bool(compiled.get("evidential") and compiled["evidential"].search(text, start, end))
+    for cue_start, cue_end, key in in_clause:
+        if key not in STATUS_KEYS or cue_start == trigger_start:
+            continue  # the trigger word itself ("találkoznak") is no cue for its own status
+        # a cancellation or denial outranks the plan it undoes: "talks on a possible
+        # meeting ended" is a cancelled meeting however near "possible" stands
+        rank = STATUS_KEYS.index(key) * 10_000 + abs(cue_start - trigger_start)
+        if best is None or rank < best[0]:
+            best = (rank, key, text[cue_start:cue_end])
     if best is None:
-        return StatusCue("occurred", evidential, None)
-    return StatusCue(best[1], evidential, best[2])
+        return StatusCue("occurred", evidential, None, negated)
+    return StatusCue(best[1], evidential, best[2], negated)
+
+
+def sentence_has_plan(text: str, start: int, end: int, *, lang: str) -> bool:
+    """True when any planned cue stands in the sentence ("scheduled for Friday")."""
+    return any(key == "planned" for _s, _e, key in _sentence_cues(text, start, end, lang))

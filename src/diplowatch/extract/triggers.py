@@ -1,18 +1,23 @@
 """Find words that signal a contact event, from the language pack's ``triggers.yaml``.
 
 ``triggers.yaml`` maps a mode (phone, meet, visit, host, multilateral, unspecified) to regular
-expression fragments matched case-insensitively on word boundaries. Patterns are compiled once
-per language and cached.
+expression fragments matched case-insensitively on word boundaries. An entry is either a
+pattern, or ``{pattern: ..., status: ...}`` when the form itself carries a status (Bulgarian
+present "разговарят по телефона" is habitual, "неявяване" is a visit that did not happen).
+Languages with a ``fallback`` (bs -> hr) use their own patterns and the fallback's. Patterns
+are compiled once per language and cached.
 """
 
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
+from typing import Any
 
-from diplowatch.lang.packs import available_languages, load_pack
-from diplowatch.model import MODES
+from diplowatch.lang.packs import available_languages, load_pack_chain
+from diplowatch.model import MODES, STATUSES
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,30 +27,75 @@ class Trigger:
     text: str
     mode: str
     rule: str
+    status: str | None = None  # a status the trigger form itself carries
 
 
-@lru_cache(maxsize=None)
-def compile_triggers(lang: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """One alternation per mode for ``lang`` (empty when the language has no triggers)."""
+def _entry(item: Any, where: str) -> tuple[str, str | None]:
+    if isinstance(item, str):
+        return item, None
+    if isinstance(item, dict) and isinstance(item.get("pattern"), str):
+        status = item.get("status")
+        if status is not None and status not in STATUSES:
+            raise ValueError(f"{where}: unknown status {status!r}")
+        return item["pattern"], status
+    raise ValueError(f"{where}: expected a pattern or {{pattern, status}}, got {item!r}")
+
+
+@cache
+def compile_triggers(lang: str) -> tuple[tuple[str, str | None, re.Pattern[str]], ...]:
+    """One alternation per (mode, status) for ``lang`` (empty when it has no triggers)."""
     if lang not in available_languages():
         return ()
-    compiled = []
-    for mode, patterns in load_pack(lang).triggers.items():
-        if mode not in MODES or not patterns:
-            continue
-        alternation = "|".join(f"(?:{p})" for p in patterns)
-        compiled.append((mode, re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)))
-    return tuple(compiled)
+    grouped: dict[tuple[str, str | None], list[str]] = defaultdict(list)
+    for pack in load_pack_chain(lang):
+        for mode, items in pack.triggers.items():
+            if mode not in MODES:
+                continue
+            for item in items or []:
+                pattern, status = _entry(item, f"{pack.code}/triggers.yaml:{mode}")
+                grouped[(mode, status)].append(pattern)
+    return tuple(
+        (
+            mode,
+            status,
+            re.compile(
+                rf"(?<!\w)(?:{'|'.join(f'(?:{p})' for p in patterns)})(?!\w)", re.IGNORECASE
+            ),
+        )
+        for (mode, status), patterns in grouped.items()
+    )
+
+
+@cache
+def _any_trigger(lang: str) -> re.Pattern[str] | None:
+    """One alternation of every pattern: most sentences hold no trigger and need one scan only.
+
+    The word-start check stands once in front of the alternation, so the engine rejects a
+    position inside a word with one test instead of one per pattern.
+    """
+    patterns = [
+        p
+        for pack in load_pack_chain(lang)
+        for mode, items in pack.triggers.items()
+        if mode in MODES
+        for p in (_entry(i, pack.code)[0] for i in items or [])
+    ]
+    if not patterns:
+        return None
+    return re.compile(rf"(?<!\w)(?:{'|'.join(f'(?:{p})' for p in patterns)})", re.IGNORECASE)
 
 
 def find_triggers(text: str, start: int, end: int, *, lang: str) -> list[Trigger]:
     """Non-overlapping triggers in text[start:end], earliest and longest first."""
+    screen = _any_trigger(lang)
+    if screen is None or not screen.search(text, start, end):
+        return []
     found = [
-        Trigger(m.start(), m.end(), m.group(), mode, f"{lang}.triggers.{mode}")
-        for mode, pattern in compile_triggers(lang)
+        Trigger(m.start(), m.end(), m.group(), mode, f"{lang}.triggers.{mode}", status)
+        for mode, status, pattern in compile_triggers(lang)
         for m in pattern.finditer(text, start, end)
     ]
-    found.sort(key=lambda t: (t.start, -(t.end - t.start)))
+    found.sort(key=lambda t: (t.start, -(t.end - t.start), t.status is None))
     kept: list[Trigger] = []
     for trigger in found:
         if kept and trigger.start < kept[-1].end:

@@ -21,11 +21,16 @@ import yaml
 from diplowatch.model import Paragraph
 
 _IMAGE = re.compile(r"^\s*!\[[^\]]*\]\([^)]*\)\s*$")
-_DATE_HEADER = re.compile(r"^\ufeff?\s*date\s+\d{4}(?:-\d{2}){0,2}\b")
+_DATE_HEADER = re.compile(r"\ufeff?\s*date\s+\d{4}(?:-\d{2}){0,2}(?=\s|$)")
 _DATELINE = re.compile(
     r"^\s*(?:[^\W\d_]+,?\s*)?\d{1,2}\.?\s*(?:\d{1,2}\.|[^\W\d_]+,?)\s*\d{4}\.?,?(?:\s*(?:u|ob|at|в|o)?\s*\d{1,2}[.:]\d{2})?\s*$"
     r"|^\s*\d{4}[.-]\s*\d{1,2}[.-]\s*\d{1,2}\.?(?:\s+\d{1,2}:\d{2})?\s*$"
 )
+_BLANK = " \t\f\v\r\u00a0\ufeff\u200b"
+_NON_WORD = re.compile(r"\W+")
+_PROSE_LINE = 120  # characters; menus, bylines, credits and widgets are shorter
+_PROSE_MARK = re.compile(r"[.!?,;]\s\w")  # sentence punctuation followed by more text
+_CREDIT_INSIDE = re.compile(r"\b(?:Izvor|Foto|Photo|Autor)\s*:")
 _SENTENCE_END = re.compile(r"[.!?…:;\"”»“)]\s*$")
 _WORD = re.compile(r"[^\W\d_][^\W_]*(?:[-'’.][^\W_]+)*\.?", re.UNICODE)
 
@@ -43,18 +48,19 @@ def split_paragraphs(text: str) -> list[tuple[int, int]]:
     for match in re.finditer(r"[^\n]+", text):
         start, end = match.span()
         segment = match.group()
-        stripped = segment.strip()
-        if not stripped:
+        if not segment.strip(_BLANK):
             continue
-        start += len(segment) - len(segment.lstrip())
-        end -= len(segment) - len(segment.rstrip())
+        start += len(segment) - len(segment.lstrip(_BLANK))
+        end -= len(segment) - len(segment.rstrip(_BLANK))
         spans.append((start, end))
     return spans
 
 
 def _norm(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text).casefold()
-    return re.sub(r"\W+", " ", text).strip()
+    """Key for duplicate detection; NFKC only when the line is not plain ASCII (it is slow)."""
+    if not text.isascii() and not unicodedata.is_normalized("NFKC", text):
+        text = unicodedata.normalize("NFKC", text)
+    return _NON_WORD.sub(" ", text.casefold()).strip()
 
 
 def _is_widget(line: str) -> bool:
@@ -62,9 +68,10 @@ def _is_widget(line: str) -> bool:
     return stripped in _cues()["widgets"]
 
 
-def _lead_word(line: str) -> str | None:
-    match = re.match(r"\s*\(?([^\W\d_]+)\s*:", line)
-    return match.group(1).casefold() if match else None
+def _lead_words(line: str) -> str | None:
+    """The one to three words before a leading colon ('Foto:', 'Na sliki:'), case-folded."""
+    match = re.match(r"\s*\(?((?:[^\W\d_]+\s+){0,2}[^\W\d_]+)\s*:", line)
+    return re.sub(r"\s+", " ", match.group(1)).casefold() if match else None
 
 
 def _is_byline(line: str, words: list[str]) -> bool:
@@ -80,52 +87,59 @@ def _is_byline(line: str, words: list[str]) -> bool:
 
 def _is_navigation(line: str, words: list[str]) -> bool:
     """Menus glued into one line: many capitalised items and no sentence punctuation."""
-    if len(words) < 8 or re.search(r"[.!,;]\s", line):
+    if len(words) < 8 or re.search(r"[.!,;]\s", line) or _SENTENCE_END.search(line):
         return False
     capitalised = sum(1 for w in words if w[0].isupper())
     return capitalised / len(words) >= 0.6
 
 
+def _classify(line: str, *, after_widget: bool) -> str:
+    """The kind of one line, ignoring duplicates (which need the lines before it)."""
+    cues = _cues()
+    lead = _lead_words(line)
+    if not after_widget and len(line) >= _PROSE_LINE and _PROSE_MARK.search(line):
+        # a long line of sentences is body or caption; the junk tests below are for short
+        # lines and cost most of the cleaner's time on news text
+        return "caption" if lead in cues["captions"] else "body"
+    words = _WORD.findall(line)
+    if not words:
+        return "nav"
+    if _is_widget(line):
+        return "widget"
+    if after_widget:
+        return "teaser"
+    if _IMAGE.match(line):
+        return "image"
+    if lead in cues["captions"]:
+        return "caption"
+    if lead in cues["credits"] or (_CREDIT_INSIDE.search(line) and len(words) <= 10):
+        return "credit"
+    if _DATELINE.match(line):
+        return "dateline"
+    if _is_byline(line, words):
+        return "byline"
+    if _is_navigation(line, words):
+        return "nav"
+    return "body"
+
+
 def clean_paragraphs(text: str) -> list[Paragraph]:
     """Label every line of ``text`` as body, or with the reason it is not article text."""
-    cues = _cues()
     paragraphs: list[Paragraph] = []
     seen: set[str] = set()
     after_widget = False
     for start, end in split_paragraphs(text):
+        header = _DATE_HEADER.match(text, start, end)
+        if header:
+            # the scraper's header line may carry navigation junk or the lead paragraph after it
+            paragraphs.append(Paragraph(start, header.end(), "header"))
+            rest = text[header.end() : end]
+            start = header.end() + len(rest) - len(rest.lstrip())
+            if start >= end:
+                continue
         line = text[start:end]
-        words = _WORD.findall(line)
-        lead = _lead_word(line)
-        if _DATE_HEADER.match(line):
-            header = _DATE_HEADER.match(line)
-            assert header is not None
-            paragraphs.append(Paragraph(start, start + header.end(), "header"))
-            rest = line[header.end() :].strip()
-            if rest:
-                rest_start = text.index(rest, start + header.end())
-                paragraphs.append(Paragraph(rest_start, end, "nav"))
-            continue
-        if not words:
-            kind = "nav"
-        elif _is_widget(line):
-            after_widget = True
-            kind = "widget"
-        elif after_widget:
-            kind = "teaser"
-        elif _IMAGE.match(line):
-            kind = "image"
-        elif lead in cues["captions"]:
-            kind = "caption"
-        elif lead in cues["credits"] or re.search(r"\b(?:Izvor|Foto|Photo|Autor)\s*:", line) and len(words) <= 10:
-            kind = "credit"
-        elif _DATELINE.match(line):
-            kind = "dateline"
-        elif _is_byline(line, words):
-            kind = "byline"
-        elif _is_navigation(line, words):
-            kind = "nav"
-        else:
-            kind = "body"
+        kind = _classify(line, after_widget=after_widget)
+        after_widget = after_widget or kind == "widget"
         if kind in ("body", "caption"):
             key = _norm(line)
             if key in seen:
@@ -133,4 +147,3 @@ def clean_paragraphs(text: str) -> list[Paragraph]:
             seen.add(key)
         paragraphs.append(Paragraph(start, end, kind))
     return paragraphs
-

@@ -2,18 +2,22 @@
 
 The header of a scraped file can be wrong (seed 003: a 2026 header on a 2022 story), so the
 date is kept but marked doubtful when the article itself disagrees: a dateline with another
-date, or explicit years in the body later than the publication year. The pipeline adds one
-more check once actors are known (a title that did not hold at that date).
+date, or explicit years in the body later than the publication year. Once actors are known,
+``check_title_roles`` adds one more check: a title that did not hold at that date.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
+from functools import cache
 
+from diplowatch.kb.actors import KnowledgeBase, RoleSpell
+from diplowatch.lang.dates import find_dates
 from diplowatch.lang.packs import available_languages, load_pack
-from diplowatch.model import Article, Paragraph, PubDate
+from diplowatch.model import Article, Mention, Paragraph, PubDate
 
 _NUMERIC = re.compile(r"\b(\d{1,2})\s*[./]\s*(\d{1,2})\s*[./]\s*(\d{4})\b")
 _ISO = re.compile(r"\b(\d{4})[-.]\s*(\d{1,2})[-.]\s*(\d{1,2})\b")
@@ -56,25 +60,158 @@ def find_publication_date(
     text = article.text
     header = next((p for p in paragraphs if p.kind == "header"), None)
     datelines = [
-        d for p in paragraphs[:12] if p.kind == "dateline" and (d := parse_dateline(text[p.start : p.end], lang=lang))
+        d
+        for p in paragraphs[:12]
+        if p.kind == "dateline" and (d := parse_dateline(text[p.start : p.end], lang=lang))
     ]
+    header_value = _header_value(text[header.start : header.end]) if header else None
+    html_value = _html_date(article.html) if article.html and not article.published else None
     if article.published:
         value, source = article.published, "header" if header else "metadata"
+    elif html_value:
+        value, source = html_value, "metadata"
+    elif header_value:
+        value, source = header_value, "header"
     elif datelines:
         value, source = datelines[0], "dateline"
     else:
-        return PubDate(None, "none")
+        return _from_content(text, paragraphs, lang)
     reason = None
     if datelines and not datelines[0].startswith(value) and source != "dateline":
         gap = abs((date.fromisoformat(datelines[0]) - _first_day(value)).days)
         if gap > 2:
             reason = f"dateline says {datelines[0]}"
-    body_years = [int(y) for p in paragraphs if p.kept for y in _YEAR.findall(text[p.start : p.end])]
+    body_years = [
+        int(y) for p in paragraphs if p.kept for y in _YEAR.findall(text[p.start : p.end])
+    ]
     if reason is None and body_years and max(body_years) > int(value[:4]):
         reason = f"the text mentions {max(body_years)}, after the publication year"
     return PubDate(value, source, doubtful=reason is not None, reason=reason)
 
 
+def _has_ended_office(spells: Sequence[RoleSpell], when: str) -> bool:
+    """True when some office of the person ended more than the grace period before ``when``."""
+    return any(
+        spell.end and (_first_day(when) - _first_day(spell.end[:10])).days > ROLE_GRACE_DAYS
+        for spell in spells
+    )
+
+
+_HTML_DATE = re.compile(
+    r"<time[^>]*\bdatetime=[\"']?(\d{4}-\d{2}-\d{2})"
+    r"|<meta[^>]*(?:published_time|datePublished|pubdate)[^>]*content=[\"']?(\d{4}-\d{2}-\d{2})",
+    re.IGNORECASE,
+)
+
+
+def _html_date(html: str) -> str | None:
+    """The first <time datetime> or published-time <meta> of the page, wherever it stands.
+
+    The reader skips <header> blocks for text; the article's own date often sits there.
+    """
+    match = _HTML_DATE.search(html)
+    return (match.group(1) or match.group(2)) if match else None
+
+
+def _header_value(line: str) -> str | None:
+    """The ISO date of a ``date YYYY[-MM[-DD]]`` header line."""
+    match = re.search(r"\d{4}(?:-\d{2}){0,2}", line)
+    return match.group() if match else None
+
+
+def _from_content(text: str, paragraphs: Sequence[Paragraph], lang: str | None) -> PubDate:
+    """With no date given, the latest full date the article states, marked as inferred.
+
+    Seed 001 states its year only in a photo caption ("2025. január 16-án"); day-month dates in
+    the text ("február 12-i") can then still get a year. The result is doubtful by nature:
+    reports resolved from it carry ``date_doubtful``.
+    """
+    if lang is None or lang not in available_languages():
+        return PubDate(None, "none")
+    none = PubDate(None, "none")
+    stated = [
+        d.value
+        for p in paragraphs
+        if p.kept
+        for d in find_dates(text, p.start, p.end, lang=lang, published=none)
+        if d.basis == "explicit" and d.precision == "day"
+    ]
+    if not stated:
+        return none
+    return PubDate(
+        max(stated), "content", doubtful=True, reason="no publication date; latest date in the text"
+    )
+
+
 def _first_day(value: str) -> date:
     parts = [int(x) for x in value.split("-")] + [1, 1]
     return date(parts[0], parts[1], parts[2])
+
+
+ROLE_GRACE_DAYS = 90  # a title may outlive its office briefly in print ("outgoing minister")
+TITLE_REACH = (
+    60  # characters between a title and the name it qualifies ("minister of X of Serbia Y")
+)
+# between title and name: at most three words and no punctuation ("... на Сърбия Александър")
+_TITLE_GAP = re.compile(r"\s*(?:[^\W\d_]+\s+){0,3}")
+
+
+@cache
+def _title_patterns(lang: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """(role id, pattern) from titles.yaml ``roles``; ``*`` in a title matches any word ending."""
+    if lang not in available_languages():
+        return ()
+    roles = load_pack(lang).titles.get("roles") or {}
+    compiled = []
+    for role, titles in roles.items():
+        for title in titles or []:
+            body = re.escape(str(title)).replace(r"\*", r"\w*")
+            compiled.append((str(role), re.compile(rf"(?<!\w){body}(?!\w)", re.IGNORECASE)))
+    return tuple(compiled)
+
+
+def check_title_roles(
+    published: PubDate,
+    text: str,
+    mentions: Sequence[Mention],
+    *,
+    lang: str | None,
+    kb: KnowledgeBase,
+) -> PubDate:
+    """Mark the publication date doubtful when a title given to a person did not hold then.
+
+    Seed 003 carries a 2026 header but calls Vulin interior minister, an office he left in
+    2022: the story is older than its header. Only titles of offices the person is known to
+    have held count (a gap in the knowledge base proves nothing), and the title must stand
+    right before the name (at most three words between): the nearest, then the longest one.
+    """
+    if not published.value or published.doubtful or lang is None:
+        return published
+    patterns = _title_patterns(lang)
+    if not patterns:
+        return published
+    when = published.value
+    for mention in mentions:
+        actor = kb.get(mention.actor_id) if mention.actor_id else None
+        if actor is None or actor.kind != "person" or mention.rule in ("role", "backref"):
+            continue
+        if not _has_ended_office(actor.roles, when):
+            continue  # only an office that ended before publication can contradict it
+        window_start = max(0, mention.start - TITLE_REACH)
+        found = [
+            (match.end(), match.end() - match.start(), role)
+            for role, pattern in patterns
+            for match in pattern.finditer(text, window_start, mention.start)
+            if _TITLE_GAP.fullmatch(text[match.end() : mention.start])
+        ]
+        if not found:
+            continue
+        role = max(found)[2]  # nearest to the name, then the longest title
+        spells = [s for s in actor.roles if s.role == role]
+        if not spells or any(s.holds_at(when) for s in spells):
+            continue
+        ended = max((s.end or "9999") for s in spells)
+        if ended < "9999" and (_first_day(when) - _first_day(ended[:10])).days > ROLE_GRACE_DAYS:
+            reason = f"{actor.name} is called {role}, an office held until {ended}"
+            return replace(published, doubtful=True, reason=reason)
+    return published

@@ -8,8 +8,9 @@ that "the US Secretary of State" resolves to Blinken in 2024 and to Rubio in 202
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from importlib.abc import Traversable
@@ -55,32 +56,80 @@ class Actor:
     def roles_at(self, when: str | None) -> list[RoleSpell]:
         if when is None:
             return list(self.roles)
-        return [spell for spell in self.roles if spell.holds_at(when)]
+        return list(_roles_at(self.roles, when)) if self.roles else []
+
+
+@lru_cache(maxsize=65_536)
+def _roles_at(roles: tuple[RoleSpell, ...], when: str) -> tuple[RoleSpell, ...]:
+    return tuple(spell for spell in roles if spell.holds_at(when))
 
 
 @dataclass
 class KnowledgeBase:
     actors: dict[str, Actor] = field(default_factory=dict)
+    _index: dict[tuple[str, str | None], list[tuple[Actor, RoleSpell]]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+    _index_size: int = field(default=-1, repr=False, compare=False)
 
     def add(self, actor: Actor) -> None:
-        if actor.id in self.actors and self.actors[actor.id] != actor:
-            raise KnowledgeBaseError(f"duplicate actor id {actor.id!r}")
-        self.actors[actor.id] = actor
+        """Add an actor; the same id in another file (national and organisation posts) is merged."""
+        known = self.actors.get(actor.id)
+        if known is None:
+            self.actors[actor.id] = actor
+            return
+        if known.kind != actor.kind or known.name != actor.name:
+            raise KnowledgeBaseError(
+                f"actor id {actor.id!r} names both {known.name!r} ({known.kind})"
+                f" and {actor.name!r} ({actor.kind})"
+            )
+        self.merge(actor)
+
+    def merge(self, actor: Actor) -> None:
+        """Add ``actor`` or, when its id exists, extend that actor's aliases and roles
+        (user files extend the shipped knowledge base rather than clash with it)."""
+        old = self.actors.get(actor.id)
+        if old is None:
+            self.actors[actor.id] = actor
+            return
+        self._index_size = -1
+        renamed = (actor.name,) if actor.name != old.name else ()
+        self.actors[actor.id] = replace(
+            old,
+            country=old.country or actor.country,
+            gender=old.gender or actor.gender,
+            aliases=tuple(dict.fromkeys((*old.aliases, *renamed, *actor.aliases))),
+            roles=tuple(dict.fromkeys((*old.roles, *actor.roles))),
+        )
 
     def get(self, actor_id: str) -> Actor | None:
         return self.actors.get(actor_id)
 
-    def holders(self, role: str, *, country: str | None, when: str | None, org: str | None = None) -> list[Actor]:
+    def holders(
+        self, role: str, *, country: str | None, when: str | None, org: str | None = None
+    ) -> list[Actor]:
         """Actors holding ``role`` for ``country`` (or ``org``) at ``when``."""
-        found = []
-        for actor in self.actors.values():
-            if actor.kind != "person" or (country and actor.country != country):
-                continue
-            for spell in actor.roles_at(when):
-                if spell.role == role and (org is None or spell.org == org):
-                    found.append(actor)
-                    break
+        found: list[Actor] = []
+        for actor, spell in self._role_index().get((role, country), ()):
+            active = when is None or spell.holds_at(when)
+            # an organisation post (spell.org set) is never a national role of the holder's country
+            if active and spell.org == org and actor not in found:
+                found.append(actor)
         return found
+
+    def _role_index(self) -> dict[tuple[str, str | None], list[tuple[Actor, RoleSpell]]]:
+        """(role, country) and (role, None) -> spells; rebuilt after the actors change."""
+        if self._index_size != len(self.actors):
+            index: dict[tuple[str, str | None], list[tuple[Actor, RoleSpell]]] = {}
+            for actor in self.actors.values():
+                if actor.kind != "person":
+                    continue
+                for spell in actor.roles:
+                    index.setdefault((spell.role, actor.country), []).append((actor, spell))
+                    index.setdefault((spell.role, None), []).append((actor, spell))
+            self._index = index
+            self._index_size = len(self.actors)
+        return self._index
 
     def __iter__(self) -> Iterator[Actor]:
         return iter(self.actors.values())
@@ -158,26 +207,46 @@ def _data_root() -> Traversable:
     return resources.files("diplowatch.kb") / "data"
 
 
-def load_files(kb: KnowledgeBase, paths: Iterable[Traversable | Path]) -> None:
-    """Add the actors of people/organisation YAML files to ``kb``."""
+def load_files(
+    kb: KnowledgeBase, paths: Iterable[Traversable | Path], *, extend: bool = False
+) -> None:
+    """Add the actors of people/organisation YAML files to ``kb`` (``extend``: merge with
+    actors of the same id instead of refusing duplicates)."""
     for path in paths:
         data = _load_yaml(path)
-        parsed = parse_organisations(data, origin=path.name) if "organisations" in data else parse_people(data, origin=path.name)
+        parsed = (
+            parse_organisations(data, origin=path.name)
+            if "organisations" in data
+            else parse_people(data, origin=path.name)
+        )
         for actor in parsed:
-            kb.add(actor)
+            (kb.merge if extend else kb.add)(actor)
+
+
+def extra_kb_dirs() -> list[Path]:
+    """Folders named by the ``DIPLOWATCH_KB_PATH`` environment variable (os.pathsep-separated)
+    whose ``*.yaml`` people files extend the shipped knowledge base (see kb/data/README.md)."""
+    value = os.environ.get("DIPLOWATCH_KB_PATH", "")
+    return [Path(part) for part in value.split(os.pathsep) if part.strip()]
 
 
 @lru_cache(maxsize=1)
 def load_kb() -> KnowledgeBase:
-    """The shipped knowledge base, read once per process."""
+    """The shipped knowledge base plus the user folders of DIPLOWATCH_KB_PATH, read once."""
     kb = KnowledgeBase()
     root = _data_root()
     people = root / "people"
     files: list[Traversable] = []
     if people.is_dir():
-        files.extend(sorted((p for p in people.iterdir() if p.name.endswith(".yaml")), key=lambda p: p.name))
+        files.extend(
+            sorted((p for p in people.iterdir() if p.name.endswith(".yaml")), key=lambda p: p.name)
+        )
     orgs = root / "organisations.yaml"
     if orgs.is_file():
         files.append(orgs)
     load_files(kb, files)
+    for folder in extra_kb_dirs():
+        if not folder.is_dir():
+            raise KnowledgeBaseError(f"DIPLOWATCH_KB_PATH: {folder} is not a folder")
+        load_files(kb, sorted(folder.glob("*.yaml")), extend=True)
     return kb

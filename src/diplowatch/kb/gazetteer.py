@@ -1,51 +1,127 @@
-"""Alias index over the knowledge base: name keys -> actor ids.
+"""Alias index over every named thing the actor layer knows: people, organisations,
+countries and places. Name keys (lang/keys.py) make the index script- and spelling-blind.
 
-Two indexes: full names and aliases (every word keyed), and single surnames. Both are built
-once per process from the loaded KB (lazily: nothing happens at import).
+Indexes: ``full`` (whole names and aliases, any kind), ``surname`` (last words of people's
+names), ``first_words`` (first word keys of multi-word entries, to skip hopeless spans fast)
+``given`` (first names of KB people and of ``kb/data/given_names.txt``, a cue that an unknown
+capitalised pair is a person), ``forms`` (every alias and alias word, case-folded, to prefer
+the candidate base form that is really spelt so), ``exact`` (aliases as written: short keys
+must match one exactly), ``acronyms`` (keys known only in capitals: "ОССЕ" must not match
+"Още") and ``inner_words`` (lower-case words inside names: "republika", "nad").
+Built once per process from the loaded KB, lazily: nothing happens at import.
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from importlib import resources
 
 from diplowatch.kb.actors import Actor, KnowledgeBase, load_kb
-from diplowatch.lang.keys import phrase_key
+from diplowatch.kb.countries import country_actors
+from diplowatch.kb.places import place_actors
+from diplowatch.lang.keys import name_key, phrase_key
+
+_NO_IDS: frozenset[str] = frozenset()
+_ROMAN = re.compile(r"[IVX]+")
 
 
 @dataclass
 class Gazetteer:
     kb: KnowledgeBase
+    entities: dict[str, Actor] = field(default_factory=dict)
     full: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     surname: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    first_words: set[str] = field(default_factory=set)
+    given: set[str] = field(default_factory=set)
+    forms: set[str] = field(default_factory=set)
+    exact: set[str] = field(default_factory=set)
+    acronyms: set[str] = field(default_factory=set)
+    inner_words: set[str] = field(default_factory=set)
     max_words: int = 1
+    spelling: dict[str, str] = field(default_factory=dict)  # case-folded alias -> as written
+    memo: dict[object, object] = field(default_factory=dict, repr=False)  # finders' lookups
 
     def add(self, actor: Actor) -> None:
+        self.entities[actor.id] = actor
+        english = actor.name.split()
+        # "Abdullah II" / "Abdalla Drugi": a regnal number is no surname
+        regnal = bool(english) and _ROMAN.fullmatch(english[-1]) is not None
+        surname_of_name = phrase_key(english[-1]) if english else ""
         for form in (actor.name, *actor.aliases):
             key = phrase_key(form)
             if not key:
                 continue
+            folded = form.casefold()
+            self.forms.add(folded)
+            self.forms.update(folded.split())
+            self.exact.add(form)
+            self.spelling.setdefault(folded, form)
+            if form.isupper() and " " not in form:
+                self.acronyms.add(key)
+            for word in form.split()[1:]:
+                if word.islower():  # "Česká republika", "Frankfurt nad Mohanem"
+                    self.inner_words.add(phrase_key(word))
             self.full[key].add(actor.id)
             words = key.split()
             self.max_words = max(self.max_words, len(words))
-            if actor.kind == "person" and len(words) > 1 and len(words[-1]) >= 3:
-                self.surname[words[-1]].add(actor.id)
+            if len(words) > 1:
+                self.first_words.add(words[0])
+            if actor.kind == "person" and len(words) > 1:
+                last = words[-1]
+                # "Szijjártó Péter" (Hungarian order): a first name is no surname
+                first_name = last in _shipped_given() and last != surname_of_name
+                if len(last) >= 3 and not regnal and not first_name:
+                    self.surname[last].add(actor.id)
+                if len(words[0]) >= 3:
+                    self.given.add(words[0])
 
-    def lookup_full(self, key: str) -> set[str]:
-        return self.full.get(key, set())
+    def lookup_full(self, key: str) -> set[str] | frozenset[str]:
+        return self.full.get(key, _NO_IDS)
 
-    def lookup_surname(self, key: str) -> set[str]:
-        return self.surname.get(key, set()) | {
-            a for a in self.full.get(key, set()) if (actor := self.kb.get(a)) and actor.kind == "person"
-        }
+    def lookup_surname(self, key: str) -> set[str] | frozenset[str]:
+        """People whose surname (or single-word alias) has this key."""
+        found = self.surname.get(key, _NO_IDS)
+        alone = {a for a in self.full.get(key, _NO_IDS) if self.entities[a].kind == "person"}
+        return found | alone if alone else found
+
+    def actor(self, actor_id: str) -> Actor:
+        return self.entities[actor_id]
 
 
-def build_gazetteer(kb: KnowledgeBase) -> Gazetteer:
+def build_gazetteer(kb: KnowledgeBase, *, extra: Iterable[Actor] | None = None) -> Gazetteer:
+    """Index ``kb`` plus countries and places (or ``extra`` instead of them, for tests)."""
     gazetteer = Gazetteer(kb=kb)
-    for actor in kb:
+    others = (
+        list(extra) if extra is not None else [*country_actors().values(), *place_actors().values()]
+    )
+    for actor in (*others, *kb):
         gazetteer.add(actor)
+    gazetteer.given.update(_shipped_given())
+    # a key also spelt in lower or mixed case somewhere ("Nato") is not only an acronym
+    gazetteer.acronyms -= {
+        phrase_key(f) for f in gazetteer.exact if not f.isupper() and " " not in f
+    }
     return gazetteer
+
+
+def _shipped_given() -> frozenset[str]:
+    return given_names()
+
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """Keys of the shipped common first names (whitespace-separated, # starts a comment line)."""
+    path = resources.files("diplowatch.kb") / "data" / "given_names.txt"
+    if not path.is_file():
+        return frozenset()
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(
+        name_key(w) for line in lines if not line.startswith("#") for w in line.split()
+    )
 
 
 @lru_cache(maxsize=1)

@@ -11,12 +11,36 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
-from diplowatch.lang.packs import available_languages, load_pack
+from diplowatch.lang.packs import available_languages, load_pack_chain
 from diplowatch.model import PubDate
 
 _RELATIVE_DAYS = {"today": 0, "yesterday": -1, "day_before_yesterday": -2, "tomorrow": 1}
+_WEEKS = ("this_week", "last_week", "next_week", "weekend")
+RELATIVE_KINDS = (
+    "next_year",
+    *_RELATIVE_DAYS,
+    *_WEEKS,
+    "this_year",
+    "last_year",
+    "this_month",
+    "last_month",
+    "next_month",
+)
+
+
+def _week_span(pub: dt.date, kind: str) -> tuple[dt.date, dt.date]:
+    """First and last day of the week (Monday-Sunday) or the past weekend ``kind`` names."""
+    monday = pub - dt.timedelta(days=pub.isoweekday() - 1)
+    if kind == "weekend":  # the latest weekend not after publication
+        sunday = pub if pub.isoweekday() == 7 else monday - dt.timedelta(days=1)
+        return sunday - dt.timedelta(days=1), sunday
+    if kind == "this_week":
+        return monday, monday + dt.timedelta(days=6)
+    shift = {"last_week": -7, "next_week": 7}[kind]
+    start = monday + dt.timedelta(days=shift)
+    return start, start + dt.timedelta(days=6)
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,18 +59,34 @@ class _Calendar:
     weekdays: dict[str, int]
     relative: dict[str, str]  # phrase -> kind
     patterns: tuple[tuple[str, re.Pattern[str]], ...]
+    screen: re.Pattern[str]  # a digit or any calendar word: sentences without one hold no date
 
 
 def _alternation(forms: list[str]) -> str:
     return "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _calendar(lang: str) -> _Calendar:
-    data = load_pack(lang).calendar if lang in available_languages() else {}
-    months = {str(f).casefold(): int(n) for n, forms in (data.get("months") or {}).items() for f in forms}
-    weekdays = {str(f).casefold(): int(n) for n, forms in (data.get("weekdays") or {}).items() for f in forms}
-    relative = {str(f).casefold(): kind for kind, forms in (data.get("relative") or {}).items() for f in forms}
+    chain = load_pack_chain(lang) if lang in available_languages() else ()
+    months: dict[str, int] = {}
+    weekdays: dict[str, int] = {}
+    relative: dict[str, str] = {}
+    for pack in reversed(chain):  # nearest language last, so its forms win
+        data = pack.calendar
+        months.update(
+            {str(f).casefold(): int(n) for n, fs in (data.get("months") or {}).items() for f in fs}
+        )
+        weekdays.update(
+            {
+                str(f).casefold(): int(n)
+                for n, fs in (data.get("weekdays") or {}).items()
+                for f in fs
+            }
+        )
+        relative.update(
+            {str(f).casefold(): k for k, fs in (data.get("relative") or {}).items() for f in fs}
+        )
     month = _alternation(list(months)) or r"(?!x)x"
     weekday = _alternation(list(weekdays)) or r"(?!x)x"
     rel = _alternation(list(relative)) or r"(?!x)x"
@@ -55,14 +95,31 @@ def _calendar(lang: str) -> _Calendar:
         ("iso", re.compile(rf"{b}(\d{{4}})-(\d{{2}})-(\d{{2}}){e}")),
         ("dmy", re.compile(rf"{b}(\d{{1,2}})\.\s?(\d{{1,2}})\.\s?(\d{{4}}){e}")),
         ("y_month_d", re.compile(rf"{b}(\d{{4}})\.?\s+({month})\s+(\d{{1,2}})", re.I)),
-        ("d_month_y", re.compile(rf"{b}(\d{{1,2}})\.?(?:-?(?:го|ого|th|st|nd|rd))?\s+({month}){e}(?:,?\s+(\d{{4}}))?", re.I)),
-        ("month_d", re.compile(rf"{b}({month})\s+(\d{{1,2}})(?:-?\w{{0,3}})?(?:,?\s+(\d{{4}}))?{e}", re.I)),
+        (
+            "d_month_y",
+            re.compile(
+                rf"{b}(\d{{1,2}})\.?(?:-?(?:го|ого|th|st|nd|rd))?\s+({month}){e}(?:,?\s+(\d{{4}}))?",
+                re.I,
+            ),
+        ),
         ("month_y", re.compile(rf"{b}({month})\s+(\d{{4}}){e}", re.I)),
+        (
+            "month_d",
+            re.compile(
+                rf"{b}({month})\s+(\d{{1,2}})(?!\d)(?:-?[^\W\d]{{0,3}})?(?:,?\s+(\d{{4}}))?{e}",
+                re.I,
+            ),
+        ),
+        (
+            "relative",
+            re.compile(rf"{b}({rel}){e}", re.I),
+        ),  # before month and weekday: "minatata nedela" is a week
         ("month", re.compile(rf"{b}({month}){e}", re.I)),
         ("weekday", re.compile(rf"{b}({weekday}){e}", re.I)),
-        ("relative", re.compile(rf"{b}({rel}){e}", re.I)),
     )
-    return _Calendar(months, weekdays, relative, patterns)
+    words = _alternation([*months, *weekdays, *relative]) or r"(?!x)x"
+    screen = re.compile(rf"\d|(?<!\w)(?:{words})(?!\w)", re.I)
+    return _Calendar(months, weekdays, relative, patterns, screen)
 
 
 def _parse_pub(published: PubDate) -> tuple[dt.date | None, str | None]:
@@ -82,22 +139,37 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
 
 
 def _year_for(month: int, pub: dt.date, future: bool) -> int:
-    """The year of a month named without one: the latest not after publication, or next if planned."""
+    """The year of a month named without one: the latest not after publication (next if planned)."""
     if future:
         return pub.year if month >= pub.month else pub.year + 1
     return pub.year if month <= pub.month else pub.year - 1
 
 
-def _resolve(kind: str, groups: tuple[str | None, ...], cal: _Calendar, pub: dt.date | None,
-             pub_precision: str | None, future: bool) -> tuple[str, str, str] | None:
-    """(value, precision, basis) for one match, or None when it cannot be resolved safely."""
+def _resolve(
+    kind: str,
+    groups: tuple[str | None, ...],
+    cal: _Calendar,
+    pub: dt.date | None,
+    pub_precision: str | None,
+    future: bool,
+    inferred: bool = False,
+) -> tuple[str, str, str] | None:
+    """(value, precision, basis) for one match, or None when it cannot be resolved safely.
+
+    ``inferred``: the reference is the latest date the article states, not its publication
+    date, so it is a lower bound: a month without a year falls in the reference year or later.
+    """
     if kind in ("iso", "dmy", "y_month_d"):
         if kind == "iso":
             y, m, d = int(groups[0] or 0), int(groups[1] or 0), int(groups[2] or 0)
         elif kind == "dmy":
             d, m, y = int(groups[0] or 0), int(groups[1] or 0), int(groups[2] or 0)
         else:
-            y, m, d = int(groups[0] or 0), cal.months[(groups[1] or "").casefold()], int(groups[2] or 0)
+            y, m, d = (
+                int(groups[0] or 0),
+                cal.months[(groups[1] or "").casefold()],
+                int(groups[2] or 0),
+            )
         day = _safe_date(y, m, d)
         return (day.isoformat(), "day", "explicit") if day else None
     if kind in ("d_month_y", "month_d"):
@@ -110,7 +182,7 @@ def _resolve(kind: str, groups: tuple[str | None, ...], cal: _Calendar, pub: dt.
             return (day.isoformat(), "day", "explicit") if day else None
         if pub is None:
             return None
-        day = _safe_date(_year_for(m, pub, future), m, d)
+        day = _safe_date(_year_for(m, pub, future or inferred), m, d)
         return (day.isoformat(), "day", "relative") if day else None
     if kind == "month_y":
         m = cal.months[(groups[0] or "").casefold()]
@@ -119,13 +191,16 @@ def _resolve(kind: str, groups: tuple[str | None, ...], cal: _Calendar, pub: dt.
         return None
     if kind == "month":
         m = cal.months[(groups[0] or "").casefold()]
-        return f"{_year_for(m, pub, future):04d}-{m:02d}", "month", "relative"
+        return f"{_year_for(m, pub, future or inferred):04d}-{m:02d}", "month", "relative"
+    if inferred:
+        return None  # "today" or "on Thursday" need the real publication day
     if kind == "weekday":
         if pub_precision != "day":
             return None
         target = cal.weekdays[(groups[0] or "").casefold()]
         delta = (target - pub.isoweekday()) % 7
-        day = pub + dt.timedelta(days=delta if future else delta - 7 if delta else 0)
+        # past: the latest such day, possibly publication day; future: the next one after it
+        day = pub + dt.timedelta(days=(delta or 7) if future else delta - 7 if delta else 0)
         return day.isoformat(), "day", "relative"
     rel = cal.relative[(groups[0] or "").casefold()]
     if rel in _RELATIVE_DAYS:
@@ -136,6 +211,14 @@ def _resolve(kind: str, groups: tuple[str | None, ...], cal: _Calendar, pub: dt.
         return f"{pub.year:04d}", "year", "relative"
     if rel == "last_year":
         return f"{pub.year - 1:04d}", "year", "relative"
+    if rel == "next_year":
+        return f"{pub.year + 1:04d}", "year", "relative"
+    if rel in _WEEKS:
+        # a week or weekend is given at month precision when it lies inside one month
+        first, last = _week_span(pub, rel)
+        if pub_precision != "day" or (first.year, first.month) != (last.year, last.month):
+            return None
+        return f"{first.year:04d}-{first.month:02d}", "month", "relative"
     if rel in ("this_month", "last_month", "next_month"):
         shift = {"this_month": 0, "last_month": -1, "next_month": 1}[rel]
         index = pub.year * 12 + pub.month - 1 + shift
@@ -148,6 +231,8 @@ def find_dates(
 ) -> list[DateMention]:
     """Date expressions in text[start:end], most specific first where they overlap."""
     cal = _calendar(lang)
+    if not cal.screen.search(text, start, end):
+        return []  # no digit and no calendar word: most sentences
     pub, pub_precision = _parse_pub(published)
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
@@ -155,15 +240,25 @@ def find_dates(
         for match in pattern.finditer(text, start, end):
             if any(s < match.end() and match.start() < e for s, e in taken):
                 continue
-            resolved = _resolve(kind, match.groups(), cal, pub, pub_precision, future)
+            resolved = _resolve(
+                kind, match.groups(), cal, pub, pub_precision, future, published.source == "content"
+            )
             if resolved is None:
                 continue
             value, precision, basis = resolved
             if kind == "month" and _has_year_after(text, match.end(), end):
                 continue
             taken.append(match.span())
-            found.append(DateMention(match.start(), match.end(), value, precision, basis,
-                                     doubtful=basis == "relative" and published.doubtful))
+            found.append(
+                DateMention(
+                    match.start(),
+                    match.end(),
+                    value,
+                    precision,
+                    basis,
+                    doubtful=basis == "relative" and published.doubtful,
+                )
+            )
     found.sort(key=lambda d: d.start)
     return found
 

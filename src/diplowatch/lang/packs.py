@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from importlib.abc import Traversable
 from typing import Any
@@ -96,7 +96,7 @@ def _read_demonyms(folder: Traversable) -> dict[str, list[str]]:
     return forms
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_pack(code: str) -> LangPack:
     """Load one language's data; raise LexiconError naming the file when it is malformed."""
     folder = _root() / code
@@ -106,3 +106,15 @@ def load_pack(code: str) -> LangPack:
     if data["language"].get("code") != code:
         raise LexiconError(f"{code}/language.yaml: 'code' must be {code!r}")
     return LangPack(code=code, demonyms=_read_demonyms(folder), **data)
+
+
+@lru_cache(maxsize=None)  # noqa: UP033 (same decorator as load_pack above)
+def load_pack_chain(code: str) -> tuple[LangPack, ...]:
+    """The pack of ``code`` followed by its fallbacks (bs -> hr), nearest first, without cycles."""
+    chain: list[LangPack] = []
+    current: str | None = code
+    while current and current in available_languages() and all(p.code != current for p in chain):
+        pack = load_pack(current)
+        chain.append(pack)
+        current = pack.fallback
+    return tuple(chain)

@@ -1,125 +1,364 @@
 """The merge function: event reports in, real-world events out.
 
-``merge_reports`` is a pure function over reports, so the same code merges one article's
-reports (for the per-article gold output), a whole store, or one Spark block.
+``merge_reports`` is a pure function over rows (a report plus when it was reported), so the
+same code merges one article's reports (the per-article gold output), a whole store, the few
+blocks touched by an ingest, or one Spark group (``block_key`` is the group key and
+``merge_block`` the group function).
 
 Stages, in order:
  1. block     by contact type and the unordered set of canonical actors (never splits an event)
- 2. cluster   inside a block: compatible mode and dates compatible at their precision
-              (2025-10 fits 2025-10-21; 10-21 and 10-24 are two events); undated reports join
-              only when exactly one cluster fits
- 3. settle    canonical date, mode, status (planned -> occurred/cancelled), place, conflicts
- 4. identify  stable id from the block and the earliest report of the cluster
+ 2. cluster   inside a block, finest dates first:
+              a. day-dated reports group by (day, mode class); a group absorbs a neighbouring
+                 day's group of at most half its size (time zones, "late on the 21st"), which
+                 is then flagged as a date conflict; two calls on 10-21 and 10-24 stay apart
+              b. day-dated reports of unspecified mode join that day's largest group
+              c. month-, year- and undated reports join the one finer cluster they fit
+                 (2025-10 fits 2025-10-21), narrowed by report time when several fit (a report
+                 of a planned contact cannot mean one held before it was published); otherwise
+                 they gather with their own kind. Undated reports only ever join a dated event
+                 reported within ``UNDATED_WINDOW_DAYS`` of them, and only when that is unique.
+ 3. settle    canonical date (most articles), mode, place, status reconciled by report time
+              (the latest outcome wins: planned -> occurred, planned -> cancelled), conflicts
+ 4. identify  the stable id (see ``event_id``)
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from diplowatch.model import Event, Report
 
+UNDATED_WINDOW_DAYS = 14
+
 _PRECISION_RANK = {"day": 3, "month": 2, "year": 1, None: 0}
-# Which status wins when reports disagree: a later fact beats an earlier plan.
-_STATUS_RANK = {"occurred": 5, "cancelled": 4, "denied": 3, "habitual": 2, "planned": 1}
+_MODE_CLASS = {
+    "phone": "phone",
+    "meet": "in_person",
+    "visit": "in_person",
+    "host": "in_person",
+    "multilateral": "multilateral",
+}
+# Tie-break of modes with equal support: the more specific wording wins.
+_MODE_ORDER = ("visit", "host", "meet", "phone", "multilateral")
+_OUTCOMES = ("occurred", "cancelled", "denied")
+
+
+@dataclass(frozen=True, slots=True)
+class ReportRecord:
+    """One input row of the merge: a report and when it was reported.
+
+    ``published`` is the publication date of the reporting article (reconciles status over
+    time); ``first_seen`` is when the store first ingested that article (orders the anchor of
+    the stable id, see ``event_id``). Both are optional: one article's reports merge without.
+    """
+
+    report: Report
+    published: str | None = None
+    first_seen: str | None = None
+
+    @property
+    def reported_at(self) -> str:
+        return self.published or (self.first_seen or "")[:10]
 
 
 def block_key(report: Report) -> str:
-    """Key that all reports of one real-world event share."""
+    """Key that all reports of one real-world event share: type and the canonical actor set."""
     return report.type + "|" + ",".join(sorted({a.actor_id for a in report.actors}))
 
 
+def event_block(event: Event) -> str:
+    """The block an event was merged in (its reports' ``block_key``)."""
+    return event.type + "|" + ",".join(sorted({a[0] for a in event.actors}))
+
+
 def dates_compatible(a: str | None, b: str | None) -> bool:
+    """Dates that may name the same day at their precisions (None fits anything)."""
     if a is None or b is None:
         return True
     return a.startswith(b) or b.startswith(a)
 
 
 def modes_compatible(a: str, b: str) -> bool:
-    return a == b or "unspecified" in (a, b) or {a, b} <= {"visit", "host", "meet"}
+    """Modes one contact may be reported with: a visit is also a meeting and a hosting."""
+    class_a, class_b = _MODE_CLASS.get(a), _MODE_CLASS.get(b)
+    return class_a is None or class_b is None or class_a == class_b
+
+
+def _day(value: str | None) -> dt.date | None:
+    if not value or len(value) < 10:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
 
 
 class _Cluster:
-    def __init__(self, report: Report) -> None:
-        self.reports = [report]
+    """Reports believed to describe one contact, plus the date and mode class that define it."""
+
+    def __init__(self, date: str | None, precision: str | None, mode_class: str | None) -> None:
+        self.date = date
+        self.precision = precision
+        self.mode_class = mode_class
+        self.records: list[ReportRecord] = []
 
     @property
-    def date(self) -> str | None:
-        dated = [r.date for r in self.reports if r.date]
-        return max(dated, key=len) if dated else None
+    def articles(self) -> int:
+        return len({r.report.article_id for r in self.records})
 
-    @property
-    def mode(self) -> str:
-        return self.reports[0].mode
+    def fits_mode(self, mode: str) -> bool:
+        report_class = _MODE_CLASS.get(mode)
+        return report_class is None or self.mode_class is None or report_class == self.mode_class
 
-    def accepts(self, report: Report) -> bool:
-        return dates_compatible(self.date, report.date) and all(
-            modes_compatible(r.mode, report.mode) for r in self.reports
+    def latest_report(self) -> dt.date | None:
+        days = [d for r in self.records if (d := _day(r.reported_at))]
+        return max(days) if days else None
+
+
+def _order(record: ReportRecord, keys: dict[int, str]) -> tuple[str, str, str]:
+    """Anchor order: first ingested, then first published, then report key (a total order)."""
+    return (record.first_seen or "", record.published or "", keys[id(record.report)])
+
+
+def _group_days(records: list[ReportRecord], keys: dict[int, str]) -> list[_Cluster]:
+    """Stages 2a and 2b: day-dated reports."""
+    groups: dict[tuple[str, str | None], _Cluster] = {}
+    for record in sorted(records, key=lambda r: (r.report.date or "", _order(r, keys))):
+        mode_class = _MODE_CLASS.get(record.report.mode)
+        if mode_class is None:
+            continue
+        date = record.report.date or ""
+        groups.setdefault((date, mode_class), _Cluster(date, "day", mode_class)).records.append(
+            record
         )
-
-
-def _cluster_block(reports: list[Report]) -> list[_Cluster]:
-    clusters: list[_Cluster] = []
-    ordered = sorted(reports, key=lambda r: (-_PRECISION_RANK[r.date_precision], r.article_id, r.sent_start))
-    for report in ordered:
-        fitting = [c for c in clusters if c.accepts(report)]
-        if report.date is not None:
-            exact = [c for c in fitting if c.date == report.date]
-            fitting = exact or fitting
-        if len(fitting) == 1 or (fitting and report.date is not None):
-            fitting[0].reports.append(report)
+    settled: set[tuple[str, str | None]] = set()  # absorbing or absorbed: never absorbed again
+    gone: set[tuple[str, str | None]] = set()
+    for key in sorted(groups, key=lambda k: (-groups[k].articles, k)):
+        if key in settled:
+            continue
+        settled.add(key)
+        day = _day(key[0])
+        if day is None:
+            continue
+        for delta in (-1, 1):
+            neighbour = ((day + dt.timedelta(days=delta)).isoformat(), key[1])
+            if (
+                neighbour in groups
+                and neighbour not in settled
+                and (2 * groups[neighbour].articles <= groups[key].articles)
+            ):
+                groups[key].records.extend(groups[neighbour].records)
+                settled.add(neighbour)
+                gone.add(neighbour)
+    clusters = [groups[k] for k in sorted(groups) if k not in gone]
+    for record in sorted(records, key=lambda r: (r.report.date or "", _order(r, keys))):
+        if _MODE_CLASS.get(record.report.mode) is not None:
+            continue
+        same_day = [c for c in clusters if c.date == record.report.date]
+        if same_day:
+            max(same_day, key=lambda c: (c.articles, -clusters.index(c))).records.append(record)
         else:
-            clusters.append(_Cluster(report))
+            cluster = _Cluster(record.report.date, "day", None)
+            cluster.records.append(record)
+            clusters.append(cluster)
     return clusters
 
 
-def _settle(block: str, cluster: _Cluster) -> Event:
-    reports = cluster.reports
-    dated = [r for r in reports if r.date]
-    date = max((r.date for r in dated), key=lambda d: (len(d or ""), d)) if dated else None
-    precision = next((r.date_precision for r in dated if r.date == date), None)
-    basis = next((r.date_basis for r in dated if r.date == date), "unknown")
+def _consistent_in_time(cluster: _Cluster, record: ReportRecord) -> bool:
+    """A held contact was not reported before it happened; a planned one not after."""
+    reported = record.reported_at
+    if not reported or cluster.date is None:
+        return True
+    width = min(len(cluster.date), len(reported))
+    if record.report.status == "occurred":
+        return cluster.date[:width] <= reported[:width]
+    if record.report.status == "planned":
+        return cluster.date[:width] >= reported[:width]
+    return True
+
+
+def _near_in_time(cluster: _Cluster, record: ReportRecord) -> bool:
+    """An undated report can only mean a contact dated close to when it was reported."""
+    reported = _day(record.reported_at)
+    if reported is None or cluster.date is None:
+        return reported is None
+    day = _day(cluster.date)
+    if day is not None:
+        return abs((day - reported).days) <= UNDATED_WINDOW_DAYS
+    return record.reported_at.startswith(cluster.date)
+
+
+def _place_coarse(record: ReportRecord, clusters: list[_Cluster]) -> None:
+    """Stage 2c: a month-, year- or undated report joins the one finer cluster it fits."""
+    report = record.report
+    rank = _PRECISION_RANK.get(report.date_precision, 0) if report.date else 0
+    finer = [
+        c
+        for c in clusters
+        if _PRECISION_RANK.get(c.precision, 0) > rank
+        and dates_compatible(c.date, report.date)
+        and c.fits_mode(report.mode)
+    ]
+    if report.date is None:
+        finer = [c for c in finer if _near_in_time(c, record)]
+    if len(finer) > 1:
+        finer = [c for c in finer if _consistent_in_time(c, record)]
+    if len(finer) == 1:
+        finer[0].records.append(record)
+        return
+    precision = report.date_precision if report.date else None
+    peers = [
+        c
+        for c in clusters
+        if c.precision == precision and c.date == report.date and c.fits_mode(report.mode)
+    ]
+    if report.date is None:
+        reported = _day(record.reported_at)
+        peers = [
+            c
+            for c in peers
+            if reported is None
+            or (latest := c.latest_report()) is None
+            or abs((reported - latest).days) <= UNDATED_WINDOW_DAYS
+        ]
+    if peers:
+        peers[0].records.append(record)
+        return
+    cluster = _Cluster(report.date, precision, _MODE_CLASS.get(report.mode))
+    cluster.records.append(record)
+    clusters.append(cluster)
+
+
+def _cluster_block(records: Sequence[ReportRecord], keys: dict[int, str]) -> list[_Cluster]:
+    days = [r for r in records if r.report.date and r.report.date_precision == "day"]
+    clusters = _group_days(days, keys)
+    coarse = [r for r in records if not (r.report.date and r.report.date_precision == "day")]
+    coarse.sort(
+        key=lambda r: (
+            -_PRECISION_RANK.get(r.report.date_precision if r.report.date else None, 0),
+            r.report.date or "",
+            r.reported_at,
+            _order(r, keys),
+        )
+    )
+    for record in coarse:
+        _place_coarse(record, clusters)
+    return [c for c in clusters if c.records]
+
+
+def event_id(block: str, anchor_key: str) -> str:
+    """Stable event id: the block plus the key of the cluster's anchor report.
+
+    The anchor is the report seen first (earliest ``first_seen``, then ``published``, then
+    report key). Reports ingested later always sort after it, so new reports joining an event
+    (more articles, more languages, a status change, a refined date) never change its id, and
+    neither does re-running the merge, nor building incrementally instead of from scratch:
+    the id depends only on the rows of its block. An id changes only when its anchor report
+    leaves the event (its article was revised, or new reports made the anchor ambiguous).
+    """
+    return "e_" + hashlib.sha1(f"{block}|{anchor_key}".encode()).hexdigest()[:16]
+
+
+def _canonical_date(records: list[ReportRecord]) -> tuple[str | None, str | None, str, bool]:
+    """(date, precision, basis, conflicting): the finest date most articles give."""
+    dated = [r.report for r in records if r.report.date]
+    if not dated:
+        return None, None, "unknown", False
+    finest = max(_PRECISION_RANK.get(r.date_precision, 0) for r in dated)
+    best = [r for r in dated if _PRECISION_RANK.get(r.date_precision, 0) == finest]
+    support: dict[str, set[str]] = defaultdict(set)
+    for r in best:
+        support[r.date or ""].add(r.article_id)
+    date = min(support, key=lambda d: (-len(support[d]), d))
+    chosen = [r for r in best if r.date == date]
+    basis = "explicit" if any(r.date_basis == "explicit" for r in chosen) else chosen[0].date_basis
+    return date, chosen[0].date_precision, basis, len(support) > 1
+
+
+def _status(records: list[ReportRecord]) -> tuple[str, bool]:
+    """(status, conflicting): the outcome reported last wins over plans and older outcomes."""
+    outcomes = [r for r in records if r.report.status in _OUTCOMES]
+    if outcomes:
+        latest = max(r.reported_at for r in outcomes)
+        last = Counter(r.report.status for r in outcomes if r.reported_at == latest)
+        status = min(last, key=lambda s: (-last[s], _OUTCOMES.index(s)))
+        statuses = {r.report.status for r in outcomes}
+        return status, "occurred" in statuses and len(statuses) > 1
+    statuses = {r.report.status for r in records}
+    return ("planned" if "planned" in statuses else sorted(statuses)[0]), False
+
+
+def _settle(block: str, cluster: _Cluster, keys: dict[int, str]) -> Event:
+    records = cluster.records
+    reports = [r.report for r in records]
+    date, precision, basis, date_conflict = _canonical_date(records)
+    status, status_conflict = _status(records)
     modes = Counter(r.mode for r in reports if r.mode != "unspecified")
-    mode = modes.most_common(1)[0][0] if modes else "unspecified"
-    statuses = {r.status for r in reports}
-    status = max(statuses, key=lambda s: _STATUS_RANK[s])
+    mode = (
+        min(modes, key=lambda m: (-modes[m], _MODE_ORDER.index(m) if m in _MODE_ORDER else 99, m))
+        if modes
+        else "unspecified"
+    )
     places = Counter(r.location for r in reports if r.location)
-    conflicts = []
-    if len({r.date for r in dated if r.date_precision == precision}) > 1:
-        conflicts.append("date")
-    if {"occurred", "cancelled"} <= statuses or {"occurred", "denied"} <= statuses:
-        conflicts.append("status")
     actors: dict[str, tuple[str, str, str | None]] = {}
-    for r in reports:
-        for a in r.actors:
+    for r in sorted(records, key=lambda r: _order(r, keys)):
+        for a in r.report.actors:
             actors.setdefault(a.actor_id, (a.actor_id, a.name, a.country))
-    first = min(r.key for r in reports)
-    event_id = "e_" + hashlib.sha1(f"{block}|{first}".encode()).hexdigest()[:16]
+    per_article: dict[str, float] = {}
+    for r in reports:
+        per_article[r.article_id] = max(per_article.get(r.article_id, 0.0), r.confidence)
+    doubt = 1.0
+    for confidence in per_article.values():
+        doubt *= 1.0 - min(confidence, 0.99)
+    times = sorted(r.reported_at for r in records if r.reported_at)
+    anchor = min(records, key=lambda r: _order(r, keys))
     return Event(
-        id=event_id,
+        id=event_id(block, keys[id(anchor.report)]),
         type=reports[0].type,
         mode=mode,
         status=status,
         date=date,
         date_precision=precision,
-        location=places.most_common(1)[0][0] if places else None,
+        location=min(places, key=lambda p: (-places[p], p)) if places else None,
         actors=list(actors.values()),
-        report_ids=sorted(r.key for r in reports),
-        article_ids=sorted({r.article_id for r in reports}),
+        report_ids=sorted(keys[id(r)] for r in reports),
+        article_ids=sorted(per_article),
         langs=sorted({r.lang for r in reports if r.lang}),
-        confidence=min(0.99, max(r.confidence for r in reports) + 0.05 * (len(reports) - 1)),
-        conflicts=conflicts,
+        confidence=round(min(0.99, 1.0 - doubt), 4),  # rounded as stored, so every path agrees
+        conflicts=[
+            name for name, flag in (("date", date_conflict), ("status", status_conflict)) if flag
+        ],
         evidential=all(r.evidential for r in reports),
         date_basis=basis,
+        first_reported=times[0] if times else None,
+        last_reported=times[-1] if times else None,
     )
 
 
-def merge_reports(reports: Iterable[Report]) -> list[Event]:
-    """Group reports into real-world events (see the module docstring for the stages)."""
-    blocks: dict[str, list[Report]] = defaultdict(list)
-    for report in reports:
-        blocks[block_key(report)].append(report)
-    events = [_settle(key, cluster) for key, block in sorted(blocks.items()) for cluster in _cluster_block(block)]
+def merge_block(block: str, records: Sequence[ReportRecord]) -> list[Event]:
+    """Merge the rows of one block (all share ``block_key``) into events, in a stable order."""
+    keys = {id(r.report): r.report.key for r in records}
+    events = [_settle(block, cluster, keys) for cluster in _cluster_block(records, keys)]
+    return sorted(events, key=lambda e: (e.date or "", e.id))
+
+
+def merge_reports(reports: Iterable[Report | ReportRecord]) -> list[Event]:
+    """Group reports into real-world events (see the module docstring for the stages).
+
+    Args:
+        reports: bare reports (one article) or ``ReportRecord`` rows carrying report times.
+
+    Returns:
+        Events ordered by date then id; the same input always gives the same events and ids.
+    """
+    blocks: dict[str, list[ReportRecord]] = defaultdict(list)
+    for item in reports:
+        record = item if isinstance(item, ReportRecord) else ReportRecord(item)
+        blocks[block_key(record.report)].append(record)
+    events = [event for key in sorted(blocks) for event in merge_block(key, blocks[key])]
     events.sort(key=lambda e: (e.date or "", e.id))
     return events

@@ -14,6 +14,8 @@ Stages, in order (each writes one Parquet table under ``out``; see ``spark.rows`
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
 import json
 import os
 import sys
@@ -30,8 +32,8 @@ from diplowatch.ingest.pool import process_guarded
 from diplowatch.ingest.readers import article_from_record, is_ignored, read_document
 from diplowatch.kb.actors import load_kb
 from diplowatch.kb.gazetteer import default_gazetteer
-from diplowatch.model import Article, Event, FailedArticle, Report
-from diplowatch.resolve.merge import merge_reports
+from diplowatch.model import Article, FailedArticle, Report
+from diplowatch.resolve.merge import ReportRecord, merge_reports
 from diplowatch.spark.rows import (
     ACTOR_COLUMNS,
     ARTICLE_COLUMNS,
@@ -84,20 +86,20 @@ def start_session(
     return builder.getOrCreate()
 
 
-def run_pipeline(
-    spark: SparkSession, inputs: list[str], out: str | Path, *, partitions: int = 8
-) -> dict[str, int]:
+def run_pipeline(spark: SparkSession, inputs: list[str], out: str | Path, *, partitions: int = 8) -> dict[str, int]:
     """Run every stage (module docstring) and return the row count of each table."""
     out = str(out)
     articles = read_articles(spark, inputs, partitions=partitions)
     articles.write.mode("overwrite").parquet(f"{out}/articles")
     stored = spark.read.parquet(f"{out}/articles").filter("status = 'ok'")
-    stored.select("result").mapInPandas(_explode_reports, REPORT_COLUMNS).write.mode(
-        "overwrite"
-    ).parquet(f"{out}/reports")
+    run_started = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    explode = functools.partial(_explode_reports, first_seen=run_started)
+    stored.select("result").mapInPandas(explode, REPORT_COLUMNS).write.mode("overwrite").parquet(f"{out}/reports")
     reports = spark.read.parquet(f"{out}/reports")
     events = (
-        reports.select("block", "report").groupBy("block").applyInPandas(merge_block, EVENT_COLUMNS)
+        reports.select("block", "published", "first_seen", "report")
+        .groupBy("block")
+        .applyInPandas(merge_block, EVENT_COLUMNS)
     )
     events.write.mode("overwrite").parquet(f"{out}/events")
     actor_ids = stored.select("result").mapInPandas(_mentioned_actors, "actor_id string").distinct()
@@ -136,12 +138,11 @@ def read_articles(spark: SparkSession, inputs: list[str], *, partitions: int) ->
 
 def merge_block(block: pd.DataFrame) -> pd.DataFrame:
     """Stage 4 for one block: the one place Spark calls ``merge_reports``."""
-    reports = [Report.from_dict(json.loads(text)) for text in block["report"]]
-    return pd.DataFrame([event_row(e) for e in _merge(reports)], columns=_EVENT_NAMES)
-
-
-def _merge(reports: list[Report]) -> list[Event]:
-    return merge_reports(reports)
+    records = [
+        ReportRecord(Report.from_dict(json.loads(text)), published=published, first_seen=first_seen)
+        for text, published, first_seen in zip(block["report"], block["published"], block["first_seen"], strict=True)
+    ]
+    return pd.DataFrame([event_row(e) for e in merge_reports(records)], columns=_EVENT_NAMES)
 
 
 def _read_files(batches: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
@@ -157,10 +158,7 @@ def _read_files(batches: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
 def _read_records(batches: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
     for batch in batches:
         records = batch.astype(object).where(batch.notna(), None).to_dict("records")
-        rows = [
-            _input_row(article_from_record(r, lineno=i, origin="parquet"))
-            for i, r in enumerate(records, 1)
-        ]
+        rows = [_input_row(article_from_record(r, lineno=i, origin="parquet")) for i, r in enumerate(records, 1)]
         yield pd.DataFrame(rows, columns=_INPUT_NAMES)
 
 
@@ -171,36 +169,27 @@ def _input_row(item: Article | FailedArticle) -> dict[str, Any]:
 
 
 def _process_inputs(batches: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
-    gazetteer = (
-        default_gazetteer()
-    )  # once per partition (and cached per Python worker), never per row
+    gazetteer = default_gazetteer()  # once per partition (and cached per Python worker), never per row
     for batch in batches:
         rows = []
         for record in batch.astype(object).where(batch.notna(), None).to_dict("records"):
             error, origin = record.pop("error"), record.pop("origin")
             if error is not None:
-                rows.append(
-                    article_row(FailedArticle(id=record["id"], reason=error, origin=origin))
-                )
+                rows.append(article_row(FailedArticle(id=record["id"], reason=error, origin=origin)))
             else:
                 rows.append(article_row(process_guarded(Article(**record), gazetteer=gazetteer)))
         yield pd.DataFrame(rows, columns=_ARTICLE_NAMES)
 
 
-def _explode_reports(batches: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
+def _explode_reports(batches: Iterator[pd.DataFrame], *, first_seen: str) -> Iterator[pd.DataFrame]:
     for batch in batches:
-        rows = [row for text in batch["result"] for row in report_rows(text)]
+        rows = [row for text in batch["result"] for row in report_rows(text, first_seen=first_seen)]
         yield pd.DataFrame(rows, columns=_REPORT_NAMES)
 
 
 def _mentioned_actors(batches: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
     for batch in batches:
-        ids = {
-            m["actor_id"]
-            for text in batch["result"]
-            for m in json.loads(text)["mentions"]
-            if m["actor_id"]
-        }
+        ids = {m["actor_id"] for text in batch["result"] for m in json.loads(text)["mentions"] if m["actor_id"]}
         yield pd.DataFrame({"actor_id": sorted(ids)}, dtype=object)
 
 

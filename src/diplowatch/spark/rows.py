@@ -6,9 +6,10 @@ built by ``ArticleResult.to_dict`` / ``Report.to_dict``, so nothing is re-derive
 
 Tables (one folder each under the output folder):
  articles  id, status (ok|failed), lang, published, title, url, source, error, origin, result
- reports   id, article_id, block, type, mode, status, date, lang, report
+ reports   id, article_id, block, type, mode, status, date, lang, published, first_seen, report
  events    id, type, mode, status, date, date_precision, location, actors, report_ids,
-           article_ids, langs, confidence, conflicts, evidential, date_basis
+           article_ids, langs, confidence, conflicts, evidential, date_basis, first_reported,
+           last_reported
  actors    id, name, kind, country, source, aliases, roles
 """
 
@@ -29,18 +30,15 @@ ARTICLE_COLUMNS = (
 )
 REPORT_COLUMNS = (
     "id string, article_id string, block string, type string, mode string, status string, "
-    "date string, lang string, report string"
+    "date string, lang string, published string, first_seen string, report string"
 )
 EVENT_COLUMNS = (
     "id string, type string, mode string, status string, date string, date_precision string, "
     "location string, actors string, report_ids array<string>, article_ids array<string>, "
     "langs array<string>, confidence double, conflicts array<string>, evidential boolean, "
-    "date_basis string"
+    "date_basis string, first_reported string, last_reported string"
 )
-ACTOR_COLUMNS = (
-    "id string, name string, kind string, country string, source string, aliases string, "
-    "roles string"
-)
+ACTOR_COLUMNS = "id string, name string, kind string, country string, source string, aliases string, roles string"
 
 
 def article_row(outcome: ArticleResult | FailedArticle) -> dict[str, Any]:
@@ -80,10 +78,16 @@ def outcome_from_row(row: dict[str, Any]) -> Outcome:
     return ArticleResult.from_dict(json.loads(row["result"]))
 
 
-def report_rows(result_json: str) -> list[dict[str, Any]]:
-    """Rows of the reports table for one article's stored result."""
+def report_rows(result_json: str, *, first_seen: str) -> list[dict[str, Any]]:
+    """Rows of the reports table for one article's stored result.
+
+    ``published`` and ``first_seen`` are the report times the merge needs (``ReportRecord``);
+    a Spark run is one batch, so ``first_seen`` is the run's start, as one embedded ingest run.
+    """
+    result = json.loads(result_json)
+    published = result["published"]["value"]
     rows = []
-    for data in json.loads(result_json)["reports"]:
+    for data in result["reports"]:
         report = Report.from_dict(data)
         rows.append(
             {
@@ -95,6 +99,8 @@ def report_rows(result_json: str) -> list[dict[str, Any]]:
                 "status": report.status,
                 "date": report.date,
                 "lang": report.lang,
+                "published": published,
+                "first_seen": first_seen,
                 "report": json.dumps(data, ensure_ascii=False),
             }
         )

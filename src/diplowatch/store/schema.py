@@ -41,6 +41,21 @@ def split_statements(sql: str) -> list[str]:
     return [s.strip() for s in without_comments.split(";") if s.strip()]
 
 
+def _applied(conn: Connection) -> set[int] | None:
+    """Numbers of the applied migrations, or None before the first one.
+
+    Read-only on purpose: an up-to-date database is opened by every API worker thread and
+    every ingest process, and a write on each open would make them queue for the write lock.
+    """
+    try:
+        rows = conn.execute("SELECT number FROM _migrations").fetchall()
+    except Exception:  # no such table (sqlite3 and psycopg raise different types)
+        conn.rollback()
+        return None
+    conn.commit()  # end the read transaction (PostgreSQL opens one even for a SELECT)
+    return {row[0] for row in rows}
+
+
 def migrate(
     conn: Connection, *, placeholder: str = "?", adapt: Callable[[str], str] = lambda sql: sql
 ) -> list[str]:
@@ -49,12 +64,15 @@ def migrate(
     ``adapt`` rewrites each statement for the back-end (PostgreSQL types), so the migration
     files stay one portable set.
     """
-    conn.execute(
-        "CREATE TABLE IF NOT EXISTS _migrations (number INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
-    )
-    conn.commit()
-    done = {row[0] for row in conn.execute("SELECT number FROM _migrations").fetchall()}
     known = migrations()
+    done = _applied(conn)
+    if done is None:
+        conn.execute(
+            "CREATE TABLE IF NOT EXISTS _migrations"
+            " (number INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+        )
+        conn.commit()
+        done = _applied(conn) or set()
     unknown = done - {number for number, _, _ in known}
     if unknown:
         raise StoreError(f"database has migrations {sorted(unknown)} unknown to this version; upgrade diplowatch")

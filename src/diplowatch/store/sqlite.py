@@ -97,7 +97,7 @@ class Store:
             self.execute("UPDATE articles SET is_current = 0 WHERE id = ?", (article_id,))
         return (latest["version"] + 1) if latest else 1
 
-    def save_failure(self, failed: FailedArticle) -> str:
+    def save_failure(self, failed: FailedArticle, *, ingested_at: str | None = None) -> str:
         """Record an input that could not be read; returns 'new' or 'unchanged'."""
         digest = content_hash("failed", failed.reason)
         self.lock("article:" + failed.id)
@@ -107,7 +107,7 @@ class Store:
         self.execute(
             "INSERT INTO articles (id, version, content_hash, is_current, status, error, origin, ingested_at)"
             " VALUES (?, ?, ?, 1, 'failed', ?, ?, ?)",
-            (failed.id, version, digest, failed.reason, failed.origin, _now()),
+            (failed.id, version, digest, failed.reason, failed.origin, ingested_at or _now()),
         )
         self.commit()
         return "new"
@@ -121,7 +121,9 @@ class Store:
         latest = self._current(article_id)
         return bool(latest and latest["content_hash"] == digest)
 
-    def save_result(self, result: ArticleResult, *, origin: str | None = None) -> str:
+    def save_result(
+        self, result: ArticleResult, *, origin: str | None = None, ingested_at: str | None = None
+    ) -> str:
         """Store one processed article; returns 'new', 'updated' (new version) or 'unchanged'."""
         article = result.article
         digest = self.article_hash(result)
@@ -139,7 +141,7 @@ class Store:
                 article.id, version, digest, origin, article.url, article.title, article.source,
                 result.published.value, result.published.source, int(result.published.doubtful),
                 result.published.reason, result.lang, article.text, article.html, result.clean_text,
-                json.dumps(paragraphs), _now(),
+                json.dumps(paragraphs), ingested_at or _now(),
             ),
         )
         for m in result.mentions:

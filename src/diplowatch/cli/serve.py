@@ -1,0 +1,33 @@
+"""``diplowatch serve``: the web page and the REST API over a store."""
+
+from __future__ import annotations
+
+import click
+
+from diplowatch.cli import main
+from diplowatch.cli.options import db_option
+from diplowatch.errors import DiplowatchError
+
+
+@main.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
+@click.option(
+    "--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="TCP port."
+)
+@click.option(
+    "--token",
+    envvar="DIPLOWATCH_API_TOKEN",
+    help="API token (or env DIPLOWATCH_API_TOKEN); enables POST /api/ingest for its holders.",
+)
+def serve(db: str, host: str, port: int, token: str | None) -> None:
+    """Serve the web page at / and the JSON API under /api (docs /docs, schema /openapi.json)."""
+    try:
+        import uvicorn
+
+        from diplowatch.api.app import create_app
+    except ImportError as exc:  # optional extra
+        raise DiplowatchError(
+            "serve needs FastAPI and uvicorn: pip install 'diplowatch[api]'"
+        ) from exc
+    uvicorn.run(create_app(db, token=token), host=host, port=port, log_level="info")

@@ -1,0 +1,107 @@
+"""Quality floors: event scores may not fall below what they were when last recorded.
+
+``tests/eval_baseline.json`` pins, per gold set, a digest of the gold file and floors for
+precision, recall, F1 and date accuracy. The test suite measures again and fails when a score
+drops more than ``EPSILON`` below its floor, or when the gold changed without a new baseline.
+``python -m diplowatch.evaluate.gate --update`` records the current scores; it refuses to lower
+a floor unless given ``--allow-lower`` (a deliberate, reviewable act).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from diplowatch.cli.ingest import ingest_items
+from diplowatch.evaluate.events import load_events_file, score_events
+from diplowatch.ingest.readers import read_inputs
+from diplowatch.store.queries import article_events
+from diplowatch.store.sqlite import open_store
+
+METRICS = ("precision", "recall", "f1", "date_accuracy")
+EPSILON = 0.005  # the pipeline is deterministic; this only absorbs float rounding
+
+
+def gold_digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def measure(corpus: Path, gold: Path) -> dict[str, float]:
+    """Ingest ``corpus`` into a throw-away store and score its per-article events."""
+    with tempfile.TemporaryDirectory() as tmp:
+        with open_store(Path(tmp) / "gate.db") as store:
+            ingest_items(store, read_inputs([str(corpus)]))
+            predictions = {obj["id"]: obj for obj in article_events(store)}
+    scores = score_events(load_events_file(gold), predictions).as_dict()
+    return {metric: float(scores[metric]) for metric in METRICS}
+
+
+def check(name: str, scores: dict[str, float], baseline: dict[str, Any], digest: str) -> list[str]:
+    """Problems with ``scores`` against the recorded baseline of gold set ``name``."""
+    entry = baseline.get(name)
+    if entry is None:
+        return [f"{name}: no baseline recorded; run python -m diplowatch.evaluate.gate --update"]
+    if entry["gold_sha256"] != digest:
+        return [f"{name}: the gold file changed; record a new baseline with --update"]
+    return [
+        f"{name}: {metric} {scores[metric]:.3f} fell below its floor {entry[metric]:.3f}"
+        for metric in METRICS
+        if scores[metric] < entry[metric] - EPSILON
+    ]
+
+
+def update(path: Path, sets: dict[str, tuple[Path, Path]], *, allow_lower: bool) -> list[str]:
+    """Record current scores as floors; returns refusals (a floor that would go down)."""
+    baseline = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    refusals = []
+    for name, (corpus, gold) in sets.items():
+        scores = measure(corpus, gold)
+        old = baseline.get(name, {})
+        same_gold = old.get("gold_sha256") == gold_digest(gold)
+        lower = [m for m in METRICS if same_gold and scores[m] < old.get(m, 0.0) - EPSILON]
+        if lower and not allow_lower:
+            refusals.append(f"{name}: would lower {', '.join(lower)}; pass --allow-lower to accept")
+            continue
+        baseline[name] = {"gold_sha256": gold_digest(gold), **{m: round(scores[m], 4) for m in METRICS}}
+    path.write_text(json.dumps(baseline, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    return refusals
+
+
+def gold_sets(repo: Path) -> dict[str, tuple[Path, Path]]:
+    """The gold sets that exist beside this checkout: the bundled sample and the shared seeds."""
+    sets = {"demo": (repo / "samples" / "corpus", repo / "samples" / "gold.jsonl")}
+    seeds = repo.parent / "shared"
+    if (seeds / "seeds").is_dir():
+        sets["seeds"] = (seeds / "seeds", seeds / "gold" / "seeds.jsonl")
+    return sets
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--update", action="store_true", help="record the current scores as floors")
+    parser.add_argument("--allow-lower", action="store_true", help="accept a lower floor")
+    parser.add_argument("--repo", type=Path, default=Path.cwd())
+    args = parser.parse_args(argv)
+    path = args.repo / "tests" / "eval_baseline.json"
+    sets = gold_sets(args.repo)
+    if args.update:
+        refusals = update(path, sets, allow_lower=args.allow_lower)
+        print("\n".join(refusals) or f"baseline written to {path}")
+        return 1 if refusals else 0
+    baseline = json.loads(path.read_text(encoding="utf-8"))
+    problems = []
+    for name, (corpus, gold) in sets.items():
+        scores = measure(corpus, gold)
+        print(name, " ".join(f"{m}={scores[m]:.3f}" for m in METRICS))
+        problems += check(name, scores, baseline, gold_digest(gold))
+    print("\n".join(problems) or "all floors hold")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

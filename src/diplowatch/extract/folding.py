@@ -1,0 +1,153 @@
+"""Fold what one contact produced twice: trigger words that name one contact, and reports.
+
+Triggers (before pairing): a summit named as the setting of another contact is dropped; an
+attendance word and its object ("took part in the meeting") are one multilateral trigger;
+a phone adverb and a talk verb ("telefonon egyeztetett") are one call.
+Reports (after pairing): one report per sentence, people and mode, an unspecified one
+yielding to a known mode; a lone visit yields to its traveller's meeting in the article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import cache
+
+from diplowatch.extract.pairs import only_words, pairing_words
+from diplowatch.extract.triggers import Trigger
+from diplowatch.lang.packs import load_pack_chain
+from diplowatch.model import Report
+
+ABSORB_GAP_WORDS = 5  # "took part on Thursday in the meeting"
+
+
+@cache
+def _setting_words(lang: str) -> re.Pattern[str]:
+    """Phrases that name a summit as the setting of another contact ("ob robu", "am Rande")."""
+    phrases = [str(p) for pack in load_pack_chain(lang) for p in pack.triggers.get("setting") or []]
+    if not phrases:
+        return re.compile(r"(?!x)x")
+    return re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(p) for p in phrases)})(?!\w)", re.IGNORECASE)
+
+
+def _is_setting(text: str, trigger: Trigger, setting: re.Pattern[str]) -> bool:
+    """True for a summit named right after a setting phrase ("ob robu zasedanja")."""
+    if trigger.mode != "multilateral":
+        return False
+    found = setting.search(text, max(0, trigger.start - 40), trigger.start)
+    return found is not None and only_words(text[found.end() : trigger.start], 1)
+
+
+def absorb_objects(text: str, triggers: list[Trigger], lang: str) -> list[Trigger]:
+    """Read "took part in the meeting" as one multilateral trigger, not a summit and a meeting.
+
+    A summit right after a setting phrase ("on the sidelines of the summit") is dropped: the
+    contact is the meeting held there. A meeting or talks word right after an attendance word
+    (at most ``ABSORB_GAP_WORDS`` words between, no punctuation) is that verb's object. When a
+    "with" follows ("took part in talks with Fidan"), the talks are a meeting with a named
+    partner and the attendance word yields.
+    """
+    words = pairing_words(lang)
+    setting = _setting_words(lang)
+    dropped = {t.start for t in triggers if _is_setting(text, t, setting)}
+    for first, second in zip(triggers, triggers[1:], strict=False):
+        if first.mode != "multilateral" or second.mode not in (
+            "meet",
+            "unspecified",
+            "multilateral",
+        ):
+            continue
+        gap = text[first.end : second.start]
+        if not only_words(gap, ABSORB_GAP_WORDS):
+            continue
+        after = text[second.end : second.end + 12].strip()
+        with_partner = bool(words.with_.match(after))
+        dropped.add(first.start if with_partner else second.start)
+    kept = [t for t in triggers if t.start not in dropped]
+    return _join_channel(text, kept)
+
+
+def _join_channel(text: str, triggers: list[Trigger]) -> list[Trigger]:
+    """Read "telefonon egyeztetett" (by phone + talked) as one phone trigger."""
+    joined: list[Trigger] = []
+    for trigger in triggers:
+        previous = joined[-1] if joined else None
+        if (
+            previous is not None
+            and {previous.mode, trigger.mode} == {"phone", "unspecified"}
+            and not text[previous.end : trigger.start].strip()
+        ):
+            status = previous.status or trigger.status
+            joined[-1] = replace(
+                previous if previous.mode == "phone" else trigger,
+                start=previous.start,
+                end=trigger.end,
+                text=text[previous.start : trigger.end],
+                status=status,
+            )
+            continue
+        joined.append(trigger)
+    return joined
+
+
+def drop_visits_with_counterpart(reports: list[Report]) -> list[Report]:
+    """Drop a lone visit when the article reports its traveller meeting someone then.
+
+    "Choe came to Moscow ... Lavrov, after talks with Choe": a visit with a named counterpart
+    counts only as the meeting (samples/README.md). Dates must be compatible at their
+    precision and the status the same, so a later trip stays.
+    """
+    contacts = [
+        r for r in reports if r.mode in ("meet", "host", "unspecified") and len(r.actors) > 1
+    ]
+
+    def covered(visit: Report) -> bool:
+        traveller = visit.actors[0].actor_id
+        return any(
+            traveller in {a.actor_id for a in r.actors}
+            and r.status == visit.status
+            and _dates_compatible(r.date, visit.date)
+            for r in contacts
+        )
+
+    return [r for r in reports if not (r.mode == "visit" and len(r.actors) == 1 and covered(r))]
+
+
+def _dates_compatible(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a.startswith(b) or b.startswith(a)
+
+
+def fold_sentence_reports(reports: list[Report]) -> list[Report]:
+    """Keep one report per sentence, people and mode; an unspecified one yields to a known mode.
+
+    "The call, during which Trump and Putin talked" names one contact twice; the specific
+    report keeps the unspecified one's date when it has none. The first report of a mode is
+    kept, which is the dated one when only one is dated (see ``_dates_by_trigger``).
+    """
+    kept: list[Report] = []
+    for report in reports:
+        people = {a.actor_id for a in report.actors}
+        same = [
+            k
+            for k in kept
+            if k.sent_start == report.sent_start and {a.actor_id for a in k.actors} == people
+        ]
+        if "pair.sentence" in report.rule and any(k.mode != "unspecified" for k in same):
+            continue  # a loosely paired trigger repeats people the sentence already reported
+        if any(k.mode == report.mode for k in same) or (
+            report.mode == "unspecified" and any(k.mode != "unspecified" for k in same)
+        ):
+            continue  # "udeležil zasedanja": two trigger words, one contact
+        if report.mode != "unspecified":
+            for vague in [k for k in same if k.mode == "unspecified"]:
+                kept.remove(vague)
+                if report.date is None and vague.date is not None:
+                    report = replace(
+                        report,
+                        date=vague.date,
+                        date_precision=vague.date_precision,
+                        date_basis=vague.date_basis,
+                        date_doubtful=vague.date_doubtful,
+                    )
+        kept.append(report)
+    return kept

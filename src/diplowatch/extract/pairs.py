@@ -1,0 +1,344 @@
+"""Choose which of a sentence's people take part in the contact a trigger names.
+
+A sentence often names more people than the contact involves ("after the Lavrov-Rubio call,
+Trump imposed sanctions"), so taking every person is wrong. The participants are chosen by the
+first rule that applies, tightest binding first:
+
+ 1. dash pair     people joined by a dash next to the trigger ("Lavrov–Rubio call",
+                  "Trump–Putyin-találkozó")
+ 2. between       a "between X and Y" group after the trigger, or a postposition before it
+                  ("között" / "közötti")
+ 3. adjacent      a coordinated group right after a noun trigger ("pogovoru Lavrova in Rubia")
+ 4. clause        the nearest group before the trigger (subject) plus the first group after it
+                  (object, comitative) inside the trigger's clause; a relative clause right after an
+                  actorless noun ("the call during which Trump and Putin ...") is searched next
+ 5. sentence      when the mode needs two actors and the clause gives one, the nearest other
+                  person of the sentence joins; a visit or summit with nobody in its clause
+                  takes the first person of the sentence before it (the subject), or the
+                  first one after an opening clause ("Commenting on his trip, X said")
+
+People named as a source ("according to X", "po besedah X") never take part. The words these
+rules need (and, between, with, relative pronouns, attribution cues) are per-language data in
+``triggers.yaml`` under ``pairing``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from diplowatch.lang.packs import load_pack_chain
+from diplowatch.model import Mention
+
+_CLAUSE_BREAK = re.compile(r"[,;:()\[\]\"„“”«»]|\s[–—-]\s|\s-{2}\s")
+_DASH_JOIN = re.compile(r"^\s?[-–—]\s?$")
+_WORDS = re.compile(r"[^\W\d_]+", re.UNICODE)
+SOURCE_REACH = 5  # words between "according to" and the name: "the Kremlin's press secretary"
+_APPOSITION = re.compile(r"[\s,]{0,3}")
+
+
+@dataclass(frozen=True)
+class PairingWords:
+    """The closed-class words of one language that the pairing rules need."""
+
+    conj: re.Pattern[str]  # joins two people: and, in, és, и
+    between_after: re.Pattern[str]  # preposition: between, med, между
+    between_before: re.Pattern[str]  # postposition: között(i)
+    with_: re.Pattern[str]  # comitative: with, s, z, mit, с
+    by: re.Pattern[str]  # agent of a noun: "a visit by X"
+    relative: re.Pattern[str]  # opens a relative clause: which, ki, amely, который
+    that: re.Pattern[str]  # opens a complement clause: that, da, что, dass
+    at: re.Pattern[str]  # locative preposition: in, v, u, в, w
+    at_suffixes: tuple[str, ...]  # locative case endings where there is no preposition: -ban
+    source_before: re.Pattern[str]  # cue before a source: according to, po besedah
+    source_after: re.Pattern[str]  # cue after a source: szerint
+
+
+def _words(items: Sequence[str]) -> re.Pattern[str]:
+    if not items:
+        return re.compile(r"(?!x)x")
+    alternation = "|".join(sorted((str(i) for i in items), key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
+
+
+@cache
+def pairing_words(lang: str) -> PairingWords:
+    """Compile the ``pairing`` section of ``triggers.yaml`` (with fallback languages)."""
+    data: dict[str, list[str]] = {}
+    for pack in reversed(load_pack_chain(lang)):
+        data.update(pack.triggers.get("pairing") or {})
+    return PairingWords(
+        conj=_words(data.get("and", [])),
+        between_after=_words(data.get("between", [])),
+        between_before=_words(data.get("between_after_names", [])),
+        with_=_words(data.get("with", [])),
+        by=_words(data.get("by", [])),
+        relative=_words(data.get("relative", [])),
+        that=_words(data.get("that", [])),
+        at=_words(data.get("at", [])),
+        at_suffixes=tuple(str(x) for x in data.get("at_suffixes", [])),
+        source_before=_words(data.get("according_to", [])),
+        source_after=_words(data.get("according_to_after_names", [])),
+    )
+
+
+def clause_bounds(text: str, start: int, end: int, pos: int) -> tuple[int, int]:
+    """The clause of sentence [start, end) that contains ``pos``, cut at punctuation."""
+    left, right = start, end
+    for match in _CLAUSE_BREAK.finditer(text, start, end):
+        if match.end() <= pos:
+            left = match.end()
+        elif match.start() >= pos:
+            right = match.start()
+            break
+    return left, right
+
+
+def status_scope(
+    text: str, sent_start: int, sent_end: int, pos: int, *, lang: str
+) -> tuple[int, int]:
+    """The clause of ``pos`` widened to the predicates that govern or complete it.
+
+    "The meeting between X and Y, which was planned for Friday, was cancelled": the
+    cancellation stands after the relative clause. "Peskov denied that Putin had talked with
+    Radev": the denial stands in the clause before the "that" clause. Only cancellations and
+    denials are read in the wider span (see ``find_status``).
+    """
+    words = pairing_words(lang)
+    start, end = clause_bounds(text, sent_start, sent_end, pos)
+    that = words.that.search(text, max(sent_start, start - 2), pos)
+    if that is not None and not text[start : that.start()].strip(" ,"):
+        start = clause_bounds(text, sent_start, sent_end, max(sent_start, start - 2))[0]
+    relative = _next_relative_clause(text, end, sent_end, words)
+    if relative is None or relative[1] >= sent_end:
+        return start, end
+    return start, clause_bounds(text, sent_start, sent_end, relative[1] + 1)[1]
+
+
+def _groups(text: str, people: Sequence[Mention], words: PairingWords) -> list[list[Mention]]:
+    """People joined by a coordinating word or a dash, in text order."""
+    groups: list[list[Mention]] = []
+    for mention in people:
+        if groups:
+            gap = text[groups[-1][-1].end : mention.start]
+            same_span = (
+                mention.start < groups[-1][-1].end
+            )  # "the two leaders": one span, two people
+            if same_span or _DASH_JOIN.match(gap) or words.conj.fullmatch(gap.strip()):
+                groups[-1].append(mention)
+                continue
+        groups.append([mention])
+    return groups
+
+
+def only_words(gap: str, limit: int) -> bool:
+    """True when ``gap`` is at most ``limit`` words and holds no clause punctuation."""
+    return not _CLAUSE_BREAK.search(gap) and len(_WORDS.findall(gap)) <= limit
+
+
+def _drop_appositions(text: str, people: Sequence[Mention]) -> list[Mention]:
+    """Drop a title standing by a name ("Marco Rubio, US secretary of state"): one person.
+
+    The actor layer resolves titles on their own (rule "role"); beside a name the title only
+    describes that name, and its own resolution may even point to someone else.
+    """
+    named = [m for m in people if m.rule != "role"]
+    kept = []
+    for m in people:
+        if (
+            m.rule == "role"
+            and any(
+                _APPOSITION.fullmatch(text[n.end : m.start])  # name, then title
+                or only_words(text[m.end : n.start], 3)  # title "of Serbia", then name
+                and n.start >= m.end
+                for n in named
+            )
+        ):
+            continue
+        kept.append(m)
+    return kept
+
+
+def _sources(
+    text: str, start: int, end: int, people: Sequence[Mention], words: PairingWords
+) -> set[int]:
+    """Start offsets of people named as a source ("according to the Kremlin spokesman Peskov").
+
+    The first person within ``SOURCE_REACH`` words after the cue is the source, with any
+    person right next to it (one description); for a postposition ("Peskov szerint") the
+    person right before it.
+    """
+    found: set[int] = set()
+    for cue in words.source_before.finditer(text, start, end):
+        after = [m for m in people if m.start >= cue.end()]
+        if not after or not only_words(text[cue.end() : after[0].start], SOURCE_REACH):
+            continue
+        found.add(after[0].start)
+        for previous, m in zip(after, after[1:], strict=False):
+            if text[previous.end : m.start].strip():
+                break
+            found.add(m.start)  # "Kremlja Dmitrija Peskova": one description of the source
+    for cue in words.source_after.finditer(text, start, end):
+        before = [
+            m for m in people if m.end <= cue.start() and only_words(text[m.end : cue.start()], 2)
+        ]
+        if before:
+            found.add(before[-1].start)
+    return found
+
+
+def choose_participants(
+    text: str,
+    sent_start: int,
+    sent_end: int,
+    trigger: tuple[int, int],
+    people: Sequence[Mention],
+    *,
+    lang: str,
+    pairs_needed: bool,
+    taken: frozenset[int] = frozenset(),
+    next_triggers: Sequence[int] = (),
+    states: Sequence[Mention] = (),
+) -> tuple[list[list[Mention]], str]:
+    """Participant groups of the trigger at ``trigger`` (start, end) and the rule that chose them.
+
+    Usually one group; a lone subject with a coordinated partner ("Maduro talked with Putin and
+    Lukashenko") gives one pair per partner, since such reports are of bilateral contacts.
+
+    ``people`` are the sentence's person mentions in text order; ``taken`` holds start offsets
+    of mentions another trigger bound tightly (rules 1-3), which this trigger may not reuse
+    through the looser clause rules; ``next_triggers`` (trigger starts) end the search for a
+    partner, so "talks about a meeting of Putin with Trump" gives the people to the meeting.
+    ``states`` are country and organisation mentions: one standing before the trigger in its
+    clause is the clause's subject ("Russia and Belarus talked with Maduro"), so no person
+    from elsewhere in the sentence is borrowed.
+    """
+    words = pairing_words(lang)
+    t_start, t_end = trigger
+    people, groups = _prepare(text, sent_start, sent_end, tuple(people), lang)
+    bound = [g for g in groups if any(m.start in taken for m in g)]
+    for group in groups:  # 1. dash pair touching the trigger
+        if len(group) > 1 and any(
+            _DASH_JOIN.match(text[a.end : b.start]) for a, b in zip(group, group[1:], strict=False)
+        ):
+            touches_before = (
+                group[-1].end <= t_end and len(text[group[-1].end : t_start].strip(" -–—")) == 0
+            )
+            overlaps = group[0].start <= t_start < group[-1].end + 2
+            if touches_before or overlaps:
+                return [group], "pair.dash"
+    after = [g for g in groups if g[0].start >= t_end and g not in bound]
+    before = [g for g in groups if g[-1].end <= t_start and g not in bound]
+    if after:  # 2./3. "between X and Y" or a group right after a noun trigger
+        gap = text[t_end : after[0][0].start]
+        between = words.between_after.search(gap)
+        adjacent = len(_WORDS.findall(gap)) <= 1 and not words.with_.search(gap)
+        if len(after[0]) > 1 and only_words(gap, 3) and (between or adjacent):
+            return [after[0]], "pair.between" if between else "pair.adjacent"
+    if before and len(before[-1]) > 1:
+        gap = text[before[-1][-1].end : t_start]
+        if words.between_before.search(gap) and only_words(gap, 2):
+            return [before[-1]], "pair.between"
+    if not pairs_needed and after:  # "a possible visit by the Turkish leader": the visitor
+        gap = text[t_end : after[0][0].start]
+        if words.by.match(gap.strip()) and only_words(gap, 2):  # "by (the) Turkish leader"
+            return [after[0]], "pair.agent"
+    c_start, c_end = clause_bounds(text, sent_start, sent_end, t_start)
+    # the partner stands before the next trigger and before a "that" clause: "agreed at the
+    # first meeting that they would coordinate with Maduro" names no partner of the meeting
+    that = words.that.search(text, t_end, c_end)
+    p_end = min(
+        [c_end, *(s for s in next_triggers if s > t_start), *([that.start()] if that else [])]
+    )
+    free = [g for g in groups if g not in bound]
+    chosen: list[Mention] = []
+    subject = [g for g in free if c_start <= g[0].start and g[-1].end <= t_start]
+    partner = [g for g in free if t_end <= g[0].start < p_end]
+    if subject and len(subject[-1]) == 1 and partner and len(partner[0]) > 1:
+        return [[subject[-1][0], other] for other in _distinct(partner[0])], "pair.clause.split"
+    if subject:
+        chosen += subject[-1]
+    if partner:
+        chosen += partner[0]
+        if len(partner) > 1 and not subject:  # "srečanju Putina s Trumpom": partner with partner
+            gap = text[partner[0][-1].end : partner[1][0].start]
+            if words.with_.search(gap) and only_words(gap, 4):
+                chosen += partner[1]
+    rule = "pair.clause"
+    if not chosen:  # 4b. relative clause right after the trigger's clause
+        next_clause = _next_relative_clause(text, c_end, sent_end, words)
+        if next_clause:
+            inside = [g for g in free if next_clause[0] <= g[0].start < next_clause[1]]
+            if inside:
+                chosen, rule = inside[0], "pair.relative"
+    # a relative clause ("the delegation, which will attend the summit") has its own subject
+    in_relative = c_start > sent_start and bool(words.relative.match(text[c_start:c_end].lstrip()))
+    if pairs_needed and not chosen:  # 5. "the two leaders agreed that they would meet"
+        plural = [g for g in groups if g[-1].end <= t_start and len(_distinct(g)) > 1]
+        if plural and not any(m.start in taken for m in plural[0]):
+            return [_distinct(plural[0])], "pair.sentence"
+    if not pairs_needed and not chosen and not in_relative:  # 5. a lone traveller: the subject
+        before_trigger = [g for g in groups if g[-1].end <= t_start and g not in bound]
+        # "Commenting on his absence in Belgrade, the minister said": the subject follows
+        main_after = [g for g in groups if g[0].start >= c_end and g not in bound]
+        if before_trigger:
+            chosen, rule = list(before_trigger[0]), "pair.sentence"
+        elif main_after and c_start == sent_start:
+            chosen, rule = list(main_after[0]), "pair.sentence"
+    state_subject = any(c_start <= m.start < t_start for m in states) and not any(
+        c_start <= m.start < t_start for m in people
+    )
+    if pairs_needed and len(_distinct(chosen)) == 1 and state_subject:
+        return [], "pair.state_subject"
+    if pairs_needed and len(_distinct(chosen)) == 1:  # 5. nearest other person of the sentence
+        others = [
+            m
+            for m in people
+            if m.start not in taken
+            and m.actor_id not in {c.actor_id for c in chosen}
+            and not p_end <= m.start < c_end  # behind the next trigger or a "that" clause
+            and not (m.end <= t_start and words.that.search(text, m.end, t_start))  # a speaker
+        ]
+        if others:
+            nearest = min(others, key=lambda m: min(abs(m.start - t_start), abs(m.end - t_end)))
+            chosen, rule = [*chosen, nearest], "pair.sentence"
+    return ([_distinct(chosen)] if chosen else []), rule
+
+
+@lru_cache(maxsize=64)
+def _prepare(
+    text: str, sent_start: int, sent_end: int, people: tuple[Mention, ...], lang: str
+) -> tuple[list[Mention], list[list[Mention]]]:
+    """The sentence's participants-to-be and their groups, once per sentence, not per trigger."""
+    words = pairing_words(lang)
+    kept = _drop_appositions(text, people)
+    sources = _sources(text, sent_start, sent_end, kept, words)
+    kept = [m for m in kept if m.start not in sources]
+    return kept, _groups(text, kept, words)
+
+
+def _next_relative_clause(
+    text: str, c_end: int, sent_end: int, words: PairingWords
+) -> tuple[int, int] | None:
+    """The clause after ``c_end`` when it opens with a relative word ("amely során", "ki je")."""
+    if c_end >= sent_end:
+        return None
+    start = c_end + 1
+    head = text[start : min(sent_end, start + 20)]
+    match = words.relative.search(head)
+    if not match or head[: match.start()].strip():
+        return None
+    probe = start + match.end()
+    return start, clause_bounds(text, start, sent_end, probe)[1]
+
+
+def _distinct(mentions: Sequence[Mention]) -> list[Mention]:
+    seen: set[str | None] = set()
+    kept = []
+    for m in mentions:
+        if m.actor_id not in seen:
+            seen.add(m.actor_id)
+            kept.append(m)
+    return kept

@@ -1,0 +1,125 @@
+"""Unknown people: capitalised runs the knowledge base does not know that look like a name.
+
+A run counts as a person when a title or cue stands right before it ("veleposlanik Janez
+Novak"), when it starts with a known first name ("Kenny Jacobs"), or when it is the surname of
+an unknown person named earlier in the article. It gets a nominative base form
+(lang/names.py ``guess_name``) and the stable id ``x-<name key>``, the same in every article
+and script ("Janez Novak" and "Јанез Новак" -> ``x-ianez-novak``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from diplowatch.extract.tokens import Token
+from diplowatch.kb.countries import demonym_country
+from diplowatch.kb.gazetteer import Gazetteer
+from diplowatch.lang.keys import name_key, phrase_key
+from diplowatch.lang.names import base_candidates, guess_name
+from diplowatch.lang.titles import TitleMatch, title_index
+from diplowatch.model import Mention
+
+
+def find_unknown_people(
+    tokens: Sequence[Token],
+    leftovers: list[list[int]],
+    titles: Sequence[TitleMatch | None],
+    gazetteer: Gazetteer,
+    lang: str | None,
+    seen_words: set[str],
+    surnames: dict[str, tuple[str, str]],
+    text: str,
+    person_spans: Sequence[tuple[int, int]] = (),
+) -> list[Mention]:
+    """Capitalised runs the KB does not know that look like a person's name (a run right
+    before a known person is a complement: "predsjednik Republike Srpske Milorad Dodik")."""
+    if not leftovers:
+        return []
+    cue_ends = {m.last for m in titles if m is not None and m.role not in ("plural",)}
+    person_tokens = {
+        i for i, t in enumerate(tokens) if any(s <= t.start < e for s, e in person_spans)
+    }
+    found = []
+    for part in leftovers:
+        part = _strip_titles(tokens, part, titles, lang)
+        if not part or len(part) > 4:
+            continue
+        part = _from_given_name(tokens, part, gazetteer, lang)
+        words = [tokens[i].word for i in part]
+        if any(w.isupper() and len(w) > 1 for w in words):
+            continue
+        bases = guess_name(words, lang, seen=seen_words, given=gazetteer.given)
+        last_key = name_key(bases[-1])
+        cued = part[0] in cue_ends and (part[-1] + 1) not in person_tokens
+        given = len(part) > 1 and name_key(bases[0]) in gazetteer.given
+        if len(part) == 1:
+            known = surnames.get(last_key) or next(
+                (
+                    surnames[name_key(c)]
+                    for c in base_candidates(words[0], lang)
+                    if name_key(c) in surnames
+                ),
+                None,
+            )
+            if known:
+                person_id, full = known
+                found.append(
+                    replace(
+                        _unknown_mention(
+                            tokens, part, person_id, bases[0], "unknown.surname", text
+                        ),
+                        name=full,
+                    )
+                )
+                continue
+            if not cued:
+                continue
+        elif not (cued or given):
+            continue
+        base = " ".join(bases)
+        person_id = "x-" + phrase_key(base).replace(" ", "-")
+        surnames.setdefault(last_key, (person_id, base))
+        found.append(
+            _unknown_mention(
+                tokens, part, person_id, base, "unknown.cue" if cued else "unknown.given", text
+            )
+        )
+    return found
+
+
+def _strip_titles(
+    tokens: Sequence[Token], part: list[int], titles: object, lang: str | None
+) -> list[int]:
+    """Drop leading capitalised title words or adjectives ("President", "Russian")."""
+    index = title_index(lang)
+    lowers = [t.lower for t in tokens]
+    while part and (
+        index.starting_at(lowers, part[0]) or demonym_country(tokens[part[0]].word, lang)
+    ):
+        part = part[1:]
+    return part
+
+
+def _is_given(word: str, gazetteer: Gazetteer, lang: str | None) -> bool:
+    return any(name_key(c) in gazetteer.given for c in base_candidates(word, lang))
+
+
+def _from_given_name(
+    tokens: Sequence[Token], part: list[int], gazetteer: Gazetteer, lang: str | None
+) -> list[int]:
+    """Start a capitalised run at its first known first name when one follows other words
+    ("Cockpit Martin Locher", "Ryanairu Michael O'Leary")."""
+    if len(part) < 3 or _is_given(tokens[part[0]].word, gazetteer, lang):
+        return part
+    for k in range(1, len(part) - 1):
+        if _is_given(tokens[part[k]].word, gazetteer, lang):
+            return part[k:]
+    return part
+
+
+def _unknown_mention(
+    tokens: Sequence[Token], part: list[int], person_id: str, base: str, rule: str, text: str
+) -> Mention:
+    start, end = tokens[part[0]].start, tokens[part[-1]].end
+    return Mention(start, end, text[start:end], "person", person_id, base, None, rule, 0.6, base)

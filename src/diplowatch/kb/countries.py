@@ -1,0 +1,133 @@
+"""Countries as actors, with their names in every target language and their adjectives.
+
+Standard names come from pycountry (English) and babel/CLDR (each language pack's own names,
+``Rusija``, ``Oroszország``, ``Россия``); what they lack (short forms such as ZDA, SAD, США and
+the adjective stems ruski, ameriški, orosz) comes from ``lexicons/<lang>/demonyms.tsv``.
+Everything is read lazily and cached.
+"""
+
+from __future__ import annotations
+
+from functools import cache, lru_cache
+
+import pycountry
+from babel import Locale, UnknownLocaleError, localedata
+
+from diplowatch.kb.actors import Actor
+from diplowatch.lang.packs import available_languages, load_pack
+
+# Codes CLDR uses that pycountry does not know (user-assigned Kosovo).
+_EXTRA_ALPHA2 = {"XK": ("XKX", "Kosovo")}
+# babel locales that add a second script of one pack language.
+_EXTRA_LOCALES = {"sr": ("sr_Latn",), "bs": ("bs_Cyrl",)}
+
+
+@lru_cache(maxsize=1)
+def _alpha2_to_country() -> dict[str, tuple[str, str]]:
+    table = {
+        c.alpha_2: (c.alpha_3, getattr(c, "common_name", None) or c.name)
+        for c in pycountry.countries
+    }
+    table.update(_EXTRA_ALPHA2)
+    return table
+
+
+def alpha2_to_alpha3(code: str) -> str | None:
+    """ISO3 for an ISO alpha-2 code (XK -> XKX), None when unknown."""
+    entry = _alpha2_to_country().get(code)
+    return entry[0] if entry else None
+
+
+def cldr_locales() -> list[str]:
+    """babel locales of the available languages (with a second script where one exists);
+    a pack language CLDR does not know (Montenegrin, ``me``) contributes none."""
+    return [
+        loc
+        for lang in available_languages()
+        for loc in (lang, *_EXTRA_LOCALES.get(lang, ()))
+        if localedata.exists(loc)
+    ]
+
+
+@lru_cache(maxsize=1)
+def country_actors() -> dict[str, Actor]:
+    """ISO3 -> country actor whose aliases are its names in all available languages."""
+    names: dict[str, set[str]] = {}
+    alpha2 = _alpha2_to_country()
+    for country in pycountry.countries:
+        forms = names.setdefault(country.alpha_3, set())
+        forms.update({country.name, getattr(country, "common_name", country.name)})
+    names.setdefault("XKX", set()).add("Kosovo")
+    for lang in available_languages():
+        for locale in (lang, *_EXTRA_LOCALES.get(lang, ())):
+            try:
+                territories = Locale.parse(locale).territories
+            except (UnknownLocaleError, ValueError):
+                continue
+            for code, name in territories.items():
+                if code in alpha2:
+                    names.setdefault(alpha2[code][0], set()).add(name)
+        for iso3, forms in load_pack(lang).demonyms.items():
+            names.setdefault(iso3, set()).update(f for f in forms if not f.endswith("*"))
+    english = {iso3: name for iso3, name in alpha2.values()}
+    return {
+        iso3: Actor(
+            id=iso3,
+            name=english.get(iso3, iso3),
+            kind="country",
+            country=iso3,
+            aliases=tuple(sorted(forms)),
+            source="pycountry + babel/CLDR + lexicons/*/demonyms.tsv",
+        )
+        for iso3, forms in names.items()
+    }
+
+
+def country_name(iso3: str) -> str:
+    """English short name of a country ('RUS' -> 'Russia'); the code itself when unknown."""
+    actor = country_actors().get(iso3)
+    return actor.name if actor else iso3
+
+
+@cache
+def demonym_stems(lang: str | None) -> dict[str, str]:
+    """Lower-cased adjective stem -> ISO3 for one language ('rusk' -> 'RUS')."""
+    if lang is None or lang not in available_languages():
+        return {}
+    stems: dict[str, str] = {}
+    for iso3, forms in load_pack(lang).demonyms.items():
+        for form in forms:
+            if form.endswith("*"):
+                stems[form[:-1].lower()] = iso3
+    return stems
+
+
+@lru_cache(maxsize=200_000)
+def demonym_country(word: str, lang: str | None, *, max_ending: int = 5) -> str | None:
+    """ISO3 of the country an adjective refers to ('ameriškega' -> 'USA'), else None."""
+    stems = demonym_stems(lang)
+    if not stems:
+        return None
+    lower = word.lower()
+    for cut in range(len(lower), max(len(lower) - max_ending, 2) - 1, -1):
+        iso3 = stems.get(lower[:cut])
+        if iso3:
+            return iso3
+    return None
+
+
+@cache
+def local_country_names(lang: str | None) -> frozenset[str]:
+    """Case-folded country names of one language (CLDR plus its demonyms.tsv nouns), to tell
+    a country name from an adjective of the same stem (cs "Polsku" vs sl "Ruska")."""
+    if lang is None or lang not in available_languages():
+        return frozenset()
+    names: set[str] = set()
+    for locale in (lang, *_EXTRA_LOCALES.get(lang, ())):
+        try:
+            names.update(n.casefold() for n in Locale.parse(locale).territories.values())
+        except (UnknownLocaleError, ValueError):
+            continue
+    for forms in load_pack(lang).demonyms.values():
+        names.update(f.casefold() for f in forms if not f.endswith("*"))
+    return frozenset(names)

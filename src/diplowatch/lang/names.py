@@ -1,0 +1,131 @@
+"""Inflection-aware base forms of names, driven by each language pack's ``names.yaml``.
+
+Slavic languages and Hungarian inflect names ("Putina", "Rubiem", "Lavrovval"). The pack lists
+suffix rules ``[ending, replacement]`` that *propose* nominative candidates; callers choose
+among them with the knowledge base (a candidate that is a known name wins) or with the other
+words of the same article (a candidate that occurs there on its own wins). Endings listed as
+``oblique`` never end a nominative name, so with no other evidence the first candidate that
+removes one is taken. Rules are tried longest ending first, then in file order, so the file
+says which replacement to prefer (cs: Irsku -> Irsko before Irska).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from functools import cache, lru_cache
+
+from diplowatch.lang.keys import name_key
+from diplowatch.lang.packs import available_languages, load_pack
+
+
+@cache
+def _names_data(lang: str | None) -> dict[str, object]:
+    if lang is None or lang not in available_languages():
+        return {}
+    pack = load_pack(lang)
+    if not pack.names.get("suffixes") and pack.fallback:
+        return dict(load_pack(pack.fallback).names)
+    return dict(pack.names)
+
+
+@cache
+def suffix_rules(lang: str | None) -> tuple[tuple[str, str], ...]:
+    """(ending, replacement) pairs of the language, longest ending first."""
+    rules = _names_data(lang).get("suffixes") or []
+    pairs = dict.fromkeys((str(a), str(b)) for a, b in rules)  # type: ignore[union-attr]
+    return tuple(sorted(pairs, key=lambda r: -len(r[0])))  # stable: file order breaks ties
+
+
+@cache
+def oblique_endings(lang: str | None) -> tuple[str, ...]:
+    """Endings that mark a non-nominative name form, longest first."""
+    endings = _names_data(lang).get("oblique") or []
+    return tuple(sorted((str(e) for e in endings), key=len, reverse=True))  # type: ignore[union-attr]
+
+
+@cache
+def fleeting_vowels(lang: str | None) -> tuple[str, ...]:
+    """Vowels that drop out of a stem when an ending is added (sl Bruselj -> Bruslja)."""
+    return tuple(str(v) for v in _names_data(lang).get("fleeting") or ())  # type: ignore[union-attr]
+
+
+_VOWELS = frozenset("aeiouyáéíóúýěůäöüőűąęаеиоуыэюяіїєёѐѝ")
+_DIGRAPHS = ("lj", "nj", "dž", "љ", "њ")
+
+
+def _with_fleeting(stem: str, vowels: tuple[str, ...]) -> list[str]:
+    """``stem`` with a fleeting vowel put back before its last consonant (Zadr -> Zadar)."""
+    lower = stem.lower()
+    unit = 2 if lower.endswith(_DIGRAPHS[:3]) else 1
+    if len(stem) < unit + 2 or lower[-1] in _VOWELS or lower[-unit - 1] in _VOWELS:
+        return []
+    return [stem[:-unit] + v + stem[-unit:] for v in vowels]
+
+
+@lru_cache(maxsize=500_000)
+def base_candidates(word: str, lang: str | None) -> tuple[str, ...]:
+    """Possible nominative forms of ``word``, the word itself first."""
+    candidates = [word]
+    lower = word.lower()
+    vowels = fleeting_vowels(lang)
+    for ending, replacement in suffix_rules(lang):
+        if lower.endswith(ending) and len(word) - len(ending) >= 2:
+            stem = word[: len(word) - len(ending)]
+            candidates.append(stem + (replacement.upper() if stem.isupper() else replacement))
+            if vowels and not replacement:
+                candidates.extend(_with_fleeting(stem, vowels))
+    return tuple(dict.fromkeys(candidates))
+
+
+def guess_base(word: str, lang: str | None, *, seen: Collection[str] = ()) -> str:
+    """Best nominative guess for a word no knowledge-base entry confirms.
+
+    A candidate that occurs elsewhere in the article as a word of its own wins ("Gayle" beside
+    "Gaylea"); otherwise an oblique ending is removed by its first rule; otherwise the word
+    stays as written.
+    """
+    candidates = base_candidates(word, lang)
+    for candidate in candidates[1:]:
+        if candidate in seen:
+            return candidate
+    if word.isupper():
+        return word
+    lower = word.lower()
+    for ending in oblique_endings(lang):
+        if lower.endswith(ending) and len(word) - len(ending) >= 3:
+            for rule_ending, replacement in suffix_rules(lang):
+                if rule_ending == ending:
+                    return word[: len(word) - len(ending)] + replacement
+            return word[: len(word) - len(ending)]
+    return word
+
+
+def guess_name(
+    words: Sequence[str],
+    lang: str | None,
+    *,
+    seen: Collection[str] = (),
+    given: Collection[str] = (),
+) -> list[str]:
+    """Nominative guess for an unknown multi-word name ("Janeza Novaka" -> Janez Novak).
+
+    The first name shows the case: when a suffix rule turns it into a known given name (keys
+    in ``given``), the same ending is removed from the other words that carry it; the rest
+    fall back to ``guess_base``.
+    """
+    first = words[0]
+    if len(words) > 1 and name_key(first) not in given:
+        lower = first.lower()
+        for ending, replacement in suffix_rules(lang):
+            if not lower.endswith(ending) or len(first) - len(ending) < 2:
+                continue
+            candidate = first[: len(first) - len(ending)] + replacement
+            if name_key(candidate) in given:
+                rest = [
+                    w[: len(w) - len(ending)]
+                    if w.lower().endswith(ending) and len(w) - len(ending) >= 3
+                    else guess_base(w, lang, seen=seen)
+                    for w in words[1:]
+                ]
+                return [candidate, *rest]
+    return [guess_base(w, lang, seen=seen) for w in words]

@@ -1,0 +1,134 @@
+"""Role titles from each pack's ``titles.yaml``, compiled into a token matcher.
+
+A pattern is a word sequence; a word ending in ``*`` matches any word starting with it
+(zunanj* -> zunanji, zunanjega); ``not`` lists words (or stems with ``*``) that only look like
+titles ("ministrstvo", plural "ministri"), ``female`` lists stems that make a title female
+("ministric*"), so it only refers back to a woman. Patterns are indexed by their first word,
+exact words in a dict and stems by length, so matching a token costs a few dict lookups
+(no regex per token).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cache
+
+from diplowatch.lang.packs import available_languages, load_pack
+
+_SPLIT = re.compile(r"[\s\-‐–]+")
+
+
+@dataclass(frozen=True, slots=True)
+class TitlePattern:
+    words: tuple[tuple[str, bool], ...]  # (lower-case word or stem, is_stem)
+    role: str  # a role id, "plural" (several people named before) or "cue" (precedes a name)
+
+
+@dataclass(frozen=True, slots=True)
+class TitleMatch:
+    first: int  # token index, inclusive
+    last: int  # token index, exclusive
+    role: str
+    female: bool = False
+
+
+@dataclass(frozen=True)
+class TitleIndex:
+    exact: dict[str, tuple[TitlePattern, ...]]
+    stems: dict[str, tuple[TitlePattern, ...]]
+    stem_lengths: tuple[int, ...]
+    blocked_exact: frozenset[str] = frozenset()
+    blocked_stems: tuple[str, ...] = ()
+    female: tuple[str, ...] = ()
+    _options: dict[str, tuple[TitlePattern, ...]] = field(default_factory=dict, repr=False)
+
+    def options(self, token: str) -> tuple[TitlePattern, ...]:
+        """Patterns whose first word fits ``token`` (memoised per distinct token)."""
+        cached = self._options.get(token)
+        if cached is None:
+            found = list(self.exact.get(token, ()))
+            for length in self.stem_lengths:
+                if length <= len(token):
+                    found.extend(self.stems.get(token[:length], ()))
+            cached = self._options[token] = tuple(found)
+        return cached
+
+    def matches(self, lowers: Sequence[str]) -> list[TitleMatch | None]:
+        """``starting_at`` for every token; tokens that start no title cost one dict lookup."""
+        found: list[TitleMatch | None] = [None] * len(lowers)
+        cache = self._options
+        for i, token in enumerate(lowers):
+            options = cache.get(token)
+            if options is None:
+                options = self.options(token)
+            if options:
+                found[i] = self.starting_at(lowers, i)
+        return found
+
+    def _blocked(self, token: str) -> bool:
+        return token in self.blocked_exact or token.startswith(self.blocked_stems)
+
+    def starting_at(self, lowers: Sequence[str], i: int) -> TitleMatch | None:
+        """The longest pattern that starts at token ``i``."""
+        options = self.options(lowers[i])
+        if not options or self._blocked(lowers[i]):
+            return None
+        best: TitleMatch | None = None
+        for pattern in options:
+            end = i + len(pattern.words)
+            if end > len(lowers) or (best and end <= best.last):
+                continue
+            if all(
+                lowers[i + k].startswith(w) if stem else lowers[i + k] == w
+                for k, (w, stem) in enumerate(pattern.words)
+            ):
+                best = TitleMatch(i, end, pattern.role)
+        if best is not None and self.female:
+            female = any(lowers[k].startswith(self.female) for k in range(best.first, best.last))
+            best = TitleMatch(best.first, best.last, best.role, female)
+        return best
+
+
+def _words(text: str) -> tuple[tuple[str, bool], ...]:
+    return tuple(
+        (w[:-1], True) if w.endswith("*") else (w, False)
+        for w in _SPLIT.split(text.lower().replace(".", " ").strip())
+        if w and w != "*"
+    )
+
+
+def _pattern(text: str, role: str) -> TitlePattern:
+    return TitlePattern(words=_words(text), role=role)
+
+
+@cache
+def title_index(lang: str | None) -> TitleIndex:
+    """Compiled titles of one language (empty when it has no titles.yaml)."""
+    exact: dict[str, list[TitlePattern]] = defaultdict(list)
+    stems: dict[str, list[TitlePattern]] = defaultdict(list)
+    blocked: list[str] = []
+    female: tuple[str, ...] = ()
+    if lang is not None and lang in available_languages():
+        data = load_pack(lang).titles
+        entries = [(p, role) for role, ps in (data.get("roles") or {}).items() for p in ps]
+        entries += [(p, "plural") for p in data.get("plural") or ()]
+        entries += [(p, "cue") for p in data.get("cues") or ()]
+        female = tuple(str(f).lower().rstrip("*") for f in data.get("female") or ())
+        blocked = [str(b).lower() for b in data.get("not") or ()]
+        for text, role in entries:
+            pattern = _pattern(str(text), str(role))
+            if not pattern.words:
+                continue
+            first, is_stem = pattern.words[0]
+            (stems if is_stem else exact)[first].append(pattern)
+    return TitleIndex(
+        exact={k: tuple(v) for k, v in exact.items()},
+        stems={k: tuple(v) for k, v in stems.items()},
+        stem_lengths=tuple(sorted({len(k) for k in stems})),
+        blocked_exact=frozenset(b for b in blocked if not b.endswith("*")),
+        blocked_stems=tuple(b[:-1] for b in blocked if b.endswith("*")),
+        female=female,
+    )

@@ -1,0 +1,337 @@
+"""Merged events in the store: build them from reports, keep them current, read them back.
+
+Events are derived data: a block (type + canonical actor set, ``resolve.merge.block_key``) is
+always re-merged from all its current reports and its rows replaced together, so an
+incremental update and a full rebuild write the same rows with the same ids. All SQL goes
+through ``Store.execute``/``Store.query`` with ``?`` placeholders and portable syntax.
+
+Writing: ``update_events`` (blocks touched by an ingest), ``rebuild_events`` (everything).
+Reading: ``list_events`` (filters + keyset paging), ``get_event``, ``event_reports``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from diplowatch.lang.keys import phrase_key
+from diplowatch.model import Event
+from diplowatch.resolve.merge import ReportRecord, block_key, event_block, merge_block
+from diplowatch.store.queries import Filters, resolve_actor_query
+from diplowatch.store.sqlite import Store, report_from_row
+
+_RECORDS_SQL = (
+    "SELECT r.*, a.published AS article_published,"
+    " (SELECT MIN(f.ingested_at) FROM articles f WHERE f.id = r.article_id) AS first_seen"
+    " FROM reports r JOIN articles a ON a.id = r.article_id AND a.version = r.version"
+    " WHERE a.is_current = 1"
+)
+_CHUNK = 500
+
+
+# -- building -----------------------------------------------------------------------
+def _record(row: dict[str, Any]) -> ReportRecord:
+    return ReportRecord(
+        report_from_row(row), published=row["article_published"], first_seen=row["first_seen"]
+    )
+
+
+def report_records(store: Store, *, block: str | None = None) -> list[ReportRecord]:
+    """Merge input rows: current reports with report times, all or those of one block."""
+    if block is None:
+        return [_record(row) for row in store.query(_RECORDS_SQL)]
+    actor_ids = [a for a in block.split("|", 1)[1].split(",") if a]
+    if actor_ids:
+        rows = store.query(
+            _RECORDS_SQL + " AND r.id IN (SELECT report_id FROM report_actors WHERE actor_id = ?)",
+            (actor_ids[0],),
+        )
+    else:
+        rows = store.query(
+            _RECORDS_SQL
+            + " AND NOT EXISTS (SELECT 1 FROM report_actors x WHERE x.report_id = r.id)"
+        )
+    return [record for record in map(_record, rows) if block_key(record.report) == block]
+
+
+def article_blocks(store: Store, article_id: str) -> set[str]:
+    """Blocks of an article's current reports (re-merge them when the article changes)."""
+    rows = store.query(
+        "SELECT r.* FROM reports r JOIN articles a ON a.id = r.article_id AND a.version = r.version"
+        " WHERE a.is_current = 1 AND r.article_id = ?",
+        (article_id,),
+    )
+    return {block_key(report_from_row(row)) for row in rows}
+
+
+def _delete_block(store: Store, block: str) -> None:
+    for table in ("event_actors", "event_reports"):
+        store.execute(
+            f"DELETE FROM {table} WHERE event_id IN (SELECT id FROM events WHERE block = ?)",
+            (block,),
+        )
+    store.execute("DELETE FROM events WHERE block = ?", (block,))
+
+
+def _insert_event(store: Store, event: Event, article_of: dict[str, str]) -> None:
+    sort_date = event.date or ""
+    store.execute(
+        "INSERT INTO events (id, block, type, mode, status, event_date, date_precision,"
+        " date_basis, sort_date, location, actors, langs, n_reports, n_articles, first_reported,"
+        " last_reported, confidence, conflicts, evidential)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            event.id,
+            event_block(event),
+            event.type,
+            event.mode,
+            event.status,
+            event.date,
+            event.date_precision,
+            event.date_basis,
+            sort_date,
+            event.location,
+            json.dumps(event.actors, ensure_ascii=False),
+            json.dumps(event.langs),
+            len(event.report_ids),
+            len(event.article_ids),
+            event.first_reported,
+            event.last_reported,
+            event.confidence,
+            json.dumps(event.conflicts),
+            int(event.evidential),
+        ),
+    )
+    for report_id in event.report_ids:
+        store.execute(
+            "INSERT INTO event_reports (event_id, report_id, article_id) VALUES (?, ?, ?)",
+            (event.id, report_id, article_of[report_id]),
+        )
+    for actor_id, name, country in event.actors:
+        key = phrase_key(name)
+        store.execute(
+            "INSERT INTO event_actors (event_id, actor_id, name, name_key, last_key, country,"
+            " sort_date) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (event.id, actor_id, name, key, key.rsplit(" ", 1)[-1], country, sort_date),
+        )
+
+
+def save_block_events(store: Store, block: str, records: Sequence[ReportRecord]) -> list[Event]:
+    """Re-merge one block from its rows and replace its stored events (no commit)."""
+    events = merge_block(block, records) if records else []
+    article_of = {r.report.key: r.report.article_id for r in records}
+    _delete_block(store, block)
+    for event in events:
+        _insert_event(store, event, article_of)
+    return events
+
+
+def update_events(store: Store, blocks: Iterable[str]) -> int:
+    """Re-merge only the given blocks (those an ingest touched); returns the events written."""
+    written = 0
+    for block in sorted(set(blocks)):
+        # concurrent ingest processes (PostgreSQL) re-merge one block at a time: the lock is
+        # held from reading the block's reports until its events are replaced and committed
+        store.lock("block:" + block)
+        written += len(save_block_events(store, block, report_records(store, block=block)))
+        store.commit()
+    return written
+
+
+def rebuild_events(store: Store) -> tuple[int, int]:
+    """Rebuild every event from the current reports; returns (blocks, events)."""
+    by_block: dict[str, list[ReportRecord]] = defaultdict(list)
+    for record in report_records(store):
+        by_block[block_key(record.report)].append(record)
+    for table in ("event_actors", "event_reports", "events"):
+        store.execute(f"DELETE FROM {table}")
+    written = 0
+    for block in sorted(by_block):
+        written += len(save_block_events(store, block, by_block[block]))
+    store.commit()
+    return len(by_block), written
+
+
+def ensure_events(store: Store) -> None:
+    """Build events once for a store that has reports but none yet (made before events existed)."""
+    if not store.query("SELECT id FROM events LIMIT 1") and store.query(
+        "SELECT id FROM reports LIMIT 1"
+    ):
+        rebuild_events(store)
+
+
+# -- reading ------------------------------------------------------------------------
+def _event_from_row(row: dict[str, Any], reports: list[tuple[str, str]]) -> Event:
+    return Event(
+        id=row["id"],
+        type=row["type"],
+        mode=row["mode"],
+        status=row["status"],
+        date=row["event_date"],
+        date_precision=row["date_precision"],
+        location=row["location"],
+        actors=[(a[0], a[1], a[2]) for a in json.loads(row["actors"])],
+        report_ids=sorted(r for r, _ in reports),
+        article_ids=sorted({a for _, a in reports}),
+        langs=json.loads(row["langs"]),
+        confidence=row["confidence"],
+        conflicts=json.loads(row["conflicts"]),
+        evidential=bool(row["evidential"]),
+        date_basis=row["date_basis"] or "unknown",
+        first_reported=row["first_reported"],
+        last_reported=row["last_reported"],
+    )
+
+
+def _with_reports(store: Store, rows: list[dict[str, Any]]) -> list[Event]:
+    links: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    ids = [row["id"] for row in rows]
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start : start + _CHUNK]
+        marks = ", ".join("?" * len(chunk))
+        for link in store.query(
+            "SELECT event_id, report_id, article_id FROM event_reports"
+            f" WHERE event_id IN ({marks})",
+            chunk,
+        ):
+            links[link["event_id"]].append((link["report_id"], link["article_id"]))
+    return [_event_from_row(row, links[row["id"]]) for row in rows]
+
+
+def _where(filters: Filters) -> tuple[list[str], list[Any]]:
+    """SQL conditions of the shared filters (same meaning as queries.filter_events)."""
+    clauses: list[str] = []
+    params: list[Any] = []
+    if filters.mode:
+        clauses.append("e.mode = ?")
+        params.append(filters.mode)
+    if filters.status:
+        clauses.append("e.status = ?")
+        params.append(filters.status)
+    if filters.country:
+        clauses.append("e.id IN (SELECT event_id FROM event_actors WHERE country = ?)")
+        params.append(filters.country.upper())
+    if filters.lang:
+        clauses.append("e.langs LIKE ?")
+        params.append(f'%"{filters.lang}"%')
+    if filters.actor:
+        ids = sorted(resolve_actor_query(filters.actor))
+        key = phrase_key(filters.actor)
+        by_id = f"actor_id IN ({', '.join('?' * len(ids))}) OR " if ids else ""
+        clauses.append(
+            f"e.id IN (SELECT event_id FROM event_actors WHERE {by_id}name_key = ? OR last_key = ?)"
+        )
+        params.extend([*ids, key, key])
+    if filters.since:  # the sort_date bound uses the index: no kept date sorts before its year
+        clauses.append("e.sort_date >= ? AND e.event_date >= substr(?, 1, length(e.event_date))")
+        params.extend([filters.since[:4], filters.since])
+    if filters.until:  # '~' sorts after digits and '-': dates starting with until stay below
+        clauses.append("e.sort_date <= ? AND e.event_date IS NOT NULL")
+        clauses.append("substr(e.event_date, 1, length(?)) <= ?")
+        params.extend([filters.until + "~", filters.until, filters.until])
+    return clauses, params
+
+
+def list_events(
+    store: Store,
+    filters: Filters | None = None,
+    *,
+    limit: int | None = None,
+    after: tuple[str, str] | None = None,
+) -> tuple[list[Event], tuple[str, str] | None]:
+    """Events matching the filters, newest first; returns (page, position after its last item).
+
+    Paging is by keyset on (date, id), so a page never shifts when events are added elsewhere.
+    """
+    clauses, params = _where(filters or Filters())
+    if after is not None:
+        clauses.append("(e.sort_date < ? OR (e.sort_date = ? AND e.id < ?))")
+        params.extend([after[0], after[0], after[1]])
+    sql = "SELECT e.* FROM events e"
+    if clauses:
+        sql += " WHERE " + " AND ".join(clauses)
+    sql += " ORDER BY e.sort_date DESC, e.id DESC"
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(limit + 1)
+    rows = store.query(sql, params)
+    more = limit is not None and len(rows) > limit
+    rows = rows[:limit] if limit is not None else rows
+    position = (rows[-1]["sort_date"], rows[-1]["id"]) if more else None
+    return _with_reports(store, rows), position
+
+
+def get_event(store: Store, event_id: str) -> Event | None:
+    rows = store.query("SELECT * FROM events WHERE id = ?", (event_id,))
+    return _with_reports(store, rows)[0] if rows else None
+
+
+def event_reports(store: Store, event_id: str) -> list[dict[str, Any]]:
+    """The reports behind an event with their evidence: sentence, marked spans, article."""
+    rows = store.query(
+        "SELECT r.*, a.title AS article_title, a.url AS article_url,"
+        " a.published AS article_published"
+        " FROM event_reports l JOIN reports r ON r.id = l.report_id"
+        " LEFT JOIN articles a ON a.id = r.article_id AND a.version = r.version"
+        " WHERE l.event_id = ? ORDER BY a.published, r.article_id, r.sent_start",
+        (event_id,),
+    )
+    out = []
+    for row in rows:
+        offset = row["sent_start"]
+        spans = [
+            {
+                "kind": "actor",
+                "actor_id": a["actor_id"],
+                "start": a["start"] - offset,
+                "end": a["end"] - offset,
+            }
+            for a in json.loads(row["actors"])
+        ]
+        spans.append(
+            {
+                "kind": "trigger",
+                "start": row["trigger_start"] - offset,
+                "end": row["trigger_end"] - offset,
+            }
+        )
+        report = report_from_row(row).to_dict()
+        report["article"] = {
+            "id": row["article_id"],
+            "title": row["article_title"],
+            "url": row["article_url"],
+            "published": row["article_published"],
+        }
+        report["evidence"] = {
+            "sentence": row["sentence"],
+            "spans": sorted(spans, key=lambda s: s["start"]),
+        }
+        out.append(report)
+    return out
+
+
+def event_to_dict(event: Event) -> dict[str, Any]:
+    """The JSON form of a merged event, shared by the exports and the API."""
+    return {
+        "id": event.id,
+        "type": event.type,
+        "mode": event.mode,
+        "status": event.status,
+        "date": event.date,
+        "date_precision": event.date_precision,
+        "date_basis": event.date_basis,
+        "location": event.location,
+        "actors": [{"id": a[0], "name": a[1], "country": a[2]} for a in event.actors],
+        "n_reports": len(event.report_ids),
+        "n_articles": len(event.article_ids),
+        "langs": event.langs,
+        "first_reported": event.first_reported,
+        "last_reported": event.last_reported,
+        "confidence": round(event.confidence, 3),
+        "conflicts": event.conflicts,
+        "evidential": event.evidential,
+        "report_ids": event.report_ids,
+        "article_ids": event.article_ids,
+    }

@@ -1,0 +1,195 @@
+"""The REST API against a real uvicorn server on 127.0.0.1 (a free port), through httpx."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+httpx = pytest.importorskip("httpx")
+uvicorn = pytest.importorskip("uvicorn")
+
+from diplowatch.api.app import create_app  # noqa: E402
+from diplowatch.cli.ingest import ingest_items  # noqa: E402
+from diplowatch.ingest.readers import read_inputs  # noqa: E402
+from diplowatch.store.events import list_events  # noqa: E402
+from diplowatch.store.queries import Filters  # noqa: E402
+from diplowatch.store.sqlite import open_store  # noqa: E402
+
+pytestmark = pytest.mark.issue(5)
+CORPUS = Path(__file__).resolve().parents[2] / "samples" / "corpus"
+TOKEN = "test-token-5"
+CALL = (
+    "Washington, 4 November. US President Donald Trump spoke by phone with Russian President "
+    "Vladimir Putin on Monday, the Kremlin said.\n\nThe two leaders discussed trade."
+)
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    if not CORPUS.is_dir():
+        pytest.skip("demo corpus absent")
+    path = str(tmp_path_factory.mktemp("api") / "demo.db")
+    with open_store(path) as store:
+        ingest_items(store, read_inputs([str(CORPUS)]))
+    return path
+
+
+def _serve(db: str, token: str | None) -> Iterator[httpx.Client]:
+    port = _free_port()
+    server = uvicorn.Server(uvicorn.Config(create_app(db, token=token), host="127.0.0.1", port=port,
+                                           log_level="warning"))  # fmt: skip
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert server.started, "server did not start"
+    with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=30) as client:
+        yield client
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def api(db: str) -> Iterator[httpx.Client]:
+    yield from _serve(db, None)
+
+
+@pytest.fixture()
+def writable(tmp_path: Path) -> Iterator[httpx.Client]:
+    yield from _serve(str(tmp_path / "w.db"), TOKEN)
+
+
+def _all_pages(api: httpx.Client, **params: str | int) -> list[dict]:
+    items, cursor = [], None
+    for _ in range(100):
+        body = api.get(
+            "/api/events", params={**params, **({"cursor": cursor} if cursor else {})}
+        ).json()
+        assert body["ok"] is True
+        items += body["items"]
+        cursor = body["next"]
+        if cursor is None:
+            return items
+    raise AssertionError("paging did not end")
+
+
+def test_events_paged_to_the_end_equal_the_store(api: httpx.Client, db: str) -> None:
+    with open_store(db) as store:
+        expected = [e.id for e in list_events(store)[0]]
+    assert [e["id"] for e in _all_pages(api, limit=4)] == expected
+
+
+@pytest.mark.parametrize("name", ["Putin", "Путин", "Putyinnal"])
+def test_events_filtered_by_any_name_form(api: httpx.Client, db: str, name: str) -> None:
+    with open_store(db) as store:
+        expected = [e.id for e in list_events(store, Filters(actor="Putin"))[0]]
+    assert expected, "the demo corpus reports contacts of Putin"
+    assert [e["id"] for e in _all_pages(api, actor=name, limit=50)] == expected
+
+
+def test_event_detail_has_reports_with_evidence_spans(api: httpx.Client) -> None:
+    first = api.get("/api/events", params={"limit": 1}).json()["items"][0]
+    body = api.get(f"/api/events/{first['id']}").json()
+    event = body["item"]
+    assert body["ok"] and event["id"] == first["id"]
+    assert sorted(r["id"] for r in event["reports"]) == event["report_ids"]
+    for report in event["reports"]:
+        sentence = report["evidence"]["sentence"]
+        kinds = {s["kind"] for s in report["evidence"]["spans"]}
+        assert kinds == {"actor", "trigger"}
+        for span in report["evidence"]["spans"]:
+            assert 0 <= span["start"] < span["end"] <= len(sentence)
+        trigger = next(s for s in report["evidence"]["spans"] if s["kind"] == "trigger")
+        assert sentence[trigger["start"] : trigger["end"]] == report["trigger"]
+
+
+@pytest.mark.parametrize(
+    ("path", "status"),
+    [
+        ("/api/events/e_missing", 404),
+        ("/api/events?mode=telepathy", 422),
+        ("/api/events?limit=0", 422),
+        ("/api/events?since=October", 422),
+        ("/api/events?cursor=bm90IGEgY3Vyc29y", 400),
+        ("/api/actors", 422),
+        ("/api/actors/nobody-at-all", 404),
+        ("/api/articles/none", 404),
+        ("/api/nothing-here", 404),
+    ],
+)
+def test_errors_use_the_envelope(api: httpx.Client, path: str, status: int) -> None:
+    response = api.get(path)
+    body = response.json()
+    assert response.status_code == status
+    assert body["ok"] is False and body["status"] == status and body["error"]
+    assert "Traceback" not in response.text
+
+
+def test_actor_search_by_any_form_and_contacts(api: httpx.Client) -> None:
+    for query in ("Путин", "Putyinnal", "putin"):
+        ids = [a["id"] for a in api.get("/api/actors", params={"q": query}).json()["items"]]
+        assert ids and ids[0] == "vladimir-putin", query
+    actor = api.get("/api/actors/vladimir-putin").json()["item"]
+    contacts = api.get("/api/actors/vladimir-putin/contacts").json()["items"]
+    events = _all_pages(api, actor="vladimir-putin", limit=100)
+    assert actor["n_events"] == len(events)
+    partners = {a["id"] for e in events for a in e["actors"]} - {"vladimir-putin"}
+    assert {c["counterpart"]["id"] for c in contacts} == partners
+    periods = [c["period"] or "" for c in contacts]
+    assert periods == sorted(periods)
+
+
+def test_articles_with_text_and_paragraphs(api: httpx.Client) -> None:
+    page = api.get("/api/articles", params={"limit": 3}).json()
+    assert len(page["items"]) == 3 and page["next"]
+    second = api.get("/api/articles", params={"limit": 3, "cursor": page["next"]}).json()
+    assert not {a["id"] for a in page["items"]} & {a["id"] for a in second["items"]}
+    article = api.get(f"/api/articles/{page['items'][0]['id']}").json()["item"]
+    assert article["text"] and article["paragraphs"]
+    assert all(0 <= p["start"] <= p["end"] <= len(article["text"]) for p in article["paragraphs"])
+
+
+def test_openapi_documents_every_route(api: httpx.Client) -> None:
+    paths = api.get("/openapi.json").json()["paths"]
+    for path in ("/api/events", "/api/events/{event_id}", "/api/actors",
+                 "/api/actors/{actor_id}/contacts",
+                 "/api/articles", "/api/articles/{article_id}", "/api/ingest"):  # fmt: skip
+        assert path in paths
+
+
+def test_ingest_is_refused_without_a_token_at_start(api: httpx.Client) -> None:
+    response = api.post("/api/ingest", json={"articles": [{"id": "x", "text": CALL}]},
+                        headers={"Authorization": f"Bearer {TOKEN}"})  # fmt: skip
+    assert response.status_code == 403 and response.json()["ok"] is False
+
+
+def test_ingest_needs_the_token_and_updates_events(writable: httpx.Client) -> None:
+    payload = {
+        "articles": [{"id": "call-1", "text": CALL, "published": "2025-11-04", "lang": "en"}]
+    }
+    assert writable.post("/api/ingest", json=payload).status_code == 401
+    wrong = writable.post("/api/ingest", json=payload, headers={"Authorization": "Bearer nope"})
+    assert wrong.status_code == 401
+    bad = writable.post(
+        "/api/ingest", json={"articles": []}, headers={"Authorization": f"Bearer {TOKEN}"}
+    )
+    assert bad.status_code == 422 and bad.json()["errors"]
+    done = writable.post(
+        "/api/ingest", json=payload, headers={"Authorization": f"Bearer {TOKEN}"}
+    ).json()
+    assert done["ok"] and done["counts"]["new"] == 1
+    [event] = writable.get("/api/events").json()["items"]
+    assert {a["id"] for a in event["actors"]} == {"donald-trump", "vladimir-putin"}
+    assert event["mode"] == "phone" and event["article_ids"] == ["call-1"]

@@ -1,0 +1,192 @@
+"""Participant choice: which of a sentence's people take part in the contact."""
+
+from __future__ import annotations
+
+from diplowatch.extract.pairs import choose_participants, clause_bounds
+from diplowatch.model import Mention
+
+
+def person(
+    text: str, surface: str, actor: str, *, nth: int = 0, rule: str = "gazetteer.full"
+) -> Mention:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(surface, start + 1)
+    return Mention(start, start + len(surface), surface, "person", actor, actor.title(), None, rule)
+
+
+def run(
+    text: str,
+    trigger: str,
+    people: list[Mention],
+    lang: str,
+    *,
+    pairs: bool = True,
+    others: tuple[str, ...] = (),
+) -> tuple[list[list[str]], str]:
+    start = text.index(trigger)
+    groups, rule = choose_participants(
+        text,
+        0,
+        len(text),
+        (start, start + len(trigger)),
+        sorted(people, key=lambda m: m.start),
+        lang=lang,
+        pairs_needed=pairs,
+        next_triggers=[text.index(o) for o in others],
+    )
+    return [[m.actor_id or "" for m in g] for g in groups], rule
+
+
+def test_dash_pair_in_hungarian_compound() -> None:
+    text = "Egyeztettek a Trump–Putyin-találkozó előkészítéséről, mondta Lavrov."
+    people = [
+        person(text, "Trump", "trump"),
+        person(text, "Putyin", "putin"),
+        person(text, "Lavrov", "lavrov"),
+    ]
+    assert run(text, "Putyin-találkozó", people, "hu") == ([["trump", "putin"]], "pair.dash")
+
+
+def test_dash_pair_before_noun() -> None:
+    text = "A Lavrov–Rubio telefonbeszélgetés folytatása volt ez."
+    people = [person(text, "Lavrov", "lavrov"), person(text, "Rubio", "rubio")]
+    assert run(text, "telefonbeszélgetés", people, "hu")[0] == [["lavrov", "rubio"]]
+
+
+def test_between_excludes_the_sentence_subject() -> None:
+    text = "Golob in Fajon sta na srečanju med Vučićem in Plenkovićem govorila o energiji."
+    people = [person(text, w, w.lower()) for w in ("Golob", "Fajon", "Vučićem", "Plenkovićem")]
+    assert run(text, "srečanju", people, "sl") == ([["vučićem", "plenkovićem"]], "pair.between")
+
+
+def test_hungarian_postposition_between() -> None:
+    text = "Ez összhangban van a Trump és Putyin közötti telefonbeszélgetés szellemiségével."
+    people = [person(text, "Trump", "trump"), person(text, "Putyin", "putin")]
+    assert run(text, "telefonbeszélgetés", people, "hu") == ([["trump", "putin"]], "pair.between")
+
+
+def test_genitive_pair_right_after_noun() -> None:
+    text = "Trump je po pogovoru Lavrova in Rubia uvedel sankcije."
+    people = [
+        person(text, "Trump", "trump"),
+        person(text, "Lavrova", "lavrov"),
+        person(text, "Rubia", "rubio"),
+    ]
+    assert run(text, "pogovoru", people, "sl") == ([["lavrov", "rubio"]], "pair.adjacent")
+
+
+def test_subject_and_comitative_in_the_clause() -> None:
+    text = "Po sestanku, ki je trajal dve uri, je Merz telefoniral s Trumpom, je sporočil Wadephul."
+    people = [
+        person(text, "Merz", "merz"),
+        person(text, "Trumpom", "trump"),
+        person(text, "Wadephul", "wadephul"),
+    ]
+    assert run(text, "telefoniral", people, "sl") == ([["merz", "trump"]], "pair.clause")
+
+
+def test_object_of_an_english_verb() -> None:
+    text = "On Monday Erdogan called Trump to discuss Gaza, Fidan said."
+    people = [
+        person(text, "Erdogan", "erdogan"),
+        person(text, "Trump", "trump"),
+        person(text, "Fidan", "fidan"),
+    ]
+    assert run(text, "called", people, "en")[0] == [["erdogan", "trump"]]
+
+
+def test_subject_with_two_partners_gives_two_pairs() -> None:
+    text = "Maduro razgovarao s Putinom i Lukašenkom o krizi."
+    people = [
+        person(text, "Maduro", "maduro"),
+        person(text, "Putinom", "putin"),
+        person(text, "Lukašenkom", "lukashenko"),
+    ]
+    assert run(text, "razgovarao", people, "hr") == (
+        [["maduro", "putin"], ["maduro", "lukashenko"]],
+        "pair.clause.split",
+    )
+
+
+def test_source_is_not_a_participant() -> None:
+    text = "Prema riječima Peskova, Putin je razgovarao s Erdoganom."
+    people = [
+        person(text, "Peskova", "peskov"),
+        person(text, "Putin", "putin"),
+        person(text, "Erdoganom", "erdogan"),
+    ]
+    assert run(text, "razgovarao", people, "hr")[0] == [["putin", "erdogan"]]
+
+
+def test_relative_clause_after_an_actorless_noun() -> None:
+    text = "Folytatása annak a hívásnak, amely során Trump és Putyin egyeztetett."
+    people = [person(text, "Trump", "trump"), person(text, "Putyin", "putin")]
+    assert run(text, "hívásnak", people, "hu") == ([["trump", "putin"]], "pair.relative")
+
+
+def test_partner_search_stops_at_the_next_trigger() -> None:
+    text = "Konec pogovorov o srečanju Putina s Trumpom."
+    people = [person(text, "Putina", "putin"), person(text, "Trumpom", "trump")]
+    assert run(text, "pogovorov", people, "sl", others=("srečanju",))[0] == []
+    assert run(text, "srečanju", people, "sl")[0] == [["putin", "trump"]]
+
+
+def test_lone_traveller_is_the_subject() -> None:
+    text = "Lavrov je bil decembra v EU, prav tako na srečanju zunanjih ministrov."
+    people = [person(text, "Lavrov", "lavrov")]
+    assert run(text, "srečanju zunanjih ministrov", people, "sl", pairs=False) == (
+        [["lavrov"]],
+        "pair.sentence",
+    )
+
+
+def test_no_lone_traveller_inside_a_relative_clause() -> None:
+    text = "Putin je zamenjal vodjo delegacije, ki se bo udeležila vrha."
+    people = [person(text, "Putin", "putin")]
+    assert run(text, "udeležila", people, "sl", pairs=False)[0] == []
+
+
+def test_title_beside_a_name_is_the_same_person() -> None:
+    text = "Marco Rubio amerikai külügyminiszter telefonált Szergej Lavrovval."
+    people = [
+        person(text, "Marco Rubio", "rubio"),
+        person(text, "amerikai külügyminiszter", "blinken", rule="role"),
+        person(text, "Szergej Lavrovval", "lavrov"),
+    ]
+    assert run(text, "telefonált", people, "hu")[0] == [["rubio", "lavrov"]]
+
+
+def test_clause_bounds_cut_at_commas() -> None:
+    text = "Po klicu, ki je bil 21. oktobra, je Rubio svetoval."
+    start, end = clause_bounds(text, 0, len(text), text.index("klicu"))
+    assert text[start:end] == "Po klicu"
+
+
+def test_plural_title_is_one_group_of_two() -> None:
+    text = "A két vezető megegyezett abban, hogy hamarosan találkoznak."
+    span = text.index("A két vezető")
+    people = [
+        Mention(span, span + 12, "A két vezető", "person", actor, actor, None, "backref")
+        for actor in ("trump", "putin")
+    ]
+    assert run(text, "találkoznak", people, "hu") == ([["trump", "putin"]], "pair.sentence")
+
+
+def test_states_as_subject_borrow_no_person() -> None:
+    text = "Rusija i Bjelorusija razgovarale su s Madurom, dok Trump jača pritisak."
+    people = [person(text, "Madurom", "maduro"), person(text, "Trump", "trump")]
+    start = text.index("Rusija")
+    russia = Mention(start, start + 6, "Rusija", "country", "RUS", "Russia", "RUS", "gazetteer")
+    trigger = text.index("razgovarale")
+    groups, rule = choose_participants(
+        text,
+        0,
+        len(text),
+        (trigger, trigger + 11),
+        people,
+        lang="hr",
+        pairs_needed=True,
+        states=[russia],
+    )
+    assert (groups, rule) == ([], "pair.state_subject")

@@ -1,0 +1,377 @@
+"""Report assembly from hand-built sentences and mentions: pairing, dates, status, folding."""
+
+from __future__ import annotations
+
+from diplowatch.extract.reports import build_reports
+from diplowatch.model import Mention, PubDate, Report, Sentence
+
+
+def person(text: str, surface: str, actor: str, nth: int = 0) -> Mention:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(surface, start + 1)
+    return Mention(
+        start,
+        start + len(surface),
+        surface,
+        "person",
+        actor,
+        actor.title(),
+        "XXX",
+        "gazetteer.full",
+    )
+
+
+def reports(
+    text: str,
+    mentions: list[Mention],
+    lang: str,
+    published: str | None = "2025-11-06",
+    paragraphs: list[str] | None = None,
+) -> list[Report]:
+    sentences: list[Sentence] = []
+    cursor = 0
+    for index, para in enumerate(paragraphs or [text]):
+        start = text.index(para, cursor)
+        sentences.append(Sentence(start, start + len(para), index))
+        cursor = start + len(para)
+    pub = PubDate(published, "metadata") if published else PubDate(None, "none")
+    return build_reports(
+        "a1", text, sentences, sorted(mentions, key=lambda m: m.start), lang=lang, published=pub
+    )
+
+
+def summary(found: list[Report]) -> list[tuple[str, list[str], str | None, str]]:
+    return [(r.mode, [a.actor_id for a in r.actors], r.date, r.status) for r in found]
+
+
+def test_slovene_call_with_date_and_provenance() -> None:
+    text = "Lavrov je 21. oktobra opravil telefonski klic z Rubiem."
+    found = reports(text, [person(text, "Lavrov", "lavrov"), person(text, "Rubiem", "rubio")], "sl")
+    assert summary(found) == [("phone", ["lavrov", "rubio"], "2025-10-21", "occurred")]
+    report = found[0]
+    assert text[report.trigger_start : report.trigger_end] == "telefonski klic"
+    assert report.date_basis == "relative" and report.rule.startswith("sl.triggers.phone")
+
+
+def test_generic_statement_without_contact_gives_nothing() -> None:
+    text = "Lavrov je dejal, da Rubio ne razume Rusije."
+    assert (
+        reports(text, [person(text, "Lavrov", "lavrov"), person(text, "Rubio", "rubio")], "sl")
+        == []
+    )
+
+
+def test_planned_croatian_meeting_resolves_weekday_forward() -> None:
+    text = "Plenković će se u četvrtak sastati s Golobom."
+    found = reports(
+        text,
+        [person(text, "Plenković", "plenkovic"), person(text, "Golobom", "golob")],
+        "hr",
+        published="2025-05-19",
+    )
+    assert summary(found) == [("meet", ["plenkovic", "golob"], "2025-05-22", "planned")]
+
+
+def test_cancelled_outranks_possible() -> None:
+    text = "Bilo je konec pogovorov o morebitnem srečanju Putina s Trumpom."
+    found = reports(text, [person(text, "Putina", "putin"), person(text, "Trumpom", "trump")], "sl")
+    assert summary(found) == [("meet", ["putin", "trump"], None, "cancelled")]
+
+
+def test_status_cue_of_another_clause_does_not_count() -> None:
+    text = "Po klicu Lavrova z Rubiem je Rubio Trumpu svetoval, naj prekliče vrh."
+    mentions = [
+        person(text, "Lavrova", "lavrov"),
+        person(text, "Rubiem", "rubio"),
+        person(text, "Rubio", "rubio"),
+        person(text, "Trumpu", "trump"),
+    ]
+    found = reports(text, mentions, "sl")
+    assert ("phone", ["lavrov", "rubio"], None, "occurred") in summary(found)
+
+
+def test_summit_with_someone_is_a_meeting() -> None:
+    text = "Trump je napovedal vrh s Putinom."
+    found = reports(text, [person(text, "Trump", "trump"), person(text, "Putinom", "putin")], "sl")
+    assert [r.mode for r in found] == ["meet"]
+
+
+def test_attendance_and_its_object_are_one_multilateral_report() -> None:
+    text = "Grlić Radman sudjelovao je u četvrtak na sastanku Ministarskog vijeća."
+    found = reports(text, [person(text, "Grlić Radman", "grlic")], "hr", published="2025-12-05")
+    assert summary(found) == [("multilateral", ["grlic"], "2025-12-04", "occurred")]
+
+
+def test_unspecified_folds_into_phone_of_same_people() -> None:
+    text = "Erdoğan je telefonom razgovarao s Putinom."
+    found = reports(
+        text, [person(text, "Erdoğan", "erdogan"), person(text, "Putinom", "putin")], "hr"
+    )
+    assert summary(found) == [("phone", ["erdogan", "putin"], None, "occurred")]
+
+
+def test_actorless_dated_call_dates_the_previous_one() -> None:
+    first = "Lavrov je opravil telefonski klic z Rubiem."
+    second = "Po telefonskem klicu, ki je potekal 21. oktobra, so bila pogajanja končana."
+    text = first + "\n\n" + second
+    found = reports(
+        text,
+        [person(text, "Lavrov", "lavrov"), person(text, "Rubiem", "rubio")],
+        "sl",
+        paragraphs=[first, second],
+    )
+    assert summary(found)[-1] == ("phone", ["lavrov", "rubio"], "2025-10-21", "occurred")
+    assert "pair.backref" in found[-1].rule
+
+
+def test_doubtful_publication_withholds_relative_dates() -> None:
+    text = "Lavrov se je junija sestal z Vulinom."
+    sent = [Sentence(0, len(text), 0)]
+    mentions = [person(text, "Lavrov", "lavrov"), person(text, "Vulinom", "vulin")]
+    pub = PubDate("2026-02-06", "dateline", doubtful=True, reason="test")
+    found = build_reports("a1", text, sent, mentions, lang="sl", published=pub)
+    assert found[0].date is None and found[0].date_doubtful
+    assert "date_withheld:2025-06" in found[0].rule
+
+
+def test_evidential_flag() -> None:
+    text = "Lavrov naj bi se sestal z Rubiem."
+    found = reports(text, [person(text, "Lavrov", "lavrov"), person(text, "Rubiem", "rubio")], "sl")
+    assert found[0].evidential
+
+
+def test_habitual_bulgarian_present() -> None:
+    text = "Президентите Вучич и Путин разговарят по телефона."
+    found = reports(text, [person(text, "Вучич", "vucic"), person(text, "Путин", "putin")], "bg")
+    assert summary(found) == [("phone", ["vucic", "putin"], None, "habitual")]
+
+
+def test_english_host_and_guest_order() -> None:
+    text = "Erdogan hosted Orban in Ankara on Tuesday."
+    found = reports(
+        text,
+        [person(text, "Erdogan", "erdogan"), person(text, "Orban", "orban")],
+        "en",
+        published="2025-03-26",
+    )
+    assert summary(found) == [("host", ["erdogan", "orban"], "2025-03-25", "occurred")]
+
+
+def test_polish_call_and_czech_visit() -> None:
+    text = "Sikorski w poniedziałek rozmawiał telefonicznie z Wadephulem."
+    found = reports(
+        text,
+        [person(text, "Sikorski", "sikorski"), person(text, "Wadephulem", "wadephul")],
+        "pl",
+        published="2025-10-21",
+    )
+    assert summary(found) == [("phone", ["sikorski", "wadephul"], "2025-10-20", "occurred")]
+    text = "Lipavský včera navštívil Kišiněv."
+    found = reports(text, [person(text, "Lipavský", "lipavsky")], "cs", published="2025-06-11")
+    assert summary(found) == [("visit", ["lipavsky"], "2025-06-10", "occurred")]
+
+
+def test_russian_and_ukrainian_calls() -> None:
+    text = "Эрдоган 12 марта провел телефонный разговор с Путиным."
+    found = reports(
+        text,
+        [person(text, "Эрдоган", "erdogan"), person(text, "Путиным", "putin")],
+        "ru",
+        published="2025-03-14",
+    )
+    assert summary(found) == [("phone", ["erdogan", "putin"], "2025-03-12", "occurred")]
+    text = "Зеленський учора провів телефонну розмову з Ердоганом."
+    found = reports(
+        text,
+        [person(text, "Зеленський", "zelensky"), person(text, "Ердоганом", "erdogan")],
+        "uk",
+        published="2025-10-10",
+    )
+    assert summary(found) == [("phone", ["zelensky", "erdogan"], "2025-10-09", "occurred")]
+
+
+def test_german_serbian_macedonian_slovak() -> None:
+    text = "Merz telefonierte am Montag mit Trump."
+    found = reports(
+        text,
+        [person(text, "Merz", "merz"), person(text, "Trump", "trump")],
+        "de",
+        published="2025-07-17",
+    )
+    assert summary(found) == [("phone", ["merz", "trump"], "2025-07-14", "occurred")]
+    text = "Вучић је у четвртак угостио Орбана."
+    found = reports(
+        text,
+        [person(text, "Вучић", "vucic"), person(text, "Орбана", "orban")],
+        "sr",
+        published="2025-07-04",
+    )
+    assert summary(found) == [("host", ["vucic", "orban"], "2025-07-03", "occurred")]
+    text = "Средбата на Мицкоски со Радев е откажана."
+    found = reports(
+        text, [person(text, "Мицкоски", "mickoski"), person(text, "Радев", "radev")], "mk"
+    )
+    assert summary(found) == [("meet", ["mickoski", "radev"], None, "cancelled")]
+    text = "Fico sa v októbri stretne s Putinom."
+    found = reports(
+        text,
+        [person(text, "Fico", "fico"), person(text, "Putinom", "putin")],
+        "sk",
+        published="2025-09-12",
+    )
+    assert summary(found) == [("meet", ["fico", "putin"], "2025-10", "planned")]
+
+
+def test_cancellation_after_a_relative_clause_and_its_forward_date() -> None:
+    text = "Средбата меѓу Мицкоски и Радев, која беше закажана за петок, е откажана."
+    found = reports(
+        text,
+        [person(text, "Мицкоски", "mickoski"), person(text, "Радев", "radev")],
+        "mk",
+        published="2025-06-18",
+    )
+    assert summary(found) == [("meet", ["mickoski", "radev"], "2025-06-20", "cancelled")]
+
+
+def test_past_date_stays_past_when_the_plan_is_in_another_clause() -> None:
+    text = "Po klicu Lavrova z Rubiem, ki je bil 21. oktobra, so morebitna pogajanja zastala."
+    found = reports(
+        text, [person(text, "Lavrova", "lavrov"), person(text, "Rubiem", "rubio")], "sl"
+    )
+    assert summary(found) == [("phone", ["lavrov", "rubio"], "2025-10-21", "occurred")]
+
+
+def test_visit_by_someone_names_the_visitor() -> None:
+    text = "Rubio will prepare a possible visit by Erdogan to Washington."
+    found = reports(
+        text, [person(text, "Rubio", "rubio"), person(text, "Erdogan", "erdogan")], "en"
+    )
+    assert summary(found) == [("visit", ["erdogan"], None, "planned")]
+
+
+def test_denied_weekend_call_has_month_precision() -> None:
+    text = "The Kremlin denied that Putin and Trump had spoken by phone over the weekend."
+    found = reports(
+        text,
+        [person(text, "Putin", "putin"), person(text, "Trump", "trump")],
+        "en",
+        published="2025-07-15",
+    )
+    assert summary(found) == [("phone", ["putin", "trump"], "2025-07", "denied")]
+
+
+def test_subject_after_an_opening_participle_clause() -> None:
+    text = "Коментирайки неявяването си в Белград, Лавров каза, че нищо не се променя."
+    found = reports(text, [person(text, "Лавров", "lavrov")], "bg")
+    assert summary(found) == [("visit", ["lavrov"], None, "cancelled")]
+
+
+def test_talks_to_come_with_purpose_preposition() -> None:
+    text = "Trump je imenovao izaslanika Coalea za pregovore s Lukašenkom."
+    mentions = [
+        person(text, "Trump", "trump"),
+        person(text, "Coalea", "coale"),
+        person(text, "Lukašenkom", "luka"),
+    ]
+    assert summary(reports(text, mentions, "hr")) == [
+        ("unspecified", ["coale", "luka"], None, "planned")
+    ]
+
+
+def test_planned_contact_takes_no_past_date() -> None:
+    text = "Prošlog mjeseca imenovao je Coalea za pregovore s Lukašenkom."
+    mentions = [person(text, "Coalea", "coale"), person(text, "Lukašenkom", "luka")]
+    found = reports(text, mentions, "hr", published="2025-12-11")
+    assert summary(found) == [("unspecified", ["coale", "luka"], None, "planned")]
+
+
+def test_summit_as_setting_of_a_meeting_is_no_report() -> None:
+    text = "Lavrov in Rubio sta se srečala ob robu zasedanja Generalne skupščine."
+    found = reports(text, [person(text, "Lavrov", "lavrov"), person(text, "Rubio", "rubio")], "sl")
+    assert summary(found) == [("meet", ["lavrov", "rubio"], None, "occurred")]
+
+
+def test_headline_infinitive_is_a_plan() -> None:
+    text = "Pashinyan and Aliyev to meet in Abu Dhabi on Thursday"
+    found = reports(
+        text,
+        [person(text, "Pashinyan", "pashinyan"), person(text, "Aliyev", "aliyev")],
+        "en",
+        published="2025-07-08",
+    )
+    assert summary(found) == [("meet", ["pashinyan", "aliyev"], "2025-07-10", "planned")]
+
+
+def test_loosely_paired_trigger_does_not_repeat_a_pair() -> None:
+    text = "Mirzoyan spoke with Bayramov by phone yesterday to prepare the talks."
+    found = reports(
+        text,
+        [person(text, "Mirzoyan", "mirzoyan"), person(text, "Bayramov", "bayramov")],
+        "en",
+        published="2025-07-08",
+    )
+    assert [(r.mode, sorted(a.actor_id for a in r.actors), r.date) for r in found] == [
+        ("phone", ["bayramov", "mirzoyan"], "2025-07-07")
+    ]
+
+
+def test_lone_visit_yields_to_the_meeting_of_its_traveller() -> None:
+    first = "Choe je obiskala Moskvo."
+    second = "Lavrov je po pogovorih s Choe poudaril tesne vezi."
+    text = first + "\n\n" + second
+    mentions = [
+        person(text, "Choe", "choe"),
+        person(text, "Lavrov", "lavrov"),
+        person(text, "Choe", "choe", 1),
+    ]
+    found = reports(text, mentions, "sl", paragraphs=[first, second])
+    assert [r.mode for r in found] == ["unspecified"]
+
+
+def test_adopting_a_decision_is_no_hosting() -> None:
+    text = "Odločitev o menjavi Lavrova je osebno sprejel predsednik Putin."
+    found = reports(text, [person(text, "Lavrova", "lavrov"), person(text, "Putin", "putin")], "sl")
+    assert found == []
+
+
+def test_future_auxiliary_before_the_trigger_is_a_plan() -> None:
+    text = "Golob se bo v sredo sestal s Plenkovićem."
+    found = reports(
+        text,
+        [person(text, "Golob", "golob"), person(text, "Plenkovićem", "plenkovic")],
+        "sl",
+        published="2025-05-14",
+    )
+    assert summary(found) == [("meet", ["golob", "plenkovic"], "2025-05-21", "planned")]
+
+
+def test_phone_adverb_and_talk_verb_are_one_phone_call() -> None:
+    text = "Orbán Viktor hétfőn telefonon egyeztetett Erdoğan elnökkel."
+    found = reports(
+        text,
+        [person(text, "Orbán Viktor", "orban"), person(text, "Erdoğan", "erdogan")],
+        "hu",
+        published="2025-07-01",
+    )
+    assert summary(found) == [("phone", ["orban", "erdogan"], "2025-06-30", "occurred")]
+
+
+def test_visit_next_year_has_year_precision() -> None:
+    text = "Sibiha bi početkom iduće godine trebao posjetiti Zagreb."
+    found = reports(text, [person(text, "Sibiha", "sybiha")], "hr", published="2025-12-05")
+    assert summary(found) == [("visit", ["sybiha"], "2026", "planned")]
+
+
+def test_speaker_of_a_denial_is_no_participant() -> None:
+    text = "Песков отрече информацията, че Путин е разговарял по телефона с Радев миналия месец."
+    mentions = [
+        person(text, "Песков", "peskov"),
+        person(text, "Путин", "putin"),
+        person(text, "Радев", "radev"),
+    ]
+    found = reports(text, mentions, "bg", published="2025-10-03")
+    assert summary(found) == [("phone", ["putin", "radev"], "2025-09", "denied")]
+    text = "Peskov je demantirao napise da je Putin ovaj tjedan razgovarao s Dodikom."
+    mentions = [person(text, "Peskov", "peskov"), person(text, "Putin", "putin")]
+    assert reports(text, mentions, "hr") == []

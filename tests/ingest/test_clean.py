@@ -1,0 +1,85 @@
+"""The cleaner drops junk and repeats, keeps every article paragraph, and never moves offsets."""
+
+from __future__ import annotations
+
+from diplowatch.ingest.clean import clean_paragraphs
+
+# Self-written page in the shape of a scraped Slovenian news site.
+PAGE = """date 2025-03-04 Novice Šport Kultura Vreme Horoskop Kontakt Oglasi Naročnina Prijava Iskanje
+Janez Novak
+Janez Novak
+Torek, 4. 3. 2025, 10.15
+Zunanja ministrica se je sestala s kolegom iz Avstrije
+
+Zunanja ministrica Tanja Fajon se je v torek v Ljubljani sestala z avstrijsko kolegico.
+![Ministrici na srečanju](https://example.org/slika.jpg)
+Foto: STA
+Pogovarjali sta se o energetski povezavi in o meji.
+Zunanja ministrica Tanja Fajon se je v torek v Ljubljani sestala z avstrijsko kolegico.
+Na sliki: ministrici pred stavbo ministrstva.
+Deli:
+Komentarji (3)
+Premier se je sestal s kmeti
+Vlada je včeraj sprejela nov sveženj ukrepov.
+"""
+
+
+def _kinds(text: str) -> list[tuple[str, str]]:
+    return [(p.kind, text[p.start : p.end]) for p in clean_paragraphs(text)]
+
+
+def test_junk_is_labelled_and_article_paragraphs_are_kept() -> None:
+    kinds = _kinds(PAGE)
+    labels = dict((line, kind) for kind, line in reversed(kinds))
+    assert labels["date 2025-03-04"] == "header"
+    assert labels["Novice Šport Kultura Vreme Horoskop Kontakt Oglasi Naročnina Prijava Iskanje"] == "nav"
+    assert labels["Janez Novak"] == "byline"
+    assert labels["Torek, 4. 3. 2025, 10.15"] == "dateline"
+    assert labels["![Ministrici na srečanju](https://example.org/slika.jpg)"] == "image"
+    assert labels["Foto: STA"] == "credit"
+    assert labels["Na sliki: ministrici pred stavbo ministrstva."] == "caption"
+    body = [line for kind, line in kinds if kind == "body"]
+    assert body == [
+        "Zunanja ministrica se je sestala s kolegom iz Avstrije",
+        "Zunanja ministrica Tanja Fajon se je v torek v Ljubljani sestala z avstrijsko kolegico.",
+        "Pogovarjali sta se o energetski povezavi in o meji.",
+    ]
+
+
+def test_repeated_paragraph_is_a_duplicate_and_first_copy_stays() -> None:
+    kinds = _kinds(PAGE)
+    repeated = "Zunanja ministrica Tanja Fajon se je v torek v Ljubljani sestala z avstrijsko kolegico."
+    assert [k for k, line in kinds if line == repeated] == ["body", "duplicate"]
+
+
+def test_everything_after_the_share_widget_is_teaser() -> None:
+    kinds = _kinds(PAGE)
+    assert ("widget", "Deli:") in kinds
+    assert ("teaser", "Premier se je sestal s kmeti") in kinds
+    assert ("teaser", "Vlada je včeraj sprejela nov sveženj ukrepov.") in kinds
+
+
+def test_header_sharing_a_line_with_the_lead_keeps_the_lead() -> None:
+    text = "date 2024-11 Predsednik vlade je danes obiskal Zagreb, kjer se je sestal s kolegom.\n"
+    kinds = _kinds(text)
+    assert kinds == [
+        ("header", "date 2024-11"),
+        ("body", "Predsednik vlade je danes obiskal Zagreb, kjer se je sestal s kolegom."),
+    ]
+
+
+def test_offsets_round_trip_into_the_original_text() -> None:
+    text = "\ufeff  Prvi odstavek članka.  \r\n\n\tDrugi odstavek z več besedami.\n"
+    for para in clean_paragraphs(text):
+        segment = text[para.start : para.end]
+        assert segment == segment.strip()
+        assert segment in ("Prvi odstavek članka.", "Drugi odstavek z več besedami.")
+
+
+def test_no_real_paragraph_is_dropped_from_a_plain_article() -> None:
+    text = (
+        "Hungarian Foreign Minister Péter Szijjártó met his Serbian counterpart in Belgrade on Monday.\n"
+        "The two ministers discussed the new oil pipeline.\n"
+        "Talks will continue next month, the ministry said.\n"
+    )
+    assert all(p.kind == "body" for p in clean_paragraphs(text))

@@ -1,0 +1,61 @@
+"""The knowledge-base loader: shipped data loads, same-id entries merge, roles resolve by date."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from diplowatch.errors import KnowledgeBaseError
+from diplowatch.kb.actors import KnowledgeBase, load_files, load_kb
+
+NATIONAL = """
+source: test
+country: EST
+people:
+  - id: kaja-test
+    name: Kaja Test
+    gender: f
+    aliases: [Кая Тест]
+    roles:
+      - {role: head_of_government, start: 2021-01-26, end: 2024-07-15}
+"""
+ORGANISATION = """
+source: test
+country: null
+people:
+  - id: kaja-test
+    name: Kaja Test
+    aliases: [Kaja Testová]
+    roles:
+      - {role: high_representative, org: eu, start: 2024-12-01, end: null}
+"""
+
+
+def test_shipped_knowledge_base_loads_with_roles() -> None:
+    kb = load_kb()
+    assert len(kb) > 500
+    rubio = [a for a in kb.holders("foreign_minister", country="USA", when="2025-11-06")]
+    assert [a.name for a in rubio] == ["Marco Rubio"]
+    assert [a.name for a in kb.holders("foreign_minister", country="USA", when="2024-06")] == ["Antony Blinken"]
+
+
+def test_same_person_in_two_files_is_merged(tmp_path: Path) -> None:
+    (tmp_path / "est.yaml").write_text(NATIONAL, encoding="utf-8")
+    (tmp_path / "int.yaml").write_text(ORGANISATION, encoding="utf-8")
+    kb = KnowledgeBase()
+    load_files(kb, sorted(tmp_path.iterdir()))
+    actor = kb.actors["kaja-test"]
+    assert actor.country == "EST" and actor.gender == "f"
+    assert set(actor.aliases) == {"Кая Тест", "Kaja Testová"}
+    assert len(actor.roles) == 2
+    # the organisation post is not a national role of Estonia
+    assert kb.holders("high_representative", country="EST", when="2025-01") == []
+    assert [a.id for a in kb.holders("high_representative", country=None, when="2025-01", org="eu")] == ["kaja-test"]
+
+
+def test_one_id_for_two_different_people_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").write_text(NATIONAL, encoding="utf-8")
+    (tmp_path / "b.yaml").write_text(NATIONAL.replace("name: Kaja Test", "name: Other Person"), encoding="utf-8")
+    with pytest.raises(KnowledgeBaseError, match="names both"):
+        load_files(KnowledgeBase(), sorted(tmp_path.iterdir()))
