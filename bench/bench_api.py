@@ -30,25 +30,25 @@ from diplowatch.store.events import rebuild_events  # noqa: E402
 from diplowatch.store.sqlite import open_store  # noqa: E402
 
 
-def build(db: Path, n_events: int) -> None:
+def build(db: str, n_events: int) -> None:
     with open_store(db) as store:
         if store.query("SELECT COUNT(*) AS n FROM events")[0]["n"] >= n_events:
             return
         started = time.perf_counter()
         n_reports = int(n_events * 2.2)
-        conn = store.conn
+        cursor = store.conn.cursor()  # executemany through the store's placeholder (SQLite or PostgreSQL)
         rows = list(records(n_reports, n_actors=1500))
-        conn.executemany(
-            "INSERT INTO articles (id, version, content_hash, is_current, status, published, lang, text,"
-            " paragraphs, ingested_at) VALUES (?, 1, ?, 1, 'ok', ?, ?, ?, '[]', ?)",
+        cursor.executemany(
+            store._q("INSERT INTO articles (id, version, content_hash, is_current, status, published, lang, text,"
+            " paragraphs, ingested_at) VALUES (?, 1, ?, 1, 'ok', ?, ?, ?, '[]', ?)"),
             [(r.report.article_id, r.report.article_id, r.published, r.report.lang,
               "Synthetic sentence about a contact between two made-up people.", r.first_seen)
              for r in rows],
         )  # fmt: skip
-        conn.executemany(
-            "INSERT INTO reports (id, article_id, version, type, mode, status, event_date, date_precision,"
+        cursor.executemany(
+            store._q("INSERT INTO reports (id, article_id, version, type, mode, status, event_date, date_precision,"
             " date_basis, lang, sent_start, sent_end, sentence, trigger_start, trigger_end, trigger_text,"
-            " rule, confidence, actors) VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, 0, 60, ?, 20, 25, 'talks', ?, ?, ?)",
+            " rule, confidence, actors) VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, 0, 60, ?, 20, 25, 'talks', ?, ?, ?)"),
             [(r.report.key, r.report.article_id, r.report.type, r.report.mode, r.report.status, r.report.date,
               r.report.date_precision, r.report.date_basis, r.report.lang,
               "Synthetic sentence about a contact between two made-up people.", r.report.rule,
@@ -57,9 +57,9 @@ def build(db: Path, n_events: int) -> None:
                            "end": a.end} for a in r.report.actors]))
              for r in rows],
         )  # fmt: skip
-        conn.executemany(
-            "INSERT INTO report_actors (report_id, actor_id, name, country, start_pos, end_pos)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
+        cursor.executemany(
+            store._q("INSERT INTO report_actors (report_id, actor_id, name, country, start_pos, end_pos)"
+            " VALUES (?, ?, ?, ?, ?, ?)"),
             [
                 (r.report.key, a.actor_id, a.name, a.country, a.start, a.end)
                 for r in rows
@@ -138,16 +138,27 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--requests", type=int, default=2000)
     parser.add_argument("--db", default="out/bench-api.db")
+    parser.add_argument("--postgres", action="store_true", help="a throw-away PostgreSQL server instead of --db")
     args = parser.parse_args()
-    db = Path(args.db)
-    db.parent.mkdir(parents=True, exist_ok=True)
+    Path("out").mkdir(exist_ok=True)
+    if args.postgres:
+        from diplowatch.store.pgcluster import create_database, throwaway_cluster
+
+        with throwaway_cluster(max_connections=100) as server:
+            measure(create_database(server, "bench_api"), Path("out/bench-api-pg.server.log"), args)
+    else:
+        Path(args.db).parent.mkdir(parents=True, exist_ok=True)
+        measure(args.db, Path(args.db).with_suffix(".server.log"), args)
+
+
+def measure(db: str, server_log: Path, args: argparse.Namespace) -> None:
     build(db, args.events)
     with open_store(db) as store:
         n_events = store.query("SELECT COUNT(*) AS n FROM events")[0]["n"]
         event_ids = [r["id"] for r in store.query("SELECT id FROM events ORDER BY id LIMIT 5000")]
     port = _free_port()
     exe = Path(sys.executable).with_name("diplowatch")
-    log = db.with_suffix(".server.log").open("w")  # the server's own log, for any 5xx
+    log = server_log.open("w")  # the server's own log, for any 5xx
     server = subprocess.Popen([str(exe), "serve", "--db", str(db), "--host", "127.0.0.1", "--port", str(port)],
                               stdout=log, stderr=subprocess.STDOUT)  # fmt: skip
     base = f"http://127.0.0.1:{port}"

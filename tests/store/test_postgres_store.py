@@ -1,4 +1,4 @@
-"""PostgreSQL store against a real throw-away server: same results as SQLite, safe concurrent ingest."""
+"""PostgreSQL store on a real throw-away server: same results as SQLite, safe concurrent ingest."""
 
 from __future__ import annotations
 
@@ -34,7 +34,8 @@ def _events(db: str) -> list[dict[str, object]]:
 def _article_rows(db: str) -> list[tuple[object, ...]]:
     with open_store(db) as store:
         rows = store.query(
-            "SELECT id, version, content_hash, is_current, status FROM articles ORDER BY id, version"
+            "SELECT id, version, content_hash, is_current, status FROM articles"
+            " ORDER BY id, version"
         )
     return [tuple(row.values()) for row in rows]
 
@@ -117,3 +118,21 @@ def test_concurrent_ingest_processes_lose_nothing_and_duplicate_nothing(
     with open_store(sqlite_db) as store:
         assert reports == store.query("SELECT COUNT(*) AS n FROM reports")[0]["n"]
     assert dup == []
+
+
+def test_unreachable_postgres_is_a_store_error_without_the_password() -> None:
+    pytest.importorskip("psycopg")
+    from diplowatch.errors import StoreError
+
+    with pytest.raises(StoreError) as info:
+        open_store("postgresql://team:s3cret@127.0.0.1:1/diplowatch")
+    assert "s3cret" not in str(info.value) and "127.0.0.1:1" in str(info.value)
+
+
+def test_reading_leaves_no_transaction_open(pg_url: str) -> None:
+    """A long-lived reader such as the API must not sit idle in a transaction between queries."""
+    from psycopg.pq import TransactionStatus
+
+    with open_store(pg_url) as store:
+        store.articles()
+        assert store.conn.info.transaction_status == TransactionStatus.IDLE

@@ -22,9 +22,9 @@ def spark() -> None:
 )
 @click.option(
     "--master",
-    default="local[*]",
-    show_default=True,
-    help="local[N], spark://host:7077 (classic) or sc://host:15002 (Spark Connect).",
+    default=None,
+    help="local[N], spark://host:7077 (classic) or sc://host:15002 (Spark Connect);"
+    " default: the one spark-submit gives, else local[*].",
 )
 @click.option(
     "--partitions",
@@ -41,7 +41,7 @@ def spark() -> None:
     help="Rows per Arrow batch handed to the Python workers (memory per worker).",
 )
 def run(
-    inputs: tuple[str, ...], out: str, master: str, partitions: int, arrow_batch_size: int
+    inputs: tuple[str, ...], out: str, master: str | None, partitions: int, arrow_batch_size: int
 ) -> None:
     """Process INPUTS (folders or files of text, HTML, JSON Lines; or Parquet) into --out.
 

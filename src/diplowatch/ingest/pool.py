@@ -20,6 +20,7 @@ from itertools import islice
 from multiprocessing.pool import AsyncResult, Pool
 from typing import Any
 
+from diplowatch.kb.gazetteer import Gazetteer
 from diplowatch.model import Article, ArticleResult, FailedArticle
 from diplowatch.pipeline import process_article
 
@@ -46,10 +47,12 @@ def default_workers() -> int:
         return os.cpu_count() or 1
 
 
-def process_guarded(article: Article) -> ArticleResult | FailedArticle:
+def process_guarded(
+    article: Article, *, gazetteer: Gazetteer | None = None
+) -> ArticleResult | FailedArticle:
     """``process_article``, with a bug on one article turned into a recorded failure."""
     try:
-        return process_article(article)
+        return process_article(article, gazetteer=gazetteer)
     except Exception as exc:  # one article must never lose the batch; the reason is stored
         return FailedArticle(
             article.id, f"processing failed: {type(exc).__name__}: {exc}", "pipeline"

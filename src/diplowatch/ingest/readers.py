@@ -52,11 +52,32 @@ def is_ignored(path: PurePath) -> bool:
 def read_file(path: Path) -> Iterator[Item]:
     """Read one file of any supported kind."""
     try:
+        if path.suffix.lower() in JSONL_SUFFIXES:
+            yield from _stream_jsonl(path)  # line by line: memory stays flat for any file size
+            return
         data = path.read_bytes()
     except OSError as exc:
         yield FailedArticle(id=path.stem, reason=f"unreadable: {exc.strerror}", origin=str(path))
         return
     yield from read_document(path, data)
+
+
+def _stream_jsonl(path: Path) -> Iterator[Item]:
+    """A JSON Lines file read one line at a time; a line that is not UTF-8 fails alone."""
+    with path.open("rb") as fh:
+        _, problem = _decode(fh.read(4096))
+        if problem and not problem.startswith("not valid UTF-8"):  # a cut multi-byte char is fine
+            yield FailedArticle(id=path.stem, reason=problem, origin=str(path))
+            return
+        fh.seek(0)
+        for lineno, raw in enumerate(fh, start=1):
+            try:
+                line = raw.decode("utf-8-sig" if lineno == 1 else "utf-8")
+            except UnicodeDecodeError as exc:
+                reason = f"not valid UTF-8 at byte {exc.start} of the line; convert the file to UTF-8"
+                yield FailedArticle(id=f"{path.stem}:{lineno}", reason=reason, origin=f"{path}:{lineno}")
+                continue
+            yield from _read_jsonl_line(line, lineno, origin=str(path))
 
 
 def read_document(path: PurePath, data: bytes) -> Iterator[Item]:
@@ -124,18 +145,22 @@ def _read_stream(text: str, *, origin: str) -> Iterator[Item]:
 
 def _read_jsonl(text: str, *, origin: str) -> Iterator[Item]:
     for lineno, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        where = f"{origin}:{lineno}"
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield FailedArticle(id=f"{Path(origin).stem}:{lineno}", reason=f"malformed JSON: {exc.msg}", origin=where)
-            continue
-        if not isinstance(obj, dict):
-            yield FailedArticle(id=f"{Path(origin).stem}:{lineno}", reason="JSON line is not an object", origin=where)
-            continue
-        yield article_from_record(obj, lineno=lineno, origin=where)
+        yield from _read_jsonl_line(line, lineno, origin=origin)
+
+
+def _read_jsonl_line(line: str, lineno: int, *, origin: str) -> Iterator[Item]:
+    if not line.strip():
+        return
+    where = f"{origin}:{lineno}"
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as exc:
+        yield FailedArticle(id=f"{Path(origin).stem}:{lineno}", reason=f"malformed JSON: {exc.msg}", origin=where)
+        return
+    if not isinstance(obj, dict):
+        yield FailedArticle(id=f"{Path(origin).stem}:{lineno}", reason="JSON line is not an object", origin=where)
+        return
+    yield article_from_record(obj, lineno=lineno, origin=where)
 
 
 def article_from_record(obj: dict[str, object], *, lineno: int, origin: str) -> Item:

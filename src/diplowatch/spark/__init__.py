@@ -1,1 +1,1 @@
-"""The pipeline on Apache Spark: ``jobs`` runs it, ``rows`` is the table format (no Spark needed)."""
+"""The pipeline on Apache Spark: ``jobs`` runs it, ``rows`` is the table format (no Spark)."""

@@ -20,6 +20,7 @@ import json
 import os
 import sys
 from collections.abc import Iterator
+from dataclasses import asdict
 from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import unquote, urlparse
@@ -45,37 +46,47 @@ from diplowatch.spark.rows import (
 )
 
 TABLES = ("articles", "reports", "events", "actors")
+# an Article's fields, or error + origin for an input that could not be read
+INPUT_COLUMNS = (
+    "id string, text string, url string, title string, source string, published string,"
+    " lang string,"
+    " html string, error string, origin string"
+)
 _RECORD_FIELDS = ("id", "text", "html", "url", "title", "source", "published", "lang")
 
 
 def start_session(
-    master: str = "local[*]",
+    master: str | None = None,
     *,
     partitions: int = 8,
     arrow_batch_size: int = 1000,
     app: str = "diplowatch",
 ) -> SparkSession:
-    """A session for ``local[N]``, ``spark://…`` (classic) or ``sc://…`` (Spark Connect)."""
-    os.environ.setdefault(
-        "PYSPARK_PYTHON", sys.executable
-    )  # executors run this interpreter locally
+    """A session for ``local[N]``, ``spark://…`` (classic) or ``sc://…`` (Spark Connect).
+
+    ``master`` None leaves the choice to ``spark-submit --master`` (or PySpark's default).
+    """
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)  # local executors run this interpreter
+    connect = bool(master and master.startswith("sc://"))
     builder = SparkSession.builder.appName(app)
-    builder = builder.remote(master) if master.startswith("sc://") else builder.master(master)
+    if connect:
+        builder = builder.remote(master)
+    elif master:
+        builder = builder.master(master)
     settings = {
         "spark.sql.shuffle.partitions": str(partitions),
         "spark.sql.execution.arrow.maxRecordsPerBatch": str(arrow_batch_size),
-        "spark.ui.showConsoleProgress": "false",
     }
-    if not master.startswith("sc://"):
-        settings["spark.ui.enabled"] = "false"
+    if not connect:  # static settings a Connect client cannot change
+        settings["spark.ui.showConsoleProgress"] = "false"
+    if master and master.startswith("local"):
+        settings["spark.ui.enabled"] = "false"  # no web UI port for one-machine runs and tests
     for key, value in settings.items():
         builder = builder.config(key, value)
     return builder.getOrCreate()
 
 
-def run_pipeline(
-    spark: SparkSession, inputs: list[str], out: str | Path, *, partitions: int = 8
-) -> dict[str, int]:
+def run_pipeline(spark: SparkSession, inputs: list[str], out: str | Path, *, partitions: int = 8) -> dict[str, int]:
     """Run every stage (module docstring) and return the row count of each table."""
     out = str(out)
     articles = read_articles(spark, inputs, partitions=partitions)
@@ -83,9 +94,7 @@ def run_pipeline(
     stored = spark.read.parquet(f"{out}/articles").filter("status = 'ok'")
     run_started = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     explode = functools.partial(_explode_reports, first_seen=run_started)
-    stored.select("result").mapInPandas(explode, REPORT_COLUMNS).write.mode(
-        "overwrite"
-    ).parquet(f"{out}/reports")
+    stored.select("result").mapInPandas(explode, REPORT_COLUMNS).write.mode("overwrite").parquet(f"{out}/reports")
     reports = spark.read.parquet(f"{out}/reports")
     events = (
         reports.select("block", "published", "first_seen", "report")
@@ -104,31 +113,27 @@ def run_pipeline(
 
 
 def read_articles(spark: SparkSession, inputs: list[str], *, partitions: int) -> DataFrame:
-    """Stages 1-2: the articles table (one row per input article or failed input)."""
+    """Stages 1-2: the articles table (one row per input article or failed input).
+
+    Reading yields one row per article first and only then spreads rows over ``partitions``,
+    so one large JSON Lines file is still processed in parallel.
+    """
     parquet = [p for p in inputs if _is_parquet(p)]
     files = [p for p in inputs if not _is_parquet(p)]
     parts: list[DataFrame] = []
     if files:
         raw = spark.read.format("binaryFile").option("recursiveFileLookup", "true").load(files)
-        parts.append(
-            raw.select("path", "content")
-            .repartition(partitions)
-            .mapInPandas(_process_files, ARTICLE_COLUMNS)
-        )
+        parts.append(raw.select("path", "content").mapInPandas(_read_files, INPUT_COLUMNS))
     if parquet:
         records = spark.read.parquet(*parquet)
         wanted = [c for c in _RECORD_FIELDS if c in records.columns]
-        parts.append(
-            records.select(*wanted)
-            .repartition(partitions)
-            .mapInPandas(_process_records, ARTICLE_COLUMNS)
-        )
+        parts.append(records.select(*wanted).mapInPandas(_read_records, INPUT_COLUMNS))
     if not parts:
         raise ValueError("no inputs")
     table = parts[0]
     for part in parts[1:]:
         table = table.unionByName(part)
-    return table
+    return table.repartition(partitions).mapInPandas(_process_inputs, ARTICLE_COLUMNS)
 
 
 def merge_block(block: pd.DataFrame) -> pd.DataFrame:
@@ -140,31 +145,40 @@ def merge_block(block: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame([event_row(e) for e in merge_reports(records)], columns=_EVENT_NAMES)
 
 
-def _process_files(batches: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
-    default_gazetteer()  # load once per partition, before the first row
+def _read_files(batches: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
     for batch in batches:
         rows = []
         for url, content in zip(batch["path"], batch["content"], strict=True):
             path = _local_path(url)
-            if is_ignored(path):
-                continue
-            rows.extend(_process(item) for item in read_document(path, bytes(content)))
-        yield pd.DataFrame(rows, columns=_ARTICLE_NAMES)
+            if not is_ignored(path):
+                rows.extend(_input_row(item) for item in read_document(path, bytes(content)))
+        yield pd.DataFrame(rows, columns=_INPUT_NAMES)
 
 
-def _process_records(batches: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
-    default_gazetteer()
+def _read_records(batches: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
     for batch in batches:
         records = batch.astype(object).where(batch.notna(), None).to_dict("records")
-        rows = [
-            _process(article_from_record(r, lineno=i, origin="parquet"))
-            for i, r in enumerate(records, 1)
-        ]
+        rows = [_input_row(article_from_record(r, lineno=i, origin="parquet")) for i, r in enumerate(records, 1)]
+        yield pd.DataFrame(rows, columns=_INPUT_NAMES)
+
+
+def _input_row(item: Article | FailedArticle) -> dict[str, Any]:
+    if isinstance(item, FailedArticle):
+        return {"id": item.id, "error": item.reason, "origin": item.origin}
+    return {**asdict(item), "error": None, "origin": None}
+
+
+def _process_inputs(batches: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
+    gazetteer = default_gazetteer()  # once per partition (and cached per Python worker), never per row
+    for batch in batches:
+        rows = []
+        for record in batch.astype(object).where(batch.notna(), None).to_dict("records"):
+            error, origin = record.pop("error"), record.pop("origin")
+            if error is not None:
+                rows.append(article_row(FailedArticle(id=record["id"], reason=error, origin=origin)))
+            else:
+                rows.append(article_row(process_guarded(Article(**record), gazetteer=gazetteer)))
         yield pd.DataFrame(rows, columns=_ARTICLE_NAMES)
-
-
-def _process(item: Article | FailedArticle) -> dict[str, Any]:
-    return article_row(item if isinstance(item, FailedArticle) else process_guarded(item))
 
 
 def _explode_reports(batches: Iterator[pd.DataFrame], *, first_seen: str) -> Iterator[pd.DataFrame]:
@@ -175,17 +189,12 @@ def _explode_reports(batches: Iterator[pd.DataFrame], *, first_seen: str) -> Ite
 
 def _mentioned_actors(batches: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
     for batch in batches:
-        ids = {
-            m["actor_id"]
-            for text in batch["result"]
-            for m in json.loads(text)["mentions"]
-            if m["actor_id"]
-        }
+        ids = {m["actor_id"] for text in batch["result"] for m in json.loads(text)["mentions"] if m["actor_id"]}
         yield pd.DataFrame({"actor_id": sorted(ids)}, dtype=object)
 
 
 def _local_path(url: str) -> PurePosixPath:
-    """``file:/a/b.txt`` -> /a/b.txt; other schemes keep their path (only name and suffix matter)."""
+    """``file:/a/b.txt`` -> /a/b.txt; other schemes keep their path (name and suffix matter)."""
     return PurePosixPath(unquote(urlparse(url).path))
 
 
@@ -198,6 +207,7 @@ def _names(columns: str) -> list[str]:
     return [part.strip().split(" ")[0] for part in columns.split(", ")]
 
 
+_INPUT_NAMES = _names(INPUT_COLUMNS)
 _ARTICLE_NAMES = _names(ARTICLE_COLUMNS)
 _REPORT_NAMES = _names(REPORT_COLUMNS)
 _EVENT_NAMES = _names(EVENT_COLUMNS)

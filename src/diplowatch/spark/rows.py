@@ -35,8 +35,8 @@ REPORT_COLUMNS = (
 EVENT_COLUMNS = (
     "id string, type string, mode string, status string, date string, date_precision string, "
     "location string, actors string, report_ids array<string>, article_ids array<string>, "
-    "langs array<string>, confidence double, conflicts array<string>, evidential boolean, date_basis string, "
-    "first_reported string, last_reported string"
+    "langs array<string>, confidence double, conflicts array<string>, evidential boolean, "
+    "date_basis string, first_reported string, last_reported string"
 )
 ACTOR_COLUMNS = "id string, name string, kind string, country string, source string, aliases string, roles string"
 

@@ -63,7 +63,10 @@ def throwaway_cluster(*, max_connections: int = 60) -> Iterator[str]:
             "--locale=C.UTF-8",
             "--no-sync",
         )
-        options = f"-c listen_addresses=127.0.0.1 -p {port} -k {root} -c fsync=off -c max_connections={max_connections}"
+        options = (
+            f"-c listen_addresses=127.0.0.1 -p {port} -k {root} -c fsync=off"
+            f" -c max_connections={max_connections}"
+        )
         run(str(bindir / "pg_ctl"), "-D", str(data), "-l", str(log), "-o", options, "-w", "start")
         yield f"postgresql://postgres@127.0.0.1:{port}/"
     finally:

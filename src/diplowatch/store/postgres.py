@@ -32,6 +32,7 @@ class PostgresStore(Store):
     placeholder = "%s"
 
     def __init__(self, conn: Any, *, location: str) -> None:
+        self._writing = False
         conn.execute("SELECT pg_advisory_lock(%s)", (_MIGRATION_LOCK,))
         try:
             super().__init__(conn, location=location)
@@ -47,11 +48,26 @@ class PostgresStore(Store):
         return _TEXT_COLUMN.sub(r'\1TEXT COLLATE "C"', _REAL.sub("DOUBLE PRECISION", sql))
 
     def execute(self, sql: str, params: Iterable[Any] = ()) -> Any:
+        if sql.lstrip()[:6].upper() != "SELECT":
+            self._writing = True
         values = tuple(params)
         # without parameters psycopg leaves '%' alone (LIKE 'a%' written inline stays valid)
         return self.conn.execute(self._q(sql), values or None)
 
+    def query(self, sql: str, params: Iterable[Any] = ()) -> list[dict[str, Any]]:
+        rows = super().query(sql, params)
+        if not self._writing:
+            # end read-only transactions at once: a long-lived reader (the API) must not sit
+            # "idle in transaction" holding locks that block migrations and vacuum
+            self.conn.commit()
+        return rows
+
+    def commit(self) -> None:
+        self.conn.commit()
+        self._writing = False
+
     def lock(self, key: str) -> None:
+        self._writing = True  # the lock lasts until the writer's commit
         self.conn.execute("SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))", (key,))
 
 
