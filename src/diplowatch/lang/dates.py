@@ -63,7 +63,37 @@ class _Calendar:
 
 
 def _alternation(forms: list[str]) -> str:
-    return "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    """A regex matching exactly ``forms``, the longest that fits first, as a trie of letters.
+
+    Scanning every sentence tries the alternation at every word start; with one branch per
+    form that was most of ``find_dates``' time. Forms that match the same text are prefixes
+    of one another, so a trie with greedy optional tails tries them longest first, as the
+    plain alternation sorted by length does, unless two distinct letters are equal ignoring
+    case: then the plain alternation is kept.
+    """
+    plain = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    letters = sorted({c for f in forms for c in f})
+    if "" in forms or any(
+        re.fullmatch(re.escape(a), b, re.IGNORECASE)
+        for i, a in enumerate(letters)
+        for b in letters[i + 1 :]
+    ):
+        return plain
+    tree: dict[str, dict] = {}
+    for form in forms:
+        node = tree
+        for letter in form:
+            node = node.setdefault(letter, {})
+        node[""] = {}
+    return _trie_regex(tree)
+
+
+def _trie_regex(node: dict[str, dict]) -> str:
+    branches = [re.escape(c) + _trie_regex(child) for c, child in node.items() if c]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+    return f"(?:{body})?" if "" in node else body
 
 
 @cache
