@@ -105,9 +105,10 @@ def _starts_long_name(word: str, gazetteer: Gazetteer, lang: str | None) -> bool
     return known  # type: ignore[return-value]
 
 
-def _candidate_keys(word: str, lang: str | None) -> list[tuple[str, str]]:
+@lru_cache(maxsize=200_000)
+def _candidate_keys(word: str, lang: str | None) -> tuple[tuple[str, str], ...]:
     """(key, base form) for each nominative candidate of a word."""
-    return [(name_key(c), c) for c in base_candidates(word, lang)]
+    return tuple((name_key(c), c) for c in base_candidates(word, lang))
 
 
 _Hit = tuple[set[str] | frozenset[str], str, str]
@@ -162,13 +163,21 @@ def _lookup(
 
 
 def _combinations(
-    options: list[list[tuple[str, str]]], gazetteer: Gazetteer
+    options: list[tuple[tuple[str, str], ...]], gazetteer: Gazetteer
 ) -> Iterator[tuple[tuple[str, str], ...]]:
     """The first ``_MAX_PRODUCT`` combinations of one candidate per word, in product order,
     less those holding a key that is no first, inner or last word of a known name there
     (they cannot hit; skipping them before joining keys saves most of ``_lookup``)."""
     places = [gazetteer.first_words] + [gazetteer.name_words] * (len(options) - 2)
     places.append(gazetteer.last_words)
+    if math.prod(map(len, options)) <= _MAX_PRODUCT:  # the usual case: all are tried
+        yield from itertools.product(
+            *[
+                [(k, b) for k, b in o if k in place]
+                for o, place in zip(options, places, strict=True)
+            ]
+        )
+        return
     usable = [
         [i for i, (k, _) in enumerate(o) if k in place]
         for o, place in zip(options, places, strict=True)

@@ -64,7 +64,7 @@ class TitleIndex:
         if None in options:
             options = [self.options(t) if o is None else o for t, o in zip(lowers, options, strict=True)]
         for i in compress(range(len(lowers)), options):
-            found[i] = self.starting_at(lowers, i)
+            found[i] = self._longest(lowers, i, options[i])
         return found
 
     def _blocked(self, token: str) -> bool:
@@ -72,7 +72,11 @@ class TitleIndex:
 
     def starting_at(self, lowers: Sequence[str], i: int) -> TitleMatch | None:
         """The longest pattern that starts at token ``i``."""
-        options = self.options(lowers[i])
+        return self._longest(lowers, i, self.options(lowers[i]))
+
+    def _longest(
+        self, lowers: Sequence[str], i: int, options: tuple[TitlePattern, ...]
+    ) -> TitleMatch | None:
         if not options or self._blocked(lowers[i]):
             return None
         best: TitleMatch | None = None
