@@ -478,11 +478,9 @@ def _roles(
     person_ends = {m.end for m in sentence_mentions if m.kind == "person"}
     covered = [(m.start, m.end) for m in sentence_mentions if m.kind != "country"]
     found: list[Mention] = []
-    i = 0
-    while i < len(tokens):
-        match = titles[i]
-        if match is None or match.role == "cue":
-            i += 1
+    i = 0  # the first token after the last title taken
+    for match in filter(None, titles):
+        if match.first < i or match.role == "cue":
             continue
         start, end = tokens[match.first].start, tokens[match.last - 1].end
         i = match.last

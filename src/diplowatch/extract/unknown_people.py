@@ -47,9 +47,11 @@ def find_unknown_people(
         words = [tokens[i].word for i in part]
         if any(w.isupper() and len(w) > 1 for w in words):
             continue
+        cued = part[0] in cue_ends and not _in_spans(tokens, part[-1] + 1, person_spans)
+        if len(part) == 1 and not cued and not surnames:
+            continue  # a lone uncued word is only the surname of someone named before
         bases = guess_name(words, lang, seen=seen_words, given=gazetteer.given)
         last_key = name_key(bases[-1])
-        cued = part[0] in cue_ends and not _in_spans(tokens, part[-1] + 1, person_spans)
         given = len(part) > 1 and name_key(bases[0]) in gazetteer.given
         if len(part) == 1:
             known = surnames.get(last_key) or next(
