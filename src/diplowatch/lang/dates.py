@@ -60,6 +60,22 @@ class _Calendar:
     relative: dict[str, str]  # phrase -> kind
     patterns: tuple[tuple[str, re.Pattern[str]], ...]
     screen: re.Pattern[str]  # a digit or any calendar word: sentences without one hold no date
+    words: dict[str, re.Pattern[str]]  # month, weekday, relative: any form of that kind
+
+
+# What a pattern cannot match without: a digit, or a word of a kind standing alone.
+_NEEDS = {
+    "iso": ("digit",),
+    "dmy": ("digit",),
+    "y_month_d": ("digit", "month"),
+    "d_month_y": ("digit", "month"),
+    "month_y": ("digit", "month"),
+    "month_d": ("digit", "month"),
+    "relative": ("relative",),
+    "month": ("month",),
+    "weekday": ("weekday",),
+}
+_DIGIT = re.compile(r"\d")
 
 
 def _alternation(forms: list[str]) -> str:
@@ -149,7 +165,11 @@ def _calendar(lang: str) -> _Calendar:
     )
     words = _alternation([*months, *weekdays, *relative]) or r"(?!x)x"
     screen = re.compile(rf"\d|(?<!\w)(?:{words})(?!\w)", re.I)
-    return _Calendar(months, weekdays, relative, patterns, screen)
+    words_of = {
+        kind: re.compile(rf"(?<!\w)(?:{forms})(?!\w)", re.I)
+        for kind, forms in (("month", month), ("weekday", weekday), ("relative", rel))
+    }
+    return _Calendar(months, weekdays, relative, patterns, screen, words_of)
 
 
 def _parse_pub(published: PubDate) -> tuple[dt.date | None, str | None]:
@@ -266,7 +286,10 @@ def find_dates(
     pub, pub_precision = _parse_pub(published)
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
+    present: dict[str, bool] = {}  # what the sentence holds, looked up once when first needed
     for kind, pattern in cal.patterns:
+        if not all(_holds(need, cal, text, start, end, present) for need in _NEEDS[kind]):
+            continue  # most sentences name no month, weekday or relative day
         for match in pattern.finditer(text, start, end):
             if any(s < match.end() and match.start() < e for s, e in taken):
                 continue
@@ -291,6 +314,15 @@ def find_dates(
             )
     found.sort(key=lambda d: d.start)
     return found
+
+
+def _holds(
+    need: str, cal: _Calendar, text: str, start: int, end: int, present: dict[str, bool]
+) -> bool:
+    if need not in present:
+        screen = _DIGIT if need == "digit" else cal.words[need]
+        present[need] = screen.search(text, start, end) is not None
+    return present[need]
 
 
 def _has_year_after(text: str, pos: int, end: int) -> bool:
