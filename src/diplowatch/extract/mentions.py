@@ -15,9 +15,11 @@ Stages, per article:
 from __future__ import annotations
 
 import itertools
+import math
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from diplowatch.extract.tokens import Token, tokenize
 from diplowatch.extract.unknown_people import find_unknown_people
@@ -74,16 +76,39 @@ def _runs(
             and not tokens[i - 1].word.isupper()
         ):
             runs[-1].append(i)  # "Son-hui", not the case ending of "NATO-om"
-        elif joined and any(
-            name_key(c) in gazetteer.inner_words for c in base_candidates(token.word, lang)
-        ):
+        elif joined and _inner_word(token.word, gazetteer, lang):
             runs[-1].append(i)
     return runs
 
 
-def _candidate_keys(word: str, lang: str | None) -> list[tuple[str, str]]:
+def _inner_word(word: str, gazetteer: Gazetteer, lang: str | None) -> bool:
+    """Some candidate base form of ``word`` is a lower-case word inside known names
+    (memoised in the gazetteer: the same small words recur in every article)."""
+    key = ("inner", word, lang)
+    known = gazetteer.memo.get(key)
+    if known is None:
+        known = gazetteer.memo[key] = any(
+            name_key(c) in gazetteer.inner_words for c in base_candidates(word, lang)
+        )
+    return known  # type: ignore[return-value]
+
+
+def _starts_long_name(word: str, gazetteer: Gazetteer, lang: str | None) -> bool:
+    """Some candidate key of ``word`` is the first word of a multi-word name; when none is,
+    ``_lookup`` rejects every longer span starting here, so ``_names`` need not build them."""
+    key = ("first", word, lang)
+    known = gazetteer.memo.get(key)
+    if known is None:
+        known = gazetteer.memo[key] = any(
+            k in gazetteer.first_words for k, _ in _candidate_keys(word, lang)
+        )
+    return known  # type: ignore[return-value]
+
+
+@lru_cache(maxsize=200_000)
+def _candidate_keys(word: str, lang: str | None) -> tuple[tuple[str, str], ...]:
     """(key, base form) for each nominative candidate of a word."""
-    return [(name_key(c), c) for c in base_candidates(word, lang)]
+    return tuple((name_key(c), c) for c in base_candidates(word, lang))
 
 
 _Hit = tuple[set[str] | frozenset[str], str, str]
@@ -112,7 +137,7 @@ def _lookup(
     if len(words) > 1:
         if not any(k in gazetteer.first_words for k, _ in options[0]):
             return None
-        for combo in itertools.islice(itertools.product(*options), _MAX_PRODUCT):
+        for combo in _combinations(options, gazetteer):
             ids = gazetteer.lookup_full(" ".join(k for k, _ in combo))
             if ids:
                 hits.append((ids, "gazetteer.full", " ".join(b for _, b in combo)))
@@ -137,6 +162,33 @@ def _lookup(
     return ids, rule, base
 
 
+def _combinations(
+    options: list[tuple[tuple[str, str], ...]], gazetteer: Gazetteer
+) -> Iterator[tuple[tuple[str, str], ...]]:
+    """The first ``_MAX_PRODUCT`` combinations of one candidate per word, in product order,
+    less those holding a key that is no first, inner or last word of a known name there
+    (they cannot hit; skipping them before joining keys saves most of ``_lookup``)."""
+    places = [gazetteer.first_words] + [gazetteer.name_words] * (len(options) - 2)
+    places.append(gazetteer.last_words)
+    if math.prod(map(len, options)) <= _MAX_PRODUCT:  # the usual case: all are tried
+        yield from itertools.product(
+            *[
+                [(k, b) for k, b in o if k in place]
+                for o, place in zip(options, places, strict=True)
+            ]
+        )
+        return
+    usable = [
+        [i for i, (k, _) in enumerate(o) if k in place]
+        for o, place in zip(options, places, strict=True)
+    ]
+    weights = [math.prod(len(o) for o in options[p + 1 :]) for p in range(len(options))]
+    for indices in itertools.product(*usable):
+        if sum(i * w for i, w in zip(indices, weights, strict=True)) >= _MAX_PRODUCT:
+            return  # past the first _MAX_PRODUCT of the full product (ranks only grow)
+        yield tuple(options[p][i] for p, i in enumerate(indices))
+
+
 @dataclass
 class _Found:
     start: int
@@ -153,15 +205,19 @@ def _names(
 ) -> list[_Found]:
     """Known names in a run, longest match first."""
     found: list[_Found] = []
+    words = [tokens[k].word for k in run]
     i = 0
     while i < len(run):
         if not tokens[run[i]].cap:
             i += 1
             continue
-        for j in range(min(len(run), i + gazetteer.max_words), i, -1):
-            if j - i == 1 and _adjective_only(tokens[run[i]].word, gazetteer, lang):
+        longest = i + 1
+        if len(run) > longest and _starts_long_name(words[i], gazetteer, lang):
+            longest = min(len(run), i + gazetteer.max_words)
+        for j in range(longest, i, -1):
+            if j - i == 1 and _adjective_only(words[i], lang):
                 continue  # a capitalised adjective ("Irská", "Russian") is not a name
-            hit = _match(tuple(tokens[k].word for k in run[i:j]), gazetteer, lang)
+            hit = _match(tuple(words[i:j]), gazetteer, lang)
             if hit:
                 first, last = run[i], run[j - 1]
                 found.append(_Found(tokens[first].start, tokens[last].end, *hit, first, last + 1))
@@ -172,11 +228,18 @@ def _names(
     return found
 
 
-def _adjective_only(word: str, gazetteer: Gazetteer, lang: str | None) -> bool:
+@lru_cache(maxsize=200_000)
+def _demonym(word: str, lang: str | None) -> str | None:
+    """``demonym_country`` memoised: it runs on every word of every sentence."""
+    return demonym_country(word, lang)
+
+
+@lru_cache(maxsize=200_000)
+def _adjective_only(word: str, lang: str | None) -> bool:
     """A country adjective of the article's language that no candidate base form spells as
     one of its country names (sl "Ruska", cs "Irská"; not cs "Polsku")."""
     names = local_country_names(lang)
-    return bool(demonym_country(word, lang)) and not any(
+    return bool(_demonym(word, lang)) and not any(
         c.casefold() in names for c in base_candidates(word, lang)
     )
 
@@ -228,7 +291,7 @@ def _glued(
         if i in run and i not in covered and not tokens[i].sent_first and tokens[i].cap:
             if any(c.casefold() in gazetteer.forms for c in base_candidates(tokens[i].word, lang)):
                 continue
-            if not demonym_country(tokens[i].word, lang) and not title_index(lang).starting_at(
+            if not _demonym(tokens[i].word, lang) and not title_index(lang).starting_at(
                 [t.lower for t in tokens], i
             ):
                 return True
@@ -381,23 +444,22 @@ def _adjectives(
 ) -> list[Mention]:
     """Country adjectives ("ruski", "orosz") as country mentions with rule "demonym"."""
     found = []
-    for token in tokens:
-        iso3 = demonym_country(token.word, lang)
-        if iso3:
-            found.append(
-                Mention(
-                    token.start,
-                    token.end,
-                    token.word,
-                    "country",
-                    iso3,
-                    country_name(iso3),
-                    iso3,
-                    "demonym",
-                    0.8,
-                    token.word,
-                )
+    countries = list(map(_demonym, [t.word for t in tokens], itertools.repeat(lang)))
+    for token, iso3 in zip(itertools.compress(tokens, countries), filter(None, countries), strict=True):
+        found.append(
+            Mention(
+                token.start,
+                token.end,
+                token.word,
+                "country",
+                iso3,
+                country_name(iso3),
+                iso3,
+                "demonym",
+                0.8,
+                token.word,
             )
+        )
     return found
 
 
@@ -416,11 +478,9 @@ def _roles(
     person_ends = {m.end for m in sentence_mentions if m.kind == "person"}
     covered = [(m.start, m.end) for m in sentence_mentions if m.kind != "country"]
     found: list[Mention] = []
-    i = 0
-    while i < len(tokens):
-        match = titles[i]
-        if match is None or match.role == "cue":
-            i += 1
+    i = 0  # the first token after the last title taken
+    for match in filter(None, titles):
+        if match.first < i or match.role == "cue":
             continue
         start, end = tokens[match.first].start, tokens[match.last - 1].end
         i = match.last

@@ -37,12 +37,10 @@ def find_unknown_people(
     if not leftovers:
         return []
     cue_ends = {m.last for m in titles if m is not None and m.role not in ("plural",)}
-    person_tokens = {
-        i for i, t in enumerate(tokens) if any(s <= t.start < e for s, e in person_spans)
-    }
+    lowers = [t.lower for t in tokens]
     found = []
     for part in leftovers:
-        part = _strip_titles(tokens, part, titles, lang)
+        part = _strip_titles(tokens, lowers, part, lang)
         if not part or len(part) > 4:
             continue
         part = _from_given_name(tokens, part, gazetteer, lang)
@@ -53,9 +51,11 @@ def find_unknown_people(
         words = [tokens[i].word for i in part]
         if any(w.isupper() and len(w) > 1 for w in words):
             continue
+        cued = part[0] in cue_ends and not _in_spans(tokens, part[-1] + 1, person_spans)
+        if len(part) == 1 and not cued and not surnames:
+            continue  # a lone uncued word is only the surname of someone named before
         bases = guess_name(words, lang, seen=seen_words, given=gazetteer.given)
         last_key = name_key(bases[-1])
-        cued = part[0] in cue_ends and (part[-1] + 1) not in person_tokens
         given = len(part) > 1 and name_key(bases[0]) in gazetteer.given
         if len(part) == 1:
             known = surnames.get(last_key) or next(
@@ -92,12 +92,16 @@ def find_unknown_people(
     return found
 
 
+def _in_spans(tokens: Sequence[Token], i: int, spans: Sequence[tuple[int, int]]) -> bool:
+    """Token ``i`` exists and starts inside one of ``spans``."""
+    return i < len(tokens) and any(s <= tokens[i].start < e for s, e in spans)
+
+
 def _strip_titles(
-    tokens: Sequence[Token], part: list[int], titles: object, lang: str | None
+    tokens: Sequence[Token], lowers: Sequence[str], part: list[int], lang: str | None
 ) -> list[int]:
     """Drop leading capitalised title words or adjectives ("President", "Russian")."""
     index = title_index(lang)
-    lowers = [t.lower for t in tokens]
     while part and (
         index.starting_at(lowers, part[0]) or demonym_country(tokens[part[0]].word, lang)
     ):

@@ -33,6 +33,11 @@ _PROSE_MARK = re.compile(r"[.!?,;]\s\w")  # sentence punctuation followed by mor
 _CREDIT_INSIDE = re.compile(r"\b(?:Izvor|Foto|Photo|Autor)\s*:")
 _SENTENCE_END = re.compile(r"[.!?…:;\"”»“)]\s*$")
 _WORD = re.compile(r"[^\W\d_][^\W_]*(?:[-'’.][^\W_]+)*\.?", re.UNICODE)
+_LINE = re.compile(r"[^\n]+")
+_WIDGET_TAIL = re.compile(r"[\s:()\d]+$")
+_LEAD = re.compile(r"\s*\(?((?:[^\W\d_]+\s+){0,2}[^\W\d_]+)\s*:")
+_SPACES = re.compile(r"\s+")
+_PUNCT_SPACE = re.compile(r"[.!,;]\s")
 
 
 @lru_cache(maxsize=1)
@@ -45,7 +50,7 @@ def _cues() -> dict[str, frozenset[str]]:
 def split_paragraphs(text: str) -> list[tuple[int, int]]:
     """Split into non-empty lines with surrounding white space trimmed, as (start, end)."""
     spans = []
-    for match in re.finditer(r"[^\n]+", text):
+    for match in _LINE.finditer(text):
         start, end = match.span()
         segment = match.group()
         if not segment.strip(_BLANK):
@@ -64,14 +69,14 @@ def _norm(text: str) -> str:
 
 
 def _is_widget(line: str) -> bool:
-    stripped = re.sub(r"[\s:()\d]+$", "", line.strip()).casefold()
+    stripped = _WIDGET_TAIL.sub("", line.strip()).casefold()
     return stripped in _cues()["widgets"]
 
 
 def _lead_words(line: str) -> str | None:
     """The one to three words before a leading colon ('Foto:', 'Na sliki:'), case-folded."""
-    match = re.match(r"\s*\(?((?:[^\W\d_]+\s+){0,2}[^\W\d_]+)\s*:", line)
-    return re.sub(r"\s+", " ", match.group(1)).casefold() if match else None
+    match = _LEAD.match(line)
+    return _SPACES.sub(" ", match.group(1)).casefold() if match else None
 
 
 def _is_byline(line: str, words: list[str]) -> bool:
@@ -87,7 +92,7 @@ def _is_byline(line: str, words: list[str]) -> bool:
 
 def _is_navigation(line: str, words: list[str]) -> bool:
     """Menus glued into one line: many capitalised items and no sentence punctuation."""
-    if len(words) < 8 or re.search(r"[.!,;]\s", line) or _SENTENCE_END.search(line):
+    if len(words) < 8 or _PUNCT_SPACE.search(line) or _SENTENCE_END.search(line):
         return False
     capitalised = sum(1 for w in words if w[0].isupper())
     return capitalised / len(words) >= 0.6

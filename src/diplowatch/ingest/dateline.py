@@ -165,9 +165,21 @@ def _title_patterns(lang: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
     compiled = []
     for role, titles in roles.items():
         for title in titles or []:
-            body = re.escape(str(title)).replace(r"\*", r"\w*")
-            compiled.append((str(role), re.compile(rf"(?<!\w){body}(?!\w)", re.IGNORECASE)))
+            compiled.append((str(role), re.compile(rf"(?<!\w){_title_body(title)}", re.IGNORECASE)))
     return tuple(compiled)
+
+
+def _title_body(title: object) -> str:
+    return re.escape(str(title)).replace(r"\*", r"\w*") + r"(?!\w)"
+
+
+@cache
+def _any_title(lang: str) -> re.Pattern[str]:
+    """Matches wherever one of ``_title_patterns`` matches: one search rules out a window
+    before running every pattern over it (most names have no title before them)."""
+    roles = load_pack(lang).titles.get("roles") or {}
+    bodies = [_title_body(t) for titles in roles.values() for t in titles or []]
+    return re.compile(rf"(?<!\w)(?:{'|'.join(bodies)})", re.IGNORECASE)
 
 
 def check_title_roles(
@@ -198,6 +210,8 @@ def check_title_roles(
         if not _has_ended_office(actor.roles, when):
             continue  # only an office that ended before publication can contradict it
         window_start = max(0, mention.start - TITLE_REACH)
+        if not _any_title(lang).search(text, window_start, mention.start):
+            continue
         found = [
             (match.end(), match.end() - match.start(), role)
             for role, pattern in patterns

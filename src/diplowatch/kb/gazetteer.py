@@ -2,7 +2,9 @@
 countries and places. Name keys (lang/keys.py) make the index script- and spelling-blind.
 
 Indexes: ``full`` (whole names and aliases, any kind), ``surname`` (last words of people's
-names), ``first_words`` (first word keys of multi-word entries, to skip hopeless spans fast)
+names), ``first_words`` (first word keys of multi-word entries, to skip hopeless spans fast),
+``name_words`` and ``last_words`` (any and last word keys of multi-word entries, to drop the
+candidate keys that cannot be part of one before trying their combinations),
 ``given`` (first names of KB people and of ``kb/data/given_names.txt``, a cue that an unknown
 capitalised pair is a person), ``forms`` (every alias and alias word, case-folded, to prefer
 the candidate base form that is really spelt so), ``exact`` (aliases as written: short keys
@@ -36,6 +38,8 @@ class Gazetteer:
     full: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     surname: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     first_words: set[str] = field(default_factory=set)
+    name_words: set[str] = field(default_factory=set)
+    last_words: set[str] = field(default_factory=set)
     given: set[str] = field(default_factory=set)
     forms: set[str] = field(default_factory=set)
     exact: set[str] = field(default_factory=set)
@@ -70,6 +74,8 @@ class Gazetteer:
             self.max_words = max(self.max_words, len(words))
             if len(words) > 1:
                 self.first_words.add(words[0])
+                self.name_words.update(words)
+                self.last_words.add(words[-1])
             if actor.kind == "person" and len(words) > 1:
                 last = words[-1]
                 # "Szijjártó Péter" (Hungarian order): a first name is no surname

@@ -60,10 +60,56 @@ class _Calendar:
     relative: dict[str, str]  # phrase -> kind
     patterns: tuple[tuple[str, re.Pattern[str]], ...]
     screen: re.Pattern[str]  # a digit or any calendar word: sentences without one hold no date
+    words: dict[str, re.Pattern[str]]  # month, weekday, relative: any form of that kind
+
+
+# What a pattern cannot match without: a digit, or a word of a kind standing alone.
+_NEEDS = {
+    "iso": ("digit",),
+    "dmy": ("digit",),
+    "y_month_d": ("digit", "month"),
+    "d_month_y": ("digit", "month"),
+    "month_y": ("digit", "month"),
+    "month_d": ("digit", "month"),
+    "relative": ("relative",),
+    "month": ("month",),
+    "weekday": ("weekday",),
+}
+_DIGIT = re.compile(r"\d")
 
 
 def _alternation(forms: list[str]) -> str:
-    return "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    """A regex matching exactly ``forms``, the longest that fits first, as a trie of letters.
+
+    Scanning every sentence tries the alternation at every word start; with one branch per
+    form that was most of ``find_dates``' time. Forms that match the same text are prefixes
+    of one another, so a trie with greedy optional tails tries them longest first, as the
+    plain alternation sorted by length does, unless two distinct letters are equal ignoring
+    case: then the plain alternation is kept.
+    """
+    plain = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    letters = sorted({c for f in forms for c in f})
+    if "" in forms or any(
+        re.fullmatch(re.escape(a), b, re.IGNORECASE)
+        for i, a in enumerate(letters)
+        for b in letters[i + 1 :]
+    ):
+        return plain
+    tree: dict[str, dict] = {}
+    for form in forms:
+        node = tree
+        for letter in form:
+            node = node.setdefault(letter, {})
+        node[""] = {}
+    return _trie_regex(tree)
+
+
+def _trie_regex(node: dict[str, dict]) -> str:
+    branches = [re.escape(c) + _trie_regex(child) for c, child in node.items() if c]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+    return f"(?:{body})?" if "" in node else body
 
 
 @cache
@@ -119,7 +165,11 @@ def _calendar(lang: str) -> _Calendar:
     )
     words = _alternation([*months, *weekdays, *relative]) or r"(?!x)x"
     screen = re.compile(rf"\d|(?<!\w)(?:{words})(?!\w)", re.I)
-    return _Calendar(months, weekdays, relative, patterns, screen)
+    words_of = {
+        kind: re.compile(rf"(?<!\w)(?:{forms})(?!\w)", re.I)
+        for kind, forms in (("month", month), ("weekday", weekday), ("relative", rel))
+    }
+    return _Calendar(months, weekdays, relative, patterns, screen, words_of)
 
 
 def _parse_pub(published: PubDate) -> tuple[dt.date | None, str | None]:
@@ -236,7 +286,10 @@ def find_dates(
     pub, pub_precision = _parse_pub(published)
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
+    present: dict[str, bool] = {}  # what the sentence holds, looked up once when first needed
     for kind, pattern in cal.patterns:
+        if not all(_holds(need, cal, text, start, end, present) for need in _NEEDS[kind]):
+            continue  # most sentences name no month, weekday or relative day
         for match in pattern.finditer(text, start, end):
             if any(s < match.end() and match.start() < e for s, e in taken):
                 continue
@@ -261,6 +314,15 @@ def find_dates(
             )
     found.sort(key=lambda d: d.start)
     return found
+
+
+def _holds(
+    need: str, cal: _Calendar, text: str, start: int, end: int, present: dict[str, bool]
+) -> bool:
+    if need not in present:
+        screen = _DIGIT if need == "digit" else cal.words[need]
+        present[need] = screen.search(text, start, end) is not None
+    return present[need]
 
 
 def _has_year_after(text: str, pos: int, end: int) -> bool:

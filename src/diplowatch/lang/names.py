@@ -37,6 +37,27 @@ def suffix_rules(lang: str | None) -> tuple[tuple[str, str], ...]:
 
 
 @cache
+def _rules_by_ending(lang: str | None) -> tuple[tuple[int, dict[str, list[str]]], ...]:
+    """``suffix_rules`` grouped as (ending length, {ending: replacements in file order}),
+    longest first: a word is then checked once per length, not once per rule."""
+    grouped: dict[int, dict[str, list[str]]] = {}
+    for ending, replacement in suffix_rules(lang):
+        grouped.setdefault(len(ending), {}).setdefault(ending, []).append(replacement)
+    return tuple(sorted(grouped.items(), key=lambda item: -item[0]))
+
+
+def _matching_rules(lower: str, lang: str | None) -> list[tuple[str, str]]:
+    """The ``suffix_rules`` whose ending ``lower`` ends with, in rule order."""
+    return [
+        (ending, replacement)
+        for length, endings in _rules_by_ending(lang)
+        if length <= len(lower)
+        for ending in (lower[len(lower) - length :],)
+        for replacement in endings.get(ending, ())
+    ]
+
+
+@cache
 def oblique_endings(lang: str | None) -> tuple[str, ...]:
     """Endings that mark a non-nominative name form, longest first."""
     endings = _names_data(lang).get("oblique") or []
@@ -68,8 +89,8 @@ def base_candidates(word: str, lang: str | None) -> tuple[str, ...]:
     candidates = [word]
     lower = word.lower()
     vowels = fleeting_vowels(lang)
-    for ending, replacement in suffix_rules(lang):
-        if lower.endswith(ending) and len(word) - len(ending) >= 2:
+    for ending, replacement in _matching_rules(lower, lang):
+        if len(word) - len(ending) >= 2:
             stem = word[: len(word) - len(ending)]
             candidates.append(stem + (replacement.upper() if stem.isupper() else replacement))
             if vowels and not replacement:

@@ -15,6 +15,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import compress
 
 from diplowatch.lang.packs import available_languages, load_pack
 
@@ -59,13 +60,11 @@ class TitleIndex:
     def matches(self, lowers: Sequence[str]) -> list[TitleMatch | None]:
         """``starting_at`` for every token; tokens that start no title cost one dict lookup."""
         found: list[TitleMatch | None] = [None] * len(lowers)
-        cache = self._options
-        for i, token in enumerate(lowers):
-            options = cache.get(token)
-            if options is None:
-                options = self.options(token)
-            if options:
-                found[i] = self.starting_at(lowers, i)
+        options = list(map(self._options.get, lowers))
+        if None in options:
+            options = [self.options(t) if o is None else o for t, o in zip(lowers, options, strict=True)]
+        for i in compress(range(len(lowers)), options):
+            found[i] = self._longest(lowers, i, options[i])
         return found
 
     def _blocked(self, token: str) -> bool:
@@ -73,7 +72,11 @@ class TitleIndex:
 
     def starting_at(self, lowers: Sequence[str], i: int) -> TitleMatch | None:
         """The longest pattern that starts at token ``i``."""
-        options = self.options(lowers[i])
+        return self._longest(lowers, i, self.options(lowers[i]))
+
+    def _longest(
+        self, lowers: Sequence[str], i: int, options: tuple[TitlePattern, ...]
+    ) -> TitleMatch | None:
         if not options or self._blocked(lowers[i]):
             return None
         best: TitleMatch | None = None
