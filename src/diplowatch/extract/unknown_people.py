@@ -44,7 +44,7 @@ def find_unknown_people(
         if not part or len(part) > 4:
             continue
         part = _from_given_name(tokens, part, gazetteer, lang)
-        known_given = _given_names_of_next(tokens, part, gazetteer, lang, person_tokens, text)
+        known_given = _given_names_of_next(tokens, part, gazetteer, lang, person_spans, text)
         if known_given is not None:
             found.append(known_given)
             continue
@@ -131,7 +131,7 @@ def _given_names_of_next(
     part: list[int],
     gazetteer: Gazetteer,
     lang: str | None,
-    person_tokens: set[int],
+    person_spans: Sequence[tuple[int, int]],
     text: str,
 ) -> Mention | None:
     """The run as the first names of the known person whose surname follows it.
@@ -142,7 +142,7 @@ def _given_names_of_next(
     surname spell one of the person's names word for word.
     """
     after = part[-1] + 1
-    if after >= len(tokens) or after not in person_tokens:
+    if not _in_spans(tokens, after, person_spans):
         return None
     words = [tokens[i].word for i in (*part, after)]
     options = [{name_key(c) for c in base_candidates(w, lang)} for w in words]
