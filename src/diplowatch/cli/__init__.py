@@ -26,18 +26,34 @@ def main() -> None:
     """Extract diplomatic contact events from multilingual news and query them."""
 
 
-# commands register on import, one module per line
-from diplowatch.cli import bench  # noqa: E402
-from diplowatch.cli import entities  # noqa: E402
-from diplowatch.cli import evaluate  # noqa: E402
-from diplowatch.cli import export  # noqa: E402
-from diplowatch.cli import ingest  # noqa: E402
-from diplowatch.cli import kb  # noqa: E402
-from diplowatch.cli import load  # noqa: E402
-from diplowatch.cli import merge  # noqa: E402
-from diplowatch.cli import query  # noqa: E402
-from diplowatch.cli import serve  # noqa: E402
-from diplowatch.cli import spark  # noqa: E402
-from diplowatch.cli import walk  # noqa: E402
+# commands register on import (after `main` exists, hence E402), one module per line
+from diplowatch.cli import (  # noqa: E402
+    bench,
+    entities,
+    evaluate,
+    export,
+    ingest,
+    kb,
+    load,
+    merge,
+    query,
+    serve,
+    spark,
+    walk,
+)
 
-__all__ = ["main", "bench", "entities", "evaluate", "export", "ingest", "kb", "load", "merge", "query", "serve", "spark", "walk"]
+__all__ = [
+    "main",
+    "bench",
+    "entities",
+    "evaluate",
+    "export",
+    "ingest",
+    "kb",
+    "load",
+    "merge",
+    "query",
+    "serve",
+    "spark",
+    "walk",
+]

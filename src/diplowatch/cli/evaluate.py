@@ -25,8 +25,11 @@ def _describe(event: dict[str, Any]) -> str:
 
 @main.command("eval")
 @click.option("--gold", required=True, type=click.Path(exists=True, dir_okay=False), help="Gold JSON Lines file.")
-@click.option("--pred", type=click.Path(exists=True, dir_okay=False),
-              help="Predictions in the same format; default: the events of --db.")
+@click.option(
+    "--pred",
+    type=click.Path(exists=True, dir_okay=False),
+    help="Predictions in the same format; default: the events of --db.",
+)
 @db_option
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as one JSON object.")
 def evaluate(gold: str, pred: str | None, db: str, as_json: bool) -> None:
@@ -47,9 +50,12 @@ def evaluate(gold: str, pred: str | None, db: str, as_json: bool) -> None:
     for item in result["false_alarms"]:
         click.echo("FALSE ALARM  " + _describe(item))
     for item in result["mismatches"]:
-        click.echo(f"WRONG {','.join(item['wrong']):<8}" + _describe({**item["pred"], "article": item["article"]})
-                   + f"  (gold: date={item['gold'].get('date')} status={item['gold'].get('status')}"
-                   f" mode={item['gold'].get('mode')} location={item['gold'].get('location')})")
+        click.echo(
+            f"WRONG {','.join(item['wrong']):<8}"
+            + _describe({**item["pred"], "article": item["article"]})
+            + f"  (gold: date={item['gold'].get('date')} status={item['gold'].get('status')}"
+            f" mode={item['gold'].get('mode')} location={item['gold'].get('location')})"
+        )
     click.echo(
         f"events: tp {result['tp']}  fp {result['fp']}  fn {result['fn']}\n"
         f"precision {result['precision']:.3f}  recall {result['recall']:.3f}  F1 {result['f1']:.3f}\n"

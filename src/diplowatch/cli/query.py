@@ -97,9 +97,13 @@ def show(report_id: str, db: str) -> None:
     actors = json.loads(row["actors"])
     spans = [(a["start"], a["end"], "actor") for a in actors] + [(row["trigger_start"], row["trigger_end"], "trigger")]
     click.echo(f"report    {row['id']}")
-    click.echo(f"article   {row['article_id']} (v{row['version']}, {row['lang']}, published {article.get('published')})")
+    click.echo(
+        f"article   {row['article_id']} (v{row['version']}, {row['lang']}, published {article.get('published')})"
+    )
     click.echo(f"event     {row['mode']} / {row['status']}" + (" (reported)" if row["evidential"] else ""))
-    click.echo(f"date      {row['event_date'] or '-'} ({row['date_basis']})" + (" doubtful" if row["date_doubtful"] else ""))
+    click.echo(
+        f"date      {row['event_date'] or '-'} ({row['date_basis']})" + (" doubtful" if row["date_doubtful"] else "")
+    )
     click.echo(f"location  {row['location'] or '-'}")
     click.echo("actors    " + "; ".join(f"{a['name']} ({a['country']}) <- '{a_text(row, a)}'" for a in actors))
     click.echo(f"rule      {row['rule']}  confidence {row['confidence']:.2f}")

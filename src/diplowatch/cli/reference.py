@@ -14,7 +14,11 @@ from diplowatch.cli import main
 def _sections(command: click.Command, path: list[str], parent: click.Context | None = None) -> list[str]:
     # a context as click builds it for a real call: the command's settings, inherited from the parent
     ctx = click.Context(
-        command, parent=parent, info_name=path[-1], terminal_width=100, max_content_width=100,
+        command,
+        parent=parent,
+        info_name=path[-1],
+        terminal_width=100,
+        max_content_width=100,
         **command.context_settings,
     )
     parts = [f"{'#' * min(len(path) + 1, 4)} `{' '.join(path)}`\n", "```text", command.get_help(ctx), "```\n"]

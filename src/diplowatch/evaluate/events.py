@@ -63,10 +63,16 @@ class Score:
         f = 2 * p * r / (p + r) if p + r else 0.0
         acc = {k: (self.agree[k] / self.tp if self.tp else 0.0) for k in ("mode", "status", "date", "location")}
         return {
-            "precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4),
-            "tp": self.tp, "fp": self.fp, "fn": self.fn,
+            "precision": round(p, 4),
+            "recall": round(r, 4),
+            "f1": round(f, 4),
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
             **{f"{k}_accuracy": round(v, 4) for k, v in acc.items()},
-            "misses": self.misses, "false_alarms": self.false_alarms, "mismatches": self.mismatches,
+            "misses": self.misses,
+            "false_alarms": self.false_alarms,
+            "mismatches": self.mismatches,
         }
 
 
@@ -101,7 +107,8 @@ def _best_pairing(golds: list[dict[str, Any]], preds: list[dict[str, Any]]) -> l
         for i, item in enumerate(small):
             scores = [
                 (sum(list(_agreement(*((item, o) if not flipped else (o, item))).values())[:3]), j)
-                for j, o in enumerate(large) if j not in used
+                for j, o in enumerate(large)
+                if j not in used
             ]
             _, j = max(scores)
             used.add(j)
@@ -122,7 +129,9 @@ def score_events(gold: dict[str, dict[str, Any]], pred: dict[str, dict[str, Any]
     """Score every gold article (a missing prediction counts as no events)."""
     score = Score()
     for article_id, gold_obj in sorted(gold.items()):
-        pred_events = [e for e in (pred.get(article_id, {}).get("events") or []) if e.get("type", "CONSULT") == "CONSULT"]
+        pred_events = [
+            e for e in (pred.get(article_id, {}).get("events") or []) if e.get("type", "CONSULT") == "CONSULT"
+        ]
         gold_events = gold_obj.get("events") or []
         groups: dict[frozenset[str], tuple[list[dict[str, Any]], list[dict[str, Any]]]] = defaultdict(lambda: ([], []))
         for g in gold_events:
@@ -139,8 +148,14 @@ def score_events(gold: dict[str, dict[str, Any]], pred: dict[str, dict[str, Any]
                 for key, ok in agreement.items():
                     score.agree[key] += ok
                 if not all(agreement.values()):
-                    score.mismatches.append({"article": article_id, "gold": golds[i], "pred": preds[j],
-                                             "wrong": [k for k, ok in agreement.items() if not ok]})
+                    score.mismatches.append(
+                        {
+                            "article": article_id,
+                            "gold": golds[i],
+                            "pred": preds[j],
+                            "wrong": [k for k, ok in agreement.items() if not ok],
+                        }
+                    )
             for i, g in enumerate(golds):
                 if i not in matched_g:
                     score.fn += 1

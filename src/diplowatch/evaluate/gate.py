@@ -33,10 +33,9 @@ def gold_digest(path: Path) -> str:
 
 def measure(corpus: Path, gold: Path) -> dict[str, float]:
     """Ingest ``corpus`` into a throw-away store and score its per-article events."""
-    with tempfile.TemporaryDirectory() as tmp:
-        with open_store(Path(tmp) / "gate.db") as store:
-            ingest_items(store, read_inputs([str(corpus)]))
-            predictions = {obj["id"]: obj for obj in article_events(store)}
+    with tempfile.TemporaryDirectory() as tmp, open_store(Path(tmp) / "gate.db") as store:
+        ingest_items(store, read_inputs([str(corpus)]))
+        predictions = {obj["id"]: obj for obj in article_events(store)}
     scores = score_events(load_events_file(gold), predictions).as_dict()
     return {metric: float(scores[metric]) for metric in METRICS}
 

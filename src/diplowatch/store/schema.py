@@ -56,9 +56,7 @@ def _applied(conn: Connection) -> set[int] | None:
     return {row[0] for row in rows}
 
 
-def migrate(
-    conn: Connection, *, placeholder: str = "?", adapt: Callable[[str], str] = lambda sql: sql
-) -> list[str]:
+def migrate(conn: Connection, *, placeholder: str = "?", adapt: Callable[[str], str] = lambda sql: sql) -> list[str]:
     """Apply pending migrations; return the names applied.
 
     ``adapt`` rewrites each statement for the back-end (PostgreSQL types), so the migration
@@ -84,7 +82,8 @@ def migrate(
             for statement in split_statements(sql):
                 conn.execute(adapt(statement))
             conn.execute(
-                f"INSERT INTO _migrations (number, name, applied_at) VALUES ({placeholder}, {placeholder}, {placeholder})",
+                "INSERT INTO _migrations (number, name, applied_at)"
+                f" VALUES ({placeholder}, {placeholder}, {placeholder})",
                 (number, name, dt.datetime.now(dt.UTC).isoformat(timespec="seconds")),
             )
             conn.commit()
