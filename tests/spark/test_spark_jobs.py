@@ -110,3 +110,28 @@ def test_spark_reads_parquet_article_records(spark: Any, embedded_db: str, tmp_p
         wanted = {a.id for a in articles}
         expected = sorted(r.key for r in store.current_reports() if r.article_id in wanted)
     assert sorted(r["id"] for r in _parquet_rows(tmp_path / "out" / "reports")) == expected
+
+
+def test_spark_reads_a_feed_by_line_like_the_embedded_reader(spark: Any, tmp_path: Path) -> None:
+    from diplowatch.spark.jobs import read_articles
+
+    feed = tmp_path / "in" / "feed.jsonl"
+    feed.parent.mkdir()
+    lines = [
+        json.dumps({"id": "k1", "text": "Premier se je sestal s kolegom.", "lang": "sl"}),
+        "{broken",
+        "",
+        json.dumps({"text": "Record without an id gets one from its line."}),
+        json.dumps({"id": "k5", "text": "Ministri su razgovarali telefonom.", "published": "not a date"}),
+    ]
+    feed.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (tmp_path / "in" / "note.txt").write_text("A plain text article beside the feed.", encoding="utf-8")
+    rows = read_articles(spark, [str(tmp_path / "in")], partitions=3).collect()
+    from_spark = {(r["id"], r["status"], r["error"]) for r in rows}
+    embedded = {
+        (item.id, "failed", item.reason) if hasattr(item, "reason") else (item.id, "ok", None)
+        for item in read_inputs([str(tmp_path / "in")])
+    }
+    assert from_spark == embedded
+    assert ("feed:2", "failed", "malformed JSON: Expecting property name enclosed in double quotes") in embedded
+    assert ("feed-4", "ok", None) in embedded

@@ -77,7 +77,7 @@ def _stream_jsonl(path: Path) -> Iterator[Item]:
                 reason = f"not valid UTF-8 at byte {exc.start} of the line; convert the file to UTF-8"
                 yield FailedArticle(id=f"{path.stem}:{lineno}", reason=reason, origin=f"{path}:{lineno}")
                 continue
-            yield from _read_jsonl_line(line, lineno, origin=str(path))
+            yield from read_jsonl_line(line, lineno, origin=str(path))
 
 
 def read_document(path: PurePath, data: bytes) -> Iterator[Item]:
@@ -145,10 +145,11 @@ def _read_stream(text: str, *, origin: str) -> Iterator[Item]:
 
 def _read_jsonl(text: str, *, origin: str) -> Iterator[Item]:
     for lineno, line in enumerate(text.splitlines(), start=1):
-        yield from _read_jsonl_line(line, lineno, origin=origin)
+        yield from read_jsonl_line(line, lineno, origin=origin)
 
 
-def _read_jsonl_line(line: str, lineno: int, *, origin: str) -> Iterator[Item]:
+def read_jsonl_line(line: str, lineno: int, *, origin: str) -> Iterator[Item]:
+    """The article of one JSON Lines line (nothing for a blank line); ids fall back to the line."""
     if not line.strip():
         return
     where = f"{origin}:{lineno}"

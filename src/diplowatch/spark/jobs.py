@@ -29,7 +29,13 @@ import pandas as pd
 from pyspark.sql import DataFrame, SparkSession
 
 from diplowatch.ingest.pool import process_guarded
-from diplowatch.ingest.readers import article_from_record, is_ignored, read_document
+from diplowatch.ingest.readers import (
+    JSONL_SUFFIXES,
+    article_from_record,
+    is_ignored,
+    read_document,
+    read_jsonl_line,
+)
 from diplowatch.kb.actors import load_kb
 from diplowatch.kb.gazetteer import default_gazetteer
 from diplowatch.model import Article, FailedArticle, Report
@@ -122,8 +128,16 @@ def read_articles(spark: SparkSession, inputs: list[str], *, partitions: int) ->
     files = [p for p in inputs if not _is_parquet(p)]
     parts: list[DataFrame] = []
     if files:
-        raw = spark.read.format("binaryFile").option("recursiveFileLookup", "true").load(files)
-        parts.append(raw.select("path", "content").mapInPandas(_read_files, INPUT_COLUMNS))
+        # list first (the path column alone reads no content), then read JSON Lines by line:
+        # a feed of any size is split across tasks and never held whole by one of them
+        listing = spark.read.format("binaryFile").option("recursiveFileLookup", "true").load(files)
+        paths = [row.path for row in listing.select("path").collect() if not is_ignored(_local_path(row.path))]
+        feeds = [p for p in paths if _local_path(p).suffix.lower() in JSONL_SUFFIXES]
+        documents = [p for p in paths if p not in set(feeds)]
+        if documents:
+            raw = spark.read.format("binaryFile").load(documents)
+            parts.append(raw.select("path", "content").mapInPandas(_read_files, INPUT_COLUMNS))
+        parts.extend(_read_feed(spark, url) for url in feeds)
     if parquet:
         records = spark.read.parquet(*parquet)
         wanted = [c for c in _RECORD_FIELDS if c in records.columns]
@@ -155,6 +169,23 @@ def _read_files(batches: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
         yield pd.DataFrame(rows, columns=_INPUT_NAMES)
 
 
+def _read_feed(spark: SparkSession, url: str) -> DataFrame:
+    """One JSON Lines file as input rows, line numbers kept (ids and errors name them)."""
+    numbered = spark.sparkContext.textFile(url).zipWithIndex().map(lambda pair: (pair[0], pair[1] + 1))
+    lines = spark.createDataFrame(numbered, "line string, lineno long")
+    return lines.mapInPandas(functools.partial(_read_lines, origin=str(_local_path(url))), INPUT_COLUMNS)
+
+
+def _read_lines(batches: Iterator[pd.DataFrame], *, origin: str) -> Iterator[pd.DataFrame]:
+    for batch in batches:
+        rows = [
+            _input_row(item)
+            for line, lineno in zip(batch["line"], batch["lineno"], strict=True)
+            for item in read_jsonl_line(line, int(lineno), origin=origin)
+        ]
+        yield pd.DataFrame(rows, columns=_INPUT_NAMES)
+
+
 def _read_records(batches: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
     for batch in batches:
         records = batch.astype(object).where(batch.notna(), None).to_dict("records")
@@ -164,7 +195,8 @@ def _read_records(batches: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
 
 def _input_row(item: Article | FailedArticle) -> dict[str, Any]:
     if isinstance(item, FailedArticle):
-        return {"id": item.id, "error": item.reason, "origin": item.origin}
+        # every column present (None, not NaN): a batch of failures only must still convert to Arrow
+        return {**dict.fromkeys(_INPUT_NAMES), "id": item.id, "error": item.reason, "origin": item.origin}
     return {**asdict(item), "error": None, "origin": None}
 
 
