@@ -71,7 +71,9 @@ def _any_trigger(lang: str) -> re.Pattern[str] | None:
     """One alternation of every pattern: most sentences hold no trigger and need one scan only.
 
     The word-start check stands once in front of the alternation, so the engine rejects a
-    position inside a word with one test instead of one per pattern.
+    position inside a word with one test instead of one per pattern. The alternation is a
+    lookahead, so ``finditer`` yields every position where some pattern starts, overlapping
+    or not: the only places a (mode, status) pattern can match.
     """
     patterns = [
         p
@@ -82,19 +84,26 @@ def _any_trigger(lang: str) -> re.Pattern[str] | None:
     ]
     if not patterns:
         return None
-    return re.compile(rf"(?<!\w)(?:{'|'.join(f'(?:{p})' for p in patterns)})", re.IGNORECASE)
+    return re.compile(rf"(?<!\w)(?=(?:{'|'.join(f'(?:{p})' for p in patterns)}))", re.IGNORECASE)
 
 
 def find_triggers(text: str, start: int, end: int, *, lang: str) -> list[Trigger]:
     """Non-overlapping triggers in text[start:end], earliest and longest first."""
     screen = _any_trigger(lang)
-    if screen is None or not screen.search(text, start, end):
+    if screen is None:
         return []
-    found = [
-        Trigger(m.start(), m.end(), m.group(), mode, f"{lang}.triggers.{mode}", status)
-        for mode, status, pattern in compile_triggers(lang)
-        for m in pattern.finditer(text, start, end)
-    ]
+    candidates = [m.start() for m in screen.finditer(text, start, end)]
+    if not candidates:
+        return []
+    found = []
+    for mode, status, pattern in compile_triggers(lang):
+        match, free = pattern.match, start  # what ``finditer`` would yield, tried only there
+        for at in candidates:
+            if at >= free and (m := match(text, at, end)):
+                found.append(
+                    Trigger(at, m.end(), m.group(), mode, f"{lang}.triggers.{mode}", status)
+                )
+                free = m.end()
     found.sort(key=lambda t: (t.start, -(t.end - t.start), t.status is None))
     kept: list[Trigger] = []
     for trigger in found:
