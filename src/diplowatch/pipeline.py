@@ -28,7 +28,7 @@ from diplowatch.lang.packs import available_languages
 from diplowatch.lang.segment import split_sentences
 from diplowatch.model import Article, ArticleResult
 
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]+")  # runs: far fewer matches than letters
 LANGUAGE_SAMPLE = 600  # characters of body text enough to identify the article language
 
 
@@ -70,7 +70,7 @@ def process_article(article: Article, *, gazetteer: Gazetteer | None = None) -> 
 
 def _script(text: str) -> str:
     """Cyrl when Cyrillic letters make up a third of ``text`` or more, else Latn."""
-    return "Cyrl" if len(_CYRILLIC.findall(text)) * 3 > len(text) else "Latn"
+    return "Cyrl" if sum(map(len, _CYRILLIC.findall(text))) * 3 > len(text) else "Latn"
 
 
 def _paragraph_language(text: str, lang: str | None, script: str) -> str | None:

@@ -135,8 +135,10 @@ def _lookup(
     options = [_candidate_keys(w, lang) for w in words]
     hits: list[tuple[set[str] | frozenset[str], str, str]] = []
     if len(words) > 1:
-        if not any(k in gazetteer.first_words for k, _ in options[0]):
-            return None
+        if not any(k in gazetteer.first_words for k, _ in options[0]) or not any(
+            k in gazetteer.last_words for k, _ in options[-1]
+        ):
+            return None  # no combination can hit: spare building them
         for combo in _combinations(options, gazetteer):
             ids = gazetteer.lookup_full(" ".join(k for k, _ in combo))
             if ids:

@@ -71,7 +71,9 @@ def _any_trigger(lang: str) -> re.Pattern[str] | None:
     """One alternation of every pattern: most sentences hold no trigger and need one scan only.
 
     The word-start check stands once in front of the alternation, so the engine rejects a
-    position inside a word with one test instead of one per pattern.
+    position inside a word with one test instead of one per pattern. The alternation is a
+    lookahead, so ``finditer`` yields every position where some pattern starts, overlapping
+    or not: the only places a (mode, status) pattern can match.
     """
     patterns = [
         p
@@ -82,19 +84,62 @@ def _any_trigger(lang: str) -> re.Pattern[str] | None:
     ]
     if not patterns:
         return None
-    return re.compile(rf"(?<!\w)(?:{'|'.join(f'(?:{p})' for p in patterns)})", re.IGNORECASE)
+    return re.compile(rf"(?<!\w)(?=(?:{_by_first_letter(patterns)}))", re.IGNORECASE)
+
+
+def _by_first_letter(patterns: list[str]) -> str:
+    """The alternation of ``patterns`` with a leading literal letter factored out
+    ("m(?:(?:et)|(?:eet\\w*))"): a word start then costs one test per letter, not per pattern.
+    Patterns that open otherwise (a group, a class, an optional letter) stay as they are."""
+    grouped: dict[str, list[str]] = defaultdict(list)
+    rest: list[str] = []
+    for p in patterns:
+        if p[0].isalpha() and p[1:2] not in ("?", "*", "+", "{") and not _has_top_level_bar(p):
+            grouped[p[0]].append(p[1:])
+        else:
+            rest.append(p)
+    branches = [f"{first}(?:{'|'.join(f'(?:{t})' for t in tails)})" for first, tails in grouped.items()]
+    return "|".join(branches + [f"(?:{p})" for p in rest])
+
+
+def _has_top_level_bar(pattern: str) -> bool:
+    """True when ``pattern`` is an alternation at its outer level ("met|meet")."""
+    depth, escaped, in_class = 0, False, False
+    for char in pattern:
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            return True
+    return False
 
 
 def find_triggers(text: str, start: int, end: int, *, lang: str) -> list[Trigger]:
     """Non-overlapping triggers in text[start:end], earliest and longest first."""
     screen = _any_trigger(lang)
-    if screen is None or not screen.search(text, start, end):
+    if screen is None:
         return []
-    found = [
-        Trigger(m.start(), m.end(), m.group(), mode, f"{lang}.triggers.{mode}", status)
-        for mode, status, pattern in compile_triggers(lang)
-        for m in pattern.finditer(text, start, end)
-    ]
+    candidates = [m.start() for m in screen.finditer(text, start, end)]
+    if not candidates:
+        return []
+    found = []
+    for mode, status, pattern in compile_triggers(lang):
+        match, free = pattern.match, start  # what ``finditer`` would yield, tried only there
+        for at in candidates:
+            if at >= free and (m := match(text, at, end)):
+                found.append(
+                    Trigger(at, m.end(), m.group(), mode, f"{lang}.triggers.{mode}", status)
+                )
+                free = m.end()
     found.sort(key=lambda t: (t.start, -(t.end - t.start), t.status is None))
     kept: list[Trigger] = []
     for trigger in found:
