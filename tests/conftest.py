@@ -5,10 +5,21 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
+
+from diplowatch.cli import main
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLES = REPO / "samples"
 SHARED = REPO.parent / "shared"
+CORPUS = SAMPLES / "corpus"
+
+
+def run_cli(*args: str) -> str:
+    """Run ``diplowatch ARGS`` in-process; fail the test unless it exits 0; return its stdout."""
+    result = CliRunner().invoke(main, list(args), catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return result.stdout
 
 
 @pytest.fixture

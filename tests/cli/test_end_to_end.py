@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from diplowatch.cli import main
-from tests.conftest import SAMPLES
+from tests.conftest import SAMPLES, run_cli
 
 
 @pytest.fixture(scope="module")
@@ -22,14 +22,8 @@ def sample_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return db
 
 
-def _run(*args: str) -> str:
-    result = CliRunner().invoke(main, list(args))
-    assert result.exit_code == 0, result.output
-    return result.output
-
-
 def test_events_jsonl_has_one_object_per_article_in_gold_shape(sample_db: Path) -> None:
-    objects = [json.loads(line) for line in _run("events", "--db", str(sample_db), "--format", "jsonl").splitlines()]
+    objects = [json.loads(line) for line in run_cli("events", "--db", str(sample_db), "--format", "jsonl").splitlines()]
     gold_ids = {json.loads(line)["id"] for line in (SAMPLES / "gold.jsonl").read_text().splitlines()}
     assert {o["id"] for o in objects} == gold_ids
     events = [e for o in objects for e in o["events"]]
@@ -42,30 +36,30 @@ def test_events_jsonl_has_one_object_per_article_in_gold_shape(sample_db: Path) 
 
 def test_eval_prints_real_scores(sample_db: Path, tmp_path: Path) -> None:
     pred = tmp_path / "pred.jsonl"
-    pred.write_text(_run("events", "--db", str(sample_db), "--format", "jsonl"), encoding="utf-8")
-    scores = json.loads(_run("eval", "--gold", str(SAMPLES / "gold.jsonl"), "--pred", str(pred), "--json"))
+    pred.write_text(run_cli("events", "--db", str(sample_db), "--format", "jsonl"), encoding="utf-8")
+    scores = json.loads(run_cli("eval", "--gold", str(SAMPLES / "gold.jsonl"), "--pred", str(pred), "--json"))
     assert scores["tp"] + scores["fn"] == sum(
         len(json.loads(line)["events"]) for line in (SAMPLES / "gold.jsonl").read_text().splitlines()
     )
     assert scores["tp"] > 0 and 0 < scores["f1"] <= 1
-    text = _run("eval", "--gold", str(SAMPLES / "gold.jsonl"), "--pred", str(pred))
+    text = run_cli("eval", "--gold", str(SAMPLES / "gold.jsonl"), "--pred", str(pred))
     assert "precision" in text and "F1" in text
 
 
 def test_show_marks_actor_and_trigger_spans(sample_db: Path) -> None:
-    table = _run("events", "--db", str(sample_db), "--format", "csv").splitlines()
+    table = run_cli("events", "--db", str(sample_db), "--format", "csv").splitlines()
     report_id = table[1].split(",")[-1]
-    shown = _run("show", report_id, "--db", str(sample_db))
+    shown = run_cli("show", report_id, "--db", str(sample_db))
     evidence = next(line for line in shown.splitlines() if line.startswith("evidence"))
     assert "[" in evidence and "{" in evidence
 
 
 def test_filter_by_inflected_name_and_country(sample_db: Path) -> None:
-    rows = _run("events", "--db", str(sample_db), "--format", "csv", "--actor", "Putinom").splitlines()[1:]
+    rows = run_cli("events", "--db", str(sample_db), "--format", "csv", "--actor", "Putinom").splitlines()[1:]
     assert rows and all("Vladimir Putin" in row for row in rows)
-    rows = _run("events", "--db", str(sample_db), "--format", "csv", "--country", "HUN").splitlines()[1:]
+    rows = run_cli("events", "--db", str(sample_db), "--format", "csv", "--country", "HUN").splitlines()[1:]
     assert rows
-    assert _run("events", "--db", str(sample_db), "--format", "csv", "--since", "2999").splitlines()[1:] == []
+    assert run_cli("events", "--db", str(sample_db), "--format", "csv", "--since", "2999").splitlines()[1:] == []
 
 
 def test_bad_input_fails_cleanly_and_the_rest_is_stored(tmp_path: Path) -> None:
@@ -83,7 +77,7 @@ def test_bad_input_fails_cleanly_and_the_rest_is_stored(tmp_path: Path) -> None:
     assert proc.returncode == 1
     assert "failed 1" in proc.stderr and "broken" in proc.stderr
     assert "Traceback" not in proc.stderr
-    objects = _run("events", "--db", str(db), "--format", "jsonl").splitlines()
+    objects = run_cli("events", "--db", str(db), "--format", "jsonl").splitlines()
     assert [json.loads(o)["id"] for o in objects] == ["ok"]
 
 
@@ -100,10 +94,10 @@ def test_user_errors_have_no_traceback(tmp_path: Path) -> None:
 
 def test_seeds_run_end_to_end(shared: Path, tmp_path: Path) -> None:
     db = tmp_path / "seeds.db"
-    _run("ingest", str(shared / "seeds"), "--db", str(db))
+    run_cli("ingest", str(shared / "seeds"), "--db", str(db))
     pred = tmp_path / "pred.jsonl"
-    pred.write_text(_run("events", "--db", str(db), "--format", "jsonl"), encoding="utf-8")
-    scores = json.loads(_run("eval", "--gold", str(shared / "gold" / "seeds.jsonl"), "--pred", str(pred), "--json"))
+    pred.write_text(run_cli("events", "--db", str(db), "--format", "jsonl"), encoding="utf-8")
+    scores = json.loads(run_cli("eval", "--gold", str(shared / "gold" / "seeds.jsonl"), "--pred", str(pred), "--json"))
     assert scores["tp"] > 0
 
 
@@ -112,7 +106,7 @@ def test_walk_prints_every_stage(tmp_path: Path) -> None:
     path.write_text(
         "date 2025-06-10\nDeli:\n", encoding="utf-8"
     )  # junk only: the stages still print, with nothing found
-    output = _run("walk", str(path), "--junk")
+    output = run_cli("walk", str(path), "--junk")
     for heading in ("-- paragraphs", "-- mentions", "-- reports"):
         assert heading in output
     assert "widget" in output

@@ -4,44 +4,29 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from click.testing import CliRunner
-
-from diplowatch.cli import main
 from diplowatch.cli.ingest import ingest_items
 from diplowatch.model import Article, FailedArticle
 from diplowatch.store.sqlite import open_store
+from tests.conftest import CORPUS, run_cli
 
-CORPUS = Path(__file__).resolve().parents[2] / "samples" / "corpus"
-_ARTICLE_COLUMNS = (
-    "id, version, content_hash, is_current, status, lang, published, clean_text, paragraphs"
-)
-
-
-def _cli(*args: str) -> str:
-    result = CliRunner().invoke(main, list(args), catch_exceptions=False)
-    assert result.exit_code == 0, result.output
-    return result.stdout
+_ARTICLE_COLUMNS = "id, version, content_hash, is_current, status, lang, published, clean_text, paragraphs"
 
 
 def _snapshot(db: str) -> dict[str, object]:
     with open_store(db) as store:
         return {
-            "articles": store.query(
-                f"SELECT {_ARTICLE_COLUMNS} FROM articles ORDER BY id, version"
-            ),
-            "mentions": store.query(
-                "SELECT * FROM mentions ORDER BY article_id, version, start_pos, end_pos, kind"
-            ),
+            "articles": store.query(f"SELECT {_ARTICLE_COLUMNS} FROM articles ORDER BY id, version"),
+            "mentions": store.query("SELECT * FROM mentions ORDER BY article_id, version, start_pos, end_pos, kind"),
             "reports": store.query("SELECT * FROM reports ORDER BY id"),
             "actors": store.query("SELECT * FROM actors ORDER BY id"),
-            "events": _cli("events", "--db", db, "--format", "jsonl"),
+            "events": run_cli("events", "--db", db, "--format", "jsonl"),
         }
 
 
 def test_two_workers_store_the_same_as_one(tmp_path: Path) -> None:
     one, two = str(tmp_path / "one.db"), str(tmp_path / "two.db")
-    _cli("ingest", str(CORPUS), "--db", one, "--workers", "1")
-    _cli("ingest", str(CORPUS), "--db", two, "--workers", "2")
+    run_cli("ingest", str(CORPUS), "--db", one, "--workers", "1")
+    run_cli("ingest", str(CORPUS), "--db", two, "--workers", "2")
     first = _snapshot(one)
     assert first["reports"]  # the corpus yields reports; comparing empty stores would prove nothing
     assert _snapshot(two) == first
@@ -56,20 +41,14 @@ def test_pool_keeps_input_order_counts_and_failures(tmp_path: Path) -> None:
     ]
     items: list[Article | FailedArticle] = []
     for n in range(70):
-        items.append(
-            Article(
-                id=f"a{n % 25}", text=texts[n % 3] + f" ({n})", published="2025-05-05", lang="en"
-            )
-        )
+        items.append(Article(id=f"a{n % 25}", text=texts[n % 3] + f" ({n})", published="2025-05-05", lang="en"))
         if n % 20 == 0:
             items.append(FailedArticle(id=f"bad{n}", reason="empty file", origin="test"))
     results = []
     for workers in (1, 2):
         with open_store(tmp_path / f"w{workers}.db") as store:
             counts, failures = ingest_items(store, items, workers=workers)
-            rows = store.query(
-                "SELECT id, version, content_hash, is_current FROM articles ORDER BY id, version"
-            )
+            rows = store.query("SELECT id, version, content_hash, is_current FROM articles ORDER BY id, version")
         results.append((counts, [f.id for f in failures], rows))
     assert results[0][0]["updated"] == 45
     assert results[1] == results[0]

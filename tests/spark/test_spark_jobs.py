@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from tests.conftest import CORPUS, run_cli
 
 from diplowatch.cli import main
 from diplowatch.ingest.readers import read_inputs
@@ -17,14 +18,6 @@ from diplowatch.store.events import list_events
 from diplowatch.store.sqlite import open_store
 
 pytestmark = pytest.mark.spark
-
-CORPUS = Path(__file__).resolve().parents[2] / "samples" / "corpus"
-
-
-def _cli(*args: str) -> str:
-    result = CliRunner().invoke(main, list(args), catch_exceptions=False)
-    assert result.exit_code == 0, result.output
-    return result.stdout
 
 
 def _parquet_rows(folder: Path) -> list[dict[str, Any]]:
@@ -36,7 +29,7 @@ def _parquet_rows(folder: Path) -> list[dict[str, Any]]:
 @pytest.fixture(scope="module")
 def embedded_db(tmp_path_factory: pytest.TempPathFactory) -> str:
     db = str(tmp_path_factory.mktemp("embedded") / "corpus.db")
-    _cli("ingest", str(CORPUS), "--db", db, "--workers", "1")
+    run_cli("ingest", str(CORPUS), "--db", db, "--workers", "1")
     return db
 
 
@@ -70,9 +63,7 @@ def test_spark_events_equal_embedded_events_ids_included(spark_out: Path, embedd
 def test_spark_reports_and_articles_equal_embedded(spark_out: Path, embedded_db: str) -> None:
     with open_store(embedded_db) as store:
         report_ids = sorted(r.key for r in store.current_reports())
-        articles = sorted(
-            (a["id"], a["status"], a["lang"], a["published"]) for a in store.articles()
-        )
+        articles = sorted((a["id"], a["status"], a["lang"], a["published"]) for a in store.articles())
         actor_ids = [row["id"] for row in store.query("SELECT id FROM actors ORDER BY id")]
     assert sorted(r["id"] for r in _parquet_rows(spark_out / "reports")) == report_ids
     rows = _parquet_rows(spark_out / "articles")
@@ -80,12 +71,10 @@ def test_spark_reports_and_articles_equal_embedded(spark_out: Path, embedded_db:
     assert sorted(r["id"] for r in _parquet_rows(spark_out / "actors")) == actor_ids
 
 
-def test_load_brings_spark_tables_into_a_store_like_ingest(
-    spark_out: Path, embedded_db: str, tmp_path: Path
-) -> None:
+def test_load_brings_spark_tables_into_a_store_like_ingest(spark_out: Path, embedded_db: str, tmp_path: Path) -> None:
     db = str(tmp_path / "loaded.db")
-    _cli("load", str(spark_out), "--db", db)
-    assert _cli("events", "--db", db, "--format", "jsonl") == _cli(
+    run_cli("load", str(spark_out), "--db", db)
+    assert run_cli("events", "--db", db, "--format", "jsonl") == run_cli(
         "events", "--db", embedded_db, "--format", "jsonl"
     )
     again = CliRunner().invoke(main, ["load", str(spark_out), "--db", db], catch_exceptions=False)
@@ -99,10 +88,7 @@ def test_spark_reads_parquet_article_records(spark: Any, embedded_db: str, tmp_p
     from diplowatch.spark.jobs import run_pipeline
 
     articles = [a for a in read_inputs([str(CORPUS)]) if isinstance(a, Article)][:6]
-    records = [
-        {k: getattr(a, k) for k in ("id", "text", "published", "lang", "title", "url")}
-        for a in articles
-    ]
+    records = [{k: getattr(a, k) for k in ("id", "text", "published", "lang", "title", "url")} for a in articles]
     (tmp_path / "in").mkdir()
     pq.write_table(pa.Table.from_pylist(records), tmp_path / "in" / "part-0.parquet")
     run_pipeline(spark, [str(tmp_path / "in")], tmp_path / "out", partitions=2)

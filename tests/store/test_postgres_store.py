@@ -8,68 +8,46 @@ import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from diplowatch.cli import main
 from diplowatch.model import Article
 from diplowatch.store.sqlite import open_store
+from tests.conftest import CORPUS, run_cli
 
 pytestmark = pytest.mark.postgres
 
-CORPUS = Path(__file__).resolve().parents[2] / "samples" / "corpus"
-
-
-def _cli(*args: str) -> str:
-    result = CliRunner().invoke(main, list(args), catch_exceptions=False)
-    assert result.exit_code == 0, result.output
-    return result.stdout
-
 
 def _events(db: str) -> list[dict[str, object]]:
-    return [
-        json.loads(line) for line in _cli("events", "--db", db, "--format", "jsonl").splitlines()
-    ]
+    return [json.loads(line) for line in run_cli("events", "--db", db, "--format", "jsonl").splitlines()]
 
 
 def _article_rows(db: str) -> list[tuple[object, ...]]:
     with open_store(db) as store:
-        rows = store.query(
-            "SELECT id, version, content_hash, is_current, status FROM articles"
-            " ORDER BY id, version"
-        )
+        rows = store.query("SELECT id, version, content_hash, is_current, status FROM articles ORDER BY id, version")
     return [tuple(row.values()) for row in rows]
 
 
 def test_postgres_store_gives_the_same_events_as_sqlite(pg_url: str, tmp_path: Path) -> None:
     sqlite_db = str(tmp_path / "embedded.db")
-    _cli("ingest", str(CORPUS), "--db", sqlite_db, "--workers", "1")
-    _cli("ingest", str(CORPUS), "--db", pg_url, "--workers", "1")
+    run_cli("ingest", str(CORPUS), "--db", sqlite_db, "--workers", "1")
+    run_cli("ingest", str(CORPUS), "--db", pg_url, "--workers", "1")
     assert _events(pg_url) == _events(sqlite_db)
     assert _article_rows(pg_url) == _article_rows(sqlite_db)
     with open_store(pg_url) as pg, open_store(sqlite_db) as lite:
         sql = "SELECT id, confidence, actors FROM reports ORDER BY id"
         assert pg.query(sql) == lite.query(sql)
-        assert pg.query("SELECT * FROM actors ORDER BY id") == lite.query(
-            "SELECT * FROM actors ORDER BY id"
-        )
+        assert pg.query("SELECT * FROM actors ORDER BY id") == lite.query("SELECT * FROM actors ORDER BY id")
 
 
 def test_postgres_store_versions_changed_articles(pg_url: str) -> None:
     from diplowatch.cli.ingest import ingest_items
 
-    first = Article(
-        id="a1", text="Merz met Macron in Paris on Monday.", published="2025-05-05", lang="en"
-    )
-    changed = Article(
-        id="a1", text="Merz met Macron in Berlin on Tuesday.", published="2025-05-06", lang="en"
-    )
+    first = Article(id="a1", text="Merz met Macron in Paris on Monday.", published="2025-05-05", lang="en")
+    changed = Article(id="a1", text="Merz met Macron in Berlin on Tuesday.", published="2025-05-06", lang="en")
     with open_store(pg_url) as store:
         assert ingest_items(store, [first])[0]["new"] == 1
         assert ingest_items(store, [first])[0]["unchanged"] == 1
         assert ingest_items(store, [changed])[0]["updated"] == 1
-        rows = store.query(
-            "SELECT version, is_current FROM articles WHERE id = ? ORDER BY version", ("a1",)
-        )
+        rows = store.query("SELECT version, is_current FROM articles WHERE id = ? ORDER BY version", ("a1",))
     assert rows == [{"version": 1, "is_current": 0}, {"version": 2, "is_current": 1}]
 
 
@@ -77,15 +55,11 @@ def test_reopening_postgres_store_applies_no_migration_twice(pg_url: str) -> Non
     with open_store(pg_url) as store:
         names = [row["name"] for row in store.query("SELECT name FROM _migrations ORDER BY number")]
     with open_store(pg_url) as store:
-        assert [
-            row["name"] for row in store.query("SELECT name FROM _migrations ORDER BY number")
-        ] == names
+        assert [row["name"] for row in store.query("SELECT name FROM _migrations ORDER BY number")] == names
     assert names and names[0] == "0001_initial.sql"
 
 
-def test_concurrent_ingest_processes_lose_nothing_and_duplicate_nothing(
-    pg_url: str, tmp_path: Path
-) -> None:
+def test_concurrent_ingest_processes_lose_nothing_and_duplicate_nothing(pg_url: str, tmp_path: Path) -> None:
     """Four processes ingest overlapping halves of the corpus into one fresh database at once."""
     files = sorted(p for p in CORPUS.iterdir() if p.is_file() and p.name.lower() != "readme.md")
     half = len(files) // 2
@@ -101,15 +75,12 @@ def test_concurrent_ingest_processes_lose_nothing_and_duplicate_nothing(
         "1",
         "--no-progress",
     ]
-    procs = [
-        subprocess.Popen([*command, *map(str, part)], stderr=subprocess.PIPE, text=True)
-        for part in slices
-    ]
+    procs = [subprocess.Popen([*command, *map(str, part)], stderr=subprocess.PIPE, text=True) for part in slices]
     for proc in procs:
         _, err = proc.communicate(timeout=600)
         assert proc.returncode == 0, err
     sqlite_db = str(tmp_path / "embedded.db")
-    _cli("ingest", str(CORPUS), "--db", sqlite_db, "--workers", "1")
+    run_cli("ingest", str(CORPUS), "--db", sqlite_db, "--workers", "1")
     assert _article_rows(pg_url) == _article_rows(sqlite_db)  # one version per article, none lost
     assert _events(pg_url) == _events(sqlite_db)
     with open_store(pg_url) as store:
