@@ -2,7 +2,7 @@
 and role phrases that stand for a person ("ameriški zunanji minister", "the two leaders").
 
 Stages, per article:
- 1. tokens      words with offsets, once per sentence (one precompiled regex)
+ 1. words       words with offsets, once per sentence (extract/tokens.py)
  2. names       runs of capitalised words, matched longest-first against the gazetteer; each
                 word may be replaced by a nominative candidate from names.yaml (lang/names.py)
  3. unknown     leftover capitalised runs that look like a person (extract/unknown_people.py)
@@ -20,10 +20,11 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import compress
 
-from diplowatch.extract.tokens import Token, tokenize
+from diplowatch.extract.tokens import Words, split_words
 from diplowatch.extract.unknown_people import find_unknown_people
-from diplowatch.kb.countries import country_name, demonym_country, local_country_names
+from diplowatch.kb.countries import country_name, demonym_countries, demonym_country, local_country_names
 from diplowatch.kb.gazetteer import Gazetteer
 from diplowatch.lang.keys import name_key
 from diplowatch.lang.names import base_candidates
@@ -52,32 +53,37 @@ NEWSMAKER_ROLES = frozenset(
 )
 
 
-def _runs(
-    tokens: Sequence[Token], text: str, gazetteer: Gazetteer, lang: str | None
-) -> list[list[int]]:
-    """Index runs of capitalised tokens joined only by a space or hyphen; a lower-case word
-    that occurs inside known names ("České republiky", "Bosna i Hercegovina") may join."""
+def _runs(words: Words, gazetteer: Gazetteer, lang: str | None) -> list[list[int]]:
+    """Index runs of capitalised words joined only by a space or hyphen; a lower-case word
+    that occurs inside known names ("České republiky", "Bosna i Hercegovina") may join.
+
+    Only capitalised words start a run, so the loop visits those and the lower-case words
+    right after a run, not every word of the sentence.
+    """
     runs: list[list[int]] = []
-    for i, token in enumerate(tokens):
-        joined = (
-            bool(runs)
-            and runs[-1][-1] == i - 1
-            and text[tokens[i - 1].end : token.start] in _JOINERS
-        )
-        if token.cap:
-            if joined:
-                runs[-1].append(i)
-            else:
-                runs.append([i])
-        elif (
-            joined
-            and text[tokens[i - 1].end : token.start] == "-"
-            and len(token.word) >= 3
-            and not tokens[i - 1].word.isupper()
-        ):
-            runs[-1].append(i)  # "Son-hui", not the case ending of "NATO-om"
-        elif joined and _inner_word(token.word, gazetteer, lang):
+    cap, gap, word = words.cap, words.gap, words.word
+    size = len(cap)
+    end = -2  # the last index of runs[-1]
+    for i in compress(range(size), cap):
+        if i <= end:
+            continue  # already taken as the word after a lower-case joiner
+        if end == i - 1 and gap[i] in _JOINERS:
             runs[-1].append(i)
+        else:
+            runs.append([i])
+        end = i
+        k = i + 1
+        while k < size and gap[k] in _JOINERS:
+            if cap[k]:
+                runs[-1].append(k)
+            elif (gap[k] == "-" and len(word[k]) >= 3 and not word[k - 1].isupper()) or _inner_word(
+                word[k], gazetteer, lang
+            ):
+                runs[-1].append(k)  # "Son-hui", not the case ending of "NATO-om"
+            else:
+                break
+            end = k
+            k += 1
     return runs
 
 
@@ -202,15 +208,13 @@ class _Found:
     last: int
 
 
-def _names(
-    tokens: Sequence[Token], run: list[int], gazetteer: Gazetteer, lang: str | None
-) -> list[_Found]:
+def _names(sentence: Words, run: list[int], gazetteer: Gazetteer, lang: str | None) -> list[_Found]:
     """Known names in a run, longest match first."""
     found: list[_Found] = []
-    words = [tokens[k].word for k in run]
+    words = [sentence.word[k] for k in run]
     i = 0
     while i < len(run):
-        if not tokens[run[i]].cap:
+        if not sentence.cap[run[i]]:
             i += 1
             continue
         longest = i + 1
@@ -222,7 +226,7 @@ def _names(
             hit = _match(tuple(words[i:j]), gazetteer, lang)
             if hit:
                 first, last = run[i], run[j - 1]
-                found.append(_Found(tokens[first].start, tokens[last].end, *hit, first, last + 1))
+                found.append(_Found(sentence.start[first], sentence.end[last], *hit, first, last + 1))
                 i = j
                 break
         else:
@@ -231,17 +235,11 @@ def _names(
 
 
 @lru_cache(maxsize=200_000)
-def _demonym(word: str, lang: str | None) -> str | None:
-    """``demonym_country`` memoised: it runs on every word of every sentence."""
-    return demonym_country(word, lang)
-
-
-@lru_cache(maxsize=200_000)
 def _adjective_only(word: str, lang: str | None) -> bool:
     """A country adjective of the article's language that no candidate base form spells as
     one of its country names (sl "Ruska", cs "Irská"; not cs "Polsku")."""
     names = local_country_names(lang)
-    return bool(_demonym(word, lang)) and not any(
+    return bool(demonym_country(word, lang)) and not any(
         c.casefold() in names for c in base_candidates(word, lang)
     )
 
@@ -252,13 +250,13 @@ def _case_tail(text: str, end: int) -> int:
     return match.end() if match else end
 
 
-def _leftovers(run: list[int], kept: Sequence[_Found], tokens: Sequence[Token]) -> list[list[int]]:
+def _leftovers(run: list[int], kept: Sequence[_Found], cap: Sequence[bool]) -> list[list[int]]:
     """Capitalised sub-runs of ``run`` that no kept name covers."""
     covered = {i for f in kept for i in range(f.first, f.last)}
     parts: list[list[int]] = []
     for i in run:
-        if i in covered or not tokens[i].cap:
-            if not tokens[i].cap:
+        if i in covered or not cap[i]:
+            if not cap[i]:
                 parts.append([])
             continue
         if parts and parts[-1] and parts[-1][-1] == i - 1:
@@ -272,7 +270,7 @@ def _glued(
     f: _Found,
     run: list[int],
     covered: set[int],
-    tokens: Sequence[Token],
+    words: Words,
     gazetteer: Gazetteer,
     lang: str | None,
 ) -> bool:
@@ -286,16 +284,14 @@ def _glued(
         return (
             i in run
             and i not in covered
-            and tokens[i].cap
-            and any(name_key(c) in gazetteer.given for c in base_candidates(tokens[i].word, lang))
+            and words.cap[i]
+            and any(name_key(c) in gazetteer.given for c in base_candidates(words.word[i], lang))
         )
     for i in (f.first - 1, f.last):
-        if i in run and i not in covered and not tokens[i].sent_first and tokens[i].cap:
-            if any(c.casefold() in gazetteer.forms for c in base_candidates(tokens[i].word, lang)):
+        if i in run and i not in covered and i > 0 and words.cap[i]:
+            if any(c.casefold() in gazetteer.forms for c in base_candidates(words.word[i], lang)):
                 continue
-            if not _demonym(tokens[i].word, lang) and not title_index(lang).starting_at(
-                [t.lower for t in tokens], i
-            ):
+            if not demonym_country(words.word[i], lang) and not title_index(lang).starting_at(words.lower, i):
                 return True
     return False
 
@@ -314,16 +310,13 @@ def find_mentions(
         when: the article's publication date; role titles resolve to who held them then.
     """
     index = title_index(lang)
-    sent_tokens = [tokenize(text, sent) for sent in sentences]
-    seen_words = {t.word for tokens in sent_tokens for t in tokens if t.cap}
+    sent_words = [split_words(text, sent) for sent in sentences]
+    seen_words = {w for words in sent_words for w in compress(words.word, words.cap)}
     per_sentence = []
-    for tokens in sent_tokens:
-        lowers = [t.lower for t in tokens]
-        titles = index.matches(lowers)
-        runs = _runs(tokens, text, gazetteer, lang)
-        per_sentence.append(
-            (tokens, titles, [(run, _names(tokens, run, gazetteer, lang)) for run in runs])
-        )
+    for words in sent_words:
+        titles = index.matches(words.lower)
+        runs = _runs(words, gazetteer, lang)
+        per_sentence.append((words, titles, [(run, _names(words, run, gazetteer, lang)) for run in runs]))
     all_found = [f for _, _, runs in per_sentence for _, found in runs for f in found]
     named = {next(iter(f.ids)) for f in all_found if len(f.ids) == 1}
     named_in_full = {
@@ -331,7 +324,7 @@ def find_mentions(
     }
     mentions: list[Mention] = []
     unknown_surnames: dict[str, tuple[str, str]] = {}
-    for tokens, titles, runs in per_sentence:
+    for words, titles, runs in per_sentence:
         sentence_mentions: list[Mention] = []
         leftovers: list[list[int]] = []
         for run, found in runs:
@@ -341,20 +334,20 @@ def find_mentions(
                 if actor_id is None:
                     continue
                 if f.rule == "gazetteer.surname" and not _surname_plausible(
-                    actor_id, f, tokens, titles, named_in_full, gazetteer, when
+                    actor_id, f, titles, named_in_full, gazetteer, when
                 ):
                     continue
                 kept.append((f, actor_id))
-            kept = [(f, a) for f, a in kept if not _doubtful_first_word(f, tokens, gazetteer, a)]
+            kept = [(f, a) for f, a in kept if not _doubtful_first_word(f, gazetteer, a)]
             covered = {i for f, _ in kept for i in range(f.first, f.last)}
             kept = [
                 (f, a)
                 for f, a in kept
                 if gazetteer.actor(a).kind not in ("place", "country", "person")
                 or f.last - f.first > 1
-                or not _glued(f, run, covered, tokens, gazetteer, lang)
+                or not _glued(f, run, covered, words, gazetteer, lang)
             ]
-            leftovers.extend(p for p in _leftovers(run, [f for f, _ in kept], tokens) if p)
+            leftovers.extend(p for p in _leftovers(run, [f for f, _ in kept], words.cap) if p)
             for f, actor_id in kept:
                 f.end = _case_tail(text, f.end)
                 actor = gazetteer.actor(actor_id)
@@ -375,7 +368,7 @@ def find_mentions(
                 )
         sentence_mentions.extend(
             find_unknown_people(
-                tokens,
+                words,
                 leftovers,
                 titles,
                 gazetteer,
@@ -386,11 +379,11 @@ def find_mentions(
                 [(m.start, m.end) for m in sentence_mentions if m.kind == "person"],
             )
         )
-        sentence_mentions.extend(_adjectives(tokens, titles, lang, text))
+        sentence_mentions.extend(_adjectives(words, lang))
         sentence_mentions.sort(key=lambda m: m.start)
         person_starts = {m.start for m in sentence_mentions if m.kind == "person"}
         roles = _roles(
-            tokens,
+            words,
             titles,
             sentence_mentions,
             person_starts,
@@ -406,7 +399,6 @@ def find_mentions(
 def _surname_plausible(
     actor_id: str,
     found: _Found,
-    tokens: Sequence[Token],
     titles: Sequence[TitleMatch | None],
     named_in_full: set[str],
     gazetteer: Gazetteer,
@@ -428,45 +420,39 @@ def _surname_plausible(
     )
 
 
-def _doubtful_first_word(
-    f: _Found, tokens: Sequence[Token], gazetteer: Gazetteer, actor_id: str
-) -> bool:
+def _doubtful_first_word(f: _Found, gazetteer: Gazetteer, actor_id: str) -> bool:
     """A capital at the start of a sentence says nothing: a lone first word counts as a place
     or country only when spelt like a known name, not merely sharing its key ("Ряд" ≠ Рияд)."""
     return (
-        tokens[f.first].sent_first
+        f.first == 0
         and f.last - f.first == 1
         and gazetteer.actor(actor_id).kind in ("place", "country")
         and f.base.casefold() not in gazetteer.forms
     )
 
 
-def _adjectives(
-    tokens: Sequence[Token], titles: Sequence[TitleMatch | None], lang: str | None, text: str
-) -> list[Mention]:
+def _adjectives(words: Words, lang: str | None) -> list[Mention]:
     """Country adjectives ("ruski", "orosz") as country mentions with rule "demonym"."""
-    found = []
-    countries = list(map(_demonym, [t.word for t in tokens], itertools.repeat(lang)))
-    for token, iso3 in zip(itertools.compress(tokens, countries), filter(None, countries), strict=True):
-        found.append(
-            Mention(
-                token.start,
-                token.end,
-                token.word,
-                "country",
-                iso3,
-                country_name(iso3),
-                iso3,
-                "demonym",
-                0.8,
-                token.word,
-            )
+    countries = demonym_countries(words.word, lang)
+    return [
+        Mention(
+            words.start[i],
+            words.end[i],
+            words.word[i],
+            "country",
+            countries[i],
+            country_name(countries[i]),
+            countries[i],
+            "demonym",
+            0.8,
+            words.word[i],
         )
-    return found
+        for i in compress(range(len(countries)), countries)
+    ]
 
 
 def _roles(
-    tokens: Sequence[Token],
+    words: Words,
     titles: Sequence[TitleMatch | None],
     sentence_mentions: Sequence[Mention],
     person_starts: set[int],
@@ -484,16 +470,16 @@ def _roles(
     for match in filter(None, titles):
         if match.first < i or match.role == "cue":
             continue
-        start, end = tokens[match.first].start, tokens[match.last - 1].end
+        start, end = words.start[match.first], words.end[match.last - 1]
         i = match.last
         if any(s < end and start < e for s, e in covered):
             continue
         after = match.last
-        while after < len(tokens) - 1 and tokens[after].start in countries:
+        while after < len(words) - 1 and words.start[after] in countries:
             after += 1  # "predsjednik Rusije Vladimir Putin", "US President Trump"
-        if after < len(tokens) and tokens[after].start in person_starts:
+        if after < len(words) and words.start[after] in person_starts:
             continue  # apposition: "zunanji minister Sergej Lavrov" is the name's mention
-        if match.first > 0 and tokens[match.first - 1].end in person_ends:
+        if match.first > 0 and words.end[match.first - 1] in person_ends:
             continue  # name first, then title: "Szijjártó Péter külügyminiszter"
         earlier = [m for m in so_far if m.end <= start]
         if match.role == "plural":
@@ -510,7 +496,7 @@ def _roles(
                     )
                 )
             continue
-        country, span_start = _title_country(tokens, match, countries)
+        country, span_start = _title_country(words.start, match, countries)
         resolved = resolve_role(
             match.role,
             country,
@@ -546,15 +532,15 @@ def _roles(
 
 
 def _title_country(
-    tokens: Sequence[Token], match: TitleMatch, countries: dict[int, Mention]
+    starts: Sequence[int], match: TitleMatch, countries: dict[int, Mention]
 ) -> tuple[str | None, int]:
     """Country a title names (an adjective or name just before it, or a name just after)."""
-    start = tokens[match.first].start
+    start = starts[match.first]
     for back in (1, 2):
         k = match.first - back
-        if k >= 0 and tokens[k].start in countries:
-            return countries[tokens[k].start].country, tokens[k].start
-    for k in range(match.last, min(len(tokens), match.last + 3)):
-        if tokens[k].start in countries:
-            return countries[tokens[k].start].country, start
+        if k >= 0 and starts[k] in countries:
+            return countries[starts[k]].country, starts[k]
+    for k in range(match.last, min(len(starts), match.last + 3)):
+        if starts[k] in countries:
+            return countries[starts[k]].country, start
     return None, start

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from diplowatch.extract.tokens import Token
+from diplowatch.extract.tokens import Words
 from diplowatch.kb.countries import demonym_country
 from diplowatch.kb.gazetteer import Gazetteer
 from diplowatch.lang.keys import name_key, phrase_key
@@ -22,7 +22,7 @@ from diplowatch.model import Mention
 
 
 def find_unknown_people(
-    tokens: Sequence[Token],
+    words: Words,
     leftovers: list[list[int]],
     titles: Sequence[TitleMatch | None],
     gazetteer: Gazetteer,
@@ -37,31 +37,30 @@ def find_unknown_people(
     if not leftovers:
         return []
     cue_ends = {m.last for m in titles if m is not None and m.role not in ("plural",)}
-    lowers = [t.lower for t in tokens]
     found = []
     for part in leftovers:
-        part = _strip_titles(tokens, lowers, part, lang)
+        part = _strip_titles(words, part, lang)
         if not part or len(part) > 4:
             continue
-        part = _from_given_name(tokens, part, gazetteer, lang)
-        known_given = _given_names_of_next(tokens, part, gazetteer, lang, person_spans, text)
+        part = _from_given_name(words.word, part, gazetteer, lang)
+        known_given = _given_names_of_next(words, part, gazetteer, lang, person_spans, text)
         if known_given is not None:
             found.append(known_given)
             continue
-        words = [tokens[i].word for i in part]
-        if any(w.isupper() and len(w) > 1 for w in words):
+        names = [words.word[i] for i in part]
+        if any(w.isupper() and len(w) > 1 for w in names):
             continue
-        cued = part[0] in cue_ends and not _in_spans(tokens, part[-1] + 1, person_spans)
+        cued = part[0] in cue_ends and not _in_spans(words.start, part[-1] + 1, person_spans)
         if len(part) == 1 and not cued and not surnames:
             continue  # a lone uncued word is only the surname of someone named before
-        bases = guess_name(words, lang, seen=seen_words, given=gazetteer.given)
+        bases = guess_name(names, lang, seen=seen_words, given=gazetteer.given)
         last_key = name_key(bases[-1])
         given = len(part) > 1 and name_key(bases[0]) in gazetteer.given
         if len(part) == 1:
             known = surnames.get(last_key) or next(
                 (
                     surnames[name_key(c)]
-                    for c in base_candidates(words[0], lang)
+                    for c in base_candidates(names[0], lang)
                     if name_key(c) in surnames
                 ),
                 None,
@@ -70,9 +69,7 @@ def find_unknown_people(
                 person_id, full = known
                 found.append(
                     replace(
-                        _unknown_mention(
-                            tokens, part, person_id, bases[0], "unknown.surname", text
-                        ),
+                        _unknown_mention(words, part, person_id, bases[0], "unknown.surname", text),
                         name=full,
                     )
                 )
@@ -85,26 +82,20 @@ def find_unknown_people(
         person_id = "x-" + phrase_key(base).replace(" ", "-")
         surnames.setdefault(last_key, (person_id, base))
         found.append(
-            _unknown_mention(
-                tokens, part, person_id, base, "unknown.cue" if cued else "unknown.given", text
-            )
+            _unknown_mention(words, part, person_id, base, "unknown.cue" if cued else "unknown.given", text)
         )
     return found
 
 
-def _in_spans(tokens: Sequence[Token], i: int, spans: Sequence[tuple[int, int]]) -> bool:
-    """Token ``i`` exists and starts inside one of ``spans``."""
-    return i < len(tokens) and any(s <= tokens[i].start < e for s, e in spans)
+def _in_spans(starts: Sequence[int], i: int, spans: Sequence[tuple[int, int]]) -> bool:
+    """Word ``i`` exists and starts inside one of ``spans``."""
+    return i < len(starts) and any(s <= starts[i] < e for s, e in spans)
 
 
-def _strip_titles(
-    tokens: Sequence[Token], lowers: Sequence[str], part: list[int], lang: str | None
-) -> list[int]:
+def _strip_titles(words: Words, part: list[int], lang: str | None) -> list[int]:
     """Drop leading capitalised title words or adjectives ("President", "Russian")."""
     index = title_index(lang)
-    while part and (
-        index.starting_at(lowers, part[0]) or demonym_country(tokens[part[0]].word, lang)
-    ):
+    while part and (index.starting_at(words.lower, part[0]) or demonym_country(words.word[part[0]], lang)):
         part = part[1:]
     return part
 
@@ -114,20 +105,20 @@ def _is_given(word: str, gazetteer: Gazetteer, lang: str | None) -> bool:
 
 
 def _from_given_name(
-    tokens: Sequence[Token], part: list[int], gazetteer: Gazetteer, lang: str | None
+    words: Sequence[str], part: list[int], gazetteer: Gazetteer, lang: str | None
 ) -> list[int]:
     """Start a capitalised run at its first known first name when one follows other words
     ("Cockpit Martin Locher", "Ryanairu Michael O'Leary")."""
-    if len(part) < 3 or _is_given(tokens[part[0]].word, gazetteer, lang):
+    if len(part) < 3 or _is_given(words[part[0]], gazetteer, lang):
         return part
     for k in range(1, len(part) - 1):
-        if _is_given(tokens[part[k]].word, gazetteer, lang):
+        if _is_given(words[part[k]], gazetteer, lang):
             return part[k:]
     return part
 
 
 def _given_names_of_next(
-    tokens: Sequence[Token],
+    words: Words,
     part: list[int],
     gazetteer: Gazetteer,
     lang: str | None,
@@ -142,17 +133,17 @@ def _given_names_of_next(
     surname spell one of the person's names word for word.
     """
     after = part[-1] + 1
-    if not _in_spans(tokens, after, person_spans):
+    if not _in_spans(words.start, after, person_spans):
         return None
-    words = [tokens[i].word for i in (*part, after)]
-    options = [{name_key(c) for c in base_candidates(w, lang)} for w in words]
+    names = [words.word[i] for i in (*part, after)]
+    options = [{name_key(c) for c in base_candidates(w, lang)} for w in names]
     people = sorted({a for key in options[-1] for a in gazetteer.lookup_surname(key)})
     for actor_id in people:
         actor = gazetteer.actor(actor_id)
         for form in (actor.name, *actor.aliases):
             keys = phrase_key(form).split()
-            if len(keys) == len(words) and all(k in o for k, o in zip(keys, options, strict=True)):
-                start, end = tokens[part[0]].start, tokens[part[-1]].end
+            if len(keys) == len(names) and all(k in o for k, o in zip(keys, options, strict=True)):
+                start, end = words.start[part[0]], words.end[part[-1]]
                 return Mention(
                     start,
                     end,
@@ -169,7 +160,7 @@ def _given_names_of_next(
 
 
 def _unknown_mention(
-    tokens: Sequence[Token], part: list[int], person_id: str, base: str, rule: str, text: str
+    words: Words, part: list[int], person_id: str, base: str, rule: str, text: str
 ) -> Mention:
-    start, end = tokens[part[0]].start, tokens[part[-1]].end
+    start, end = words.start[part[0]], words.end[part[-1]]
     return Mention(start, end, text[start:end], "person", person_id, base, None, rule, 0.6, base)

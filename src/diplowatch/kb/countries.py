@@ -8,6 +8,7 @@ Everything is read lazily and cached.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cache, lru_cache
 
 import pycountry
@@ -17,6 +18,8 @@ from diplowatch.kb.actors import Actor
 from diplowatch.lang.packs import available_languages, load_pack
 
 # Codes CLDR uses that pycountry does not know (user-assigned Kosovo).
+_MAX_ENDING = 5  # letters an adjective ending adds to its stem (sl "ameriškega" = "amerišk" + "ega")
+_MEMO_WORDS = 200_000  # distinct words memoised per language before the memo starts afresh
 _EXTRA_ALPHA2 = {"XK": ("XKX", "Kosovo")}
 # babel locales that add a second script of one pack language.
 _EXTRA_LOCALES = {"sr": ("sr_Latn",), "bs": ("bs_Cyrl",)}
@@ -102,18 +105,41 @@ def demonym_stems(lang: str | None) -> dict[str, str]:
     return stems
 
 
-@lru_cache(maxsize=200_000)
-def demonym_country(word: str, lang: str | None, *, max_ending: int = 5) -> str | None:
+@cache
+def _demonym_memo(lang: str | None) -> dict[str, str]:
+    """Word -> ISO3 of the country it is an adjective of ("" for none), per language: every
+    word of every sentence is looked up, and the words of news repeat."""
+    return {}
+
+
+def demonym_country(word: str, lang: str | None) -> str | None:
     """ISO3 of the country an adjective refers to ('ameriškega' -> 'USA'), else None."""
-    stems = demonym_stems(lang)
-    if not stems:
-        return None
-    lower = word.lower()
-    for cut in range(len(lower), max(len(lower) - max_ending, 2) - 1, -1):
-        iso3 = stems.get(lower[:cut])
-        if iso3:
-            return iso3
-    return None
+    memo = _demonym_memo(lang)
+    found = memo.get(word)
+    if found is None:
+        if len(memo) > _MEMO_WORDS:
+            memo.clear()
+        found = memo[word] = _stem_country(word.lower(), demonym_stems(lang))
+    return found or None
+
+
+def demonym_countries(words: Sequence[str], lang: str | None) -> list[str]:
+    """``demonym_country`` of each word ("" for none); words seen before cost no Python step."""
+    found = list(map(_demonym_memo(lang).get, words))
+    if None in found:
+        found = [demonym_country(w, lang) or "" if f is None else f for w, f in zip(words, found, strict=True)]
+    return found
+
+
+def _stem_country(lower: str, stems: dict[str, str]) -> str:
+    """The country of the longest known stem that ``lower`` is, less an ending of up to
+    ``_MAX_ENDING`` letters (and at least two letters of stem)."""
+    if stems:
+        for cut in range(len(lower), max(len(lower) - _MAX_ENDING, 2) - 1, -1):
+            iso3 = stems.get(lower[:cut])
+            if iso3:
+                return iso3
+    return ""
 
 
 @cache

@@ -65,6 +65,16 @@ def oblique_endings(lang: str | None) -> tuple[str, ...]:
 
 
 @cache
+def _oblique_rules(lang: str | None) -> tuple[tuple[str, ...], dict[str, str]]:
+    """``oblique_endings`` and, for those a suffix rule has, its first replacement."""
+    replacements: dict[str, str] = {}
+    for ending, replacement in suffix_rules(lang):
+        replacements.setdefault(ending, replacement)
+    endings = oblique_endings(lang)
+    return endings, {e: replacements[e] for e in endings if e in replacements}
+
+
+@cache
 def fleeting_vowels(lang: str | None) -> tuple[str, ...]:
     """Vowels that drop out of a stem when an ending is added (sl Bruselj -> Bruslja)."""
     return tuple(str(v) for v in _names_data(lang).get("fleeting") or ())  # type: ignore[union-attr]
@@ -112,12 +122,12 @@ def guess_base(word: str, lang: str | None, *, seen: Collection[str] = ()) -> st
     if word.isupper():
         return word
     lower = word.lower()
-    for ending in oblique_endings(lang):
+    endings, replacements = _oblique_rules(lang)
+    if not lower.endswith(endings):
+        return word
+    for ending in endings:
         if lower.endswith(ending) and len(word) - len(ending) >= 3:
-            for rule_ending, replacement in suffix_rules(lang):
-                if rule_ending == ending:
-                    return word[: len(word) - len(ending)] + replacement
-            return word[: len(word) - len(ending)]
+            return word[: len(word) - len(ending)] + replacements.get(ending, "")
     return word
 
 
@@ -136,9 +146,8 @@ def guess_name(
     """
     first = words[0]
     if len(words) > 1 and name_key(first) not in given:
-        lower = first.lower()
-        for ending, replacement in suffix_rules(lang):
-            if not lower.endswith(ending) or len(first) - len(ending) < 2:
+        for ending, replacement in _matching_rules(first.lower(), lang):
+            if len(first) - len(ending) < 2:
                 continue
             candidate = first[: len(first) - len(ending)] + replacement
             if name_key(candidate) in given:
