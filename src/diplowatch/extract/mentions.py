@@ -210,6 +210,11 @@ class _Found:
 
 def _names(sentence: Words, run: list[int], gazetteer: Gazetteer, lang: str | None) -> list[_Found]:
     """Known names in a run, longest match first."""
+    if len(run) == 1:  # most runs: one capitalised word
+        k = run[0]
+        word = sentence.word[k]
+        hit = None if _adjective_only(word, lang) else _match((word,), gazetteer, lang)
+        return [_Found(sentence.start[k], sentence.end[k], *hit, k, k + 1)] if hit else []
     found: list[_Found] = []
     words = [sentence.word[k] for k in run]
     i = 0
@@ -328,6 +333,9 @@ def find_mentions(
         sentence_mentions: list[Mention] = []
         leftovers: list[list[int]] = []
         for run, found in runs:
+            if not found:  # the usual case: nothing known in the run
+                leftovers.extend(p for p in _leftovers(run, (), words.cap) if p)
+                continue
             kept: list[tuple[_Found, str]] = []
             for f in found:
                 actor_id = choose_actor(f.ids, named, gazetteer, when)
@@ -366,33 +374,35 @@ def find_mentions(
                         f.base,
                     )
                 )
-        sentence_mentions.extend(
-            find_unknown_people(
-                words,
-                leftovers,
-                titles,
-                gazetteer,
-                lang,
-                seen_words,
-                unknown_surnames,
-                text,
-                [(m.start, m.end) for m in sentence_mentions if m.kind == "person"],
+        if leftovers:
+            sentence_mentions.extend(
+                find_unknown_people(
+                    words,
+                    leftovers,
+                    titles,
+                    gazetteer,
+                    lang,
+                    seen_words,
+                    unknown_surnames,
+                    text,
+                    [(m.start, m.end) for m in sentence_mentions if m.kind == "person"],
+                )
             )
-        )
         sentence_mentions.extend(_adjectives(words, lang))
         sentence_mentions.sort(key=lambda m: m.start)
-        person_starts = {m.start for m in sentence_mentions if m.kind == "person"}
-        roles = _roles(
-            words,
-            titles,
-            sentence_mentions,
-            person_starts,
-            [*mentions, *sentence_mentions],
-            gazetteer,
-            when,
-            text,
-        )
-        mentions.extend(sorted([*sentence_mentions, *roles], key=lambda m: (m.start, m.end)))
+        if any(titles):
+            person_starts = {m.start for m in sentence_mentions if m.kind == "person"}
+            sentence_mentions += _roles(
+                words,
+                titles,
+                sentence_mentions,
+                person_starts,
+                [*mentions, *sentence_mentions],
+                gazetteer,
+                when,
+                text,
+            )
+        mentions.extend(sorted(sentence_mentions, key=lambda m: (m.start, m.end)))
     return mentions
 
 

@@ -80,10 +80,15 @@ class TitleIndex:
         if not options or self._blocked(lowers[i]):
             return None
         best: TitleMatch | None = None
+        size = len(lowers)
         for pattern in options:
             end = i + len(pattern.words)
-            if end > len(lowers) or (best and end <= best.last):
+            if end > size or (best and end <= best.last):
                 continue
+            if end > i + 1:  # the second word first: common first words ("the", "a") start many
+                second, stem = pattern.words[1]
+                if not (lowers[i + 1].startswith(second) if stem else lowers[i + 1] == second):
+                    continue
             if all(
                 lowers[i + k].startswith(w) if stem else lowers[i + k] == w
                 for k, (w, stem) in enumerate(pattern.words)
