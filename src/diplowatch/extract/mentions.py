@@ -20,9 +20,9 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from itertools import compress
+from itertools import chain, compress
 
-from diplowatch.extract.tokens import Words, split_words
+from diplowatch.extract.tokens import Words, sentence_words
 from diplowatch.extract.unknown_people import find_unknown_people
 from diplowatch.kb.countries import country_name, demonym_countries, demonym_country, local_country_names
 from diplowatch.kb.gazetteer import Gazetteer
@@ -314,12 +314,11 @@ def find_mentions(
     Args:
         when: the article's publication date; role titles resolve to who held them then.
     """
-    index = title_index(lang)
-    sent_words = [split_words(text, sent) for sent in sentences]
+    sent_words = sentence_words(text, sentences)
     seen_words = {w for words in sent_words for w in compress(words.word, words.cap)}
+    sent_titles = title_index(lang).matches([words.lower for words in sent_words])
     per_sentence = []
-    for words in sent_words:
-        titles = index.matches(words.lower)
+    for words, titles in zip(sent_words, sent_titles, strict=True):
         runs = _runs(words, gazetteer, lang)
         per_sentence.append((words, titles, [(run, _names(words, run, gazetteer, lang)) for run in runs]))
     all_found = [f for _, _, runs in per_sentence for _, found in runs for f in found]
@@ -327,9 +326,12 @@ def find_mentions(
     named_in_full = {
         next(iter(f.ids)) for f in all_found if len(f.ids) == 1 and f.last - f.first > 1
     }
+    adjectives = demonym_countries(list(chain.from_iterable(w.word for w in sent_words)), lang)
+    at = 0
     mentions: list[Mention] = []
     unknown_surnames: dict[str, tuple[str, str]] = {}
     for words, titles, runs in per_sentence:
+        countries, at = adjectives[at : at + len(words)], at + len(words)
         sentence_mentions: list[Mention] = []
         leftovers: list[list[int]] = []
         for run, found in runs:
@@ -388,7 +390,8 @@ def find_mentions(
                     [(m.start, m.end) for m in sentence_mentions if m.kind == "person"],
                 )
             )
-        sentence_mentions.extend(_adjectives(words, lang))
+        if any(countries):
+            sentence_mentions.extend(_adjectives(words, countries))
         sentence_mentions.sort(key=lambda m: m.start)
         if any(titles):
             person_starts = {m.start for m in sentence_mentions if m.kind == "person"}
@@ -441,9 +444,9 @@ def _doubtful_first_word(f: _Found, gazetteer: Gazetteer, actor_id: str) -> bool
     )
 
 
-def _adjectives(words: Words, lang: str | None) -> list[Mention]:
-    """Country adjectives ("ruski", "orosz") as country mentions with rule "demonym"."""
-    countries = demonym_countries(words.word, lang)
+def _adjectives(words: Words, countries: Sequence[str]) -> list[Mention]:
+    """Country adjectives ("ruski", "orosz") as country mentions with rule "demonym"
+    (``countries``: ISO3 of the country each word is an adjective of, or "")."""
     return [
         Mention(
             words.start[i],

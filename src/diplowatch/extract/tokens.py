@@ -2,12 +2,15 @@
 
 Words are kept as parallel lists rather than one object per word: building ~600 word objects
 per article cost more than the mention finder's own work (bench/pipeline.py), while the lists
-come from C-level ``re.split``, ``accumulate`` and ``map`` without a Python step per word.
+come from C-level ``re.split``, ``accumulate``, ``map`` and slicing without a Python step per
+word or per sentence.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 from operator import itemgetter
@@ -34,20 +37,33 @@ class Words:
         return len(self.word)
 
 
-def split_words(text: str, sent: Sentence) -> Words:
-    """The words of one sentence.
+def sentence_words(text: str, sentences: Sequence[Sentence]) -> list[Words]:
+    """The words of each sentence (sentences in text order).
 
-    ``re.split`` with the word pattern captured alternates gaps and words, so running sums of
-    the part lengths are the offsets of every word.
+    The article is split once and each sentence takes slices of the lists: one ``re.split``
+    with the word pattern captured alternates gaps and words, so running sums of the part
+    lengths are the offsets of every word. No word crosses a sentence boundary (a sentence
+    ends at punctuation before white space), so the words are those of each sentence alone.
     """
-    parts = _WORD.split(text[sent.start : sent.end])
-    offsets = list(accumulate(map(len, parts), initial=sent.start))
-    words = parts[1::2]
-    return Words(
-        start=offsets[1:-1:2],
-        end=offsets[2::2],
-        word=words,
-        lower=list(map(str.lower, words)),
-        cap=list(map(str.isupper, map(_FIRST, words))),
-        gap=parts[0:-1:2],
-    )
+    if not sentences:
+        return []
+    first = sentences[0].start
+    parts = _WORD.split(text[first : sentences[-1].end])
+    offsets = list(accumulate(map(len, parts), initial=first))
+    word = parts[1::2]
+    start = offsets[1:-1:2]
+    end = offsets[2::2]
+    lower = list(map(str.lower, word))
+    cap = list(map(str.isupper, map(_FIRST, word)))
+    gap = parts[0:-1:2]
+    found = []
+    i = 0
+    for sent in sentences:
+        i = bisect_left(start, sent.start, i)
+        j = bisect_left(start, sent.end, i)
+        gaps = gap[i:j]
+        if gaps:
+            gaps[0] = text[sent.start : start[i]]
+        found.append(Words(start[i:j], end[i:j], word[i:j], lower[i:j], cap[i:j], gaps))
+        i = j
+    return found

@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from itertools import compress
+from itertools import chain, compress
 
 from diplowatch.lang.packs import available_languages, load_pack
 
@@ -57,14 +57,27 @@ class TitleIndex:
             cached = self._options[token] = tuple(found)
         return cached
 
-    def matches(self, lowers: Sequence[str]) -> list[TitleMatch | None]:
-        """``starting_at`` for every token; tokens that start no title cost one dict lookup."""
-        found: list[TitleMatch | None] = [None] * len(lowers)
-        options = list(map(self._options.get, lowers))
+    def matches(self, sentences: Sequence[Sequence[str]]) -> list[list[TitleMatch | None]]:
+        """``starting_at`` for every word of every sentence (lower-cased words per sentence).
+
+        One dict lookup per word over the whole article, then patterns are tried only at
+        words that start one, in sentences that have such a word.
+        """
+        words = list(chain.from_iterable(sentences))
+        options = list(map(self._options.get, words))
         if None in options:
-            options = [self.options(t) if o is None else o for t, o in zip(lowers, options, strict=True)]
-        for i in compress(range(len(lowers)), options):
-            found[i] = self._longest(lowers, i, options[i])
+            options = [self.options(t) if o is None else o for t, o in zip(words, options, strict=True)]
+        found: list[list[TitleMatch | None]] = []
+        at = 0
+        for lowers in sentences:
+            size = len(lowers)
+            row: list[TitleMatch | None] = [None] * size
+            own = options[at : at + size]
+            at += size
+            if any(own):
+                for i in compress(range(size), own):
+                    row[i] = self._longest(lowers, i, own[i])
+            found.append(row)
         return found
 
     def _blocked(self, token: str) -> bool:
