@@ -19,22 +19,43 @@ def bench() -> None:
     "--articles", "count", default=600, show_default=True, help="Generated articles to process."
 )
 @click.option("--seed", default=7, show_default=True, help="Seed of the article generator.")
+@click.option(
+    "--warmup",
+    default=600,
+    show_default=True,
+    help="Untimed generated articles (another seed) run first, as in a long ingest; 0 times a fresh process.",
+)
+@click.option(
+    "--corpus",
+    type=click.Path(exists=True),
+    multiple=True,
+    help="Time these articles (files, folders, JSONL) instead of generated ones.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the result as one JSON object.")
-def pipeline(count: int, seed: int, as_json: bool) -> None:
-    """Articles per second per core of process_article on generated 3-5k-character articles."""
-    from diplowatch.evaluate.throughput import generate_articles, measure_pipeline
+def pipeline(count: int, seed: int, warmup: int, corpus: tuple[str, ...], as_json: bool) -> None:
+    """Articles per second per core of process_article on generated 3-5k-character articles.
 
-    result = measure_pipeline(generate_articles(count, seed=seed))
+    With --corpus, the given articles are timed instead (after the generated warm-up, so
+    their own names are new to the memos).
+    """
+    from diplowatch.evaluate.throughput import generate_articles, measure_pipeline, read_corpus
+
+    articles = read_corpus(corpus) if corpus else generate_articles(count, seed=seed)
+    if not articles:
+        raise click.UsageError("no readable article in --corpus")
+    result = measure_pipeline(articles, warmup=generate_articles(warmup, seed=seed + 1))
     data = {
         "articles": result.articles,
         "mean_chars": round(result.chars / result.articles),
+        "warmup_articles": warmup,
         "cpu_seconds": round(result.cpu_seconds, 3),
         "wall_seconds": round(result.wall_seconds, 3),
         "articles_per_second_per_core": round(result.per_core, 1),
+        "characters_per_second_per_core": round(result.chars / result.cpu_seconds),
         "reports": result.reports,
     }
     if as_json:
         click.echo(json.dumps(data))
         return
     for key, value in data.items():
-        click.echo(f"{key:30} {value}")
+        click.echo(f"{key:32} {value}")

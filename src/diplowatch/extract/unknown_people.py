@@ -17,7 +17,7 @@ from diplowatch.kb.countries import demonym_country
 from diplowatch.kb.gazetteer import Gazetteer
 from diplowatch.lang.keys import name_key, phrase_key
 from diplowatch.lang.names import base_candidates, guess_name
-from diplowatch.lang.titles import TitleMatch, title_index
+from diplowatch.lang.titles import TitleMatch
 from diplowatch.model import Mention
 
 
@@ -36,23 +36,24 @@ def find_unknown_people(
     before a known person is a complement: "predsjednik Republike Srpske Milorad Dodik")."""
     if not leftovers:
         return []
-    cue_ends = {m.last for m in titles if m is not None and m.role not in ("plural",)}
+    cue_ends = {m.last for m in filter(None, titles) if m.role != "plural"}
     found = []
     for part in leftovers:
-        part = _strip_titles(words, part, lang)
+        part = _strip_titles(words, titles, part, lang)
         if not part or len(part) > 4:
             continue
         part = _from_given_name(words.word, part, gazetteer, lang)
-        known_given = _given_names_of_next(words, part, gazetteer, lang, person_spans, text)
-        if known_given is not None:
-            found.append(known_given)
-            continue
-        names = [words.word[i] for i in part]
-        if any(w.isupper() and len(w) > 1 for w in names):
-            continue
+        if person_spans:
+            known_given = _given_names_of_next(words, part, gazetteer, lang, person_spans, text)
+            if known_given is not None:
+                found.append(known_given)
+                continue
         cued = part[0] in cue_ends and not _in_spans(words.start, part[-1] + 1, person_spans)
         if len(part) == 1 and not cued and not surnames:
             continue  # a lone uncued word is only the surname of someone named before
+        names = [words.word[i] for i in part]
+        if any(w.isupper() and len(w) > 1 for w in names):
+            continue
         bases = guess_name(names, lang, seen=seen_words, given=gazetteer.given)
         last_key = name_key(bases[-1])
         given = len(part) > 1 and name_key(bases[0]) in gazetteer.given
@@ -92,10 +93,11 @@ def _in_spans(starts: Sequence[int], i: int, spans: Sequence[tuple[int, int]]) -
     return i < len(starts) and any(s <= starts[i] < e for s, e in spans)
 
 
-def _strip_titles(words: Words, part: list[int], lang: str | None) -> list[int]:
+def _strip_titles(
+    words: Words, titles: Sequence[TitleMatch | None], part: list[int], lang: str | None
+) -> list[int]:
     """Drop leading capitalised title words or adjectives ("President", "Russian")."""
-    index = title_index(lang)
-    while part and (index.starting_at(words.lower, part[0]) or demonym_country(words.word[part[0]], lang)):
+    while part and (titles[part[0]] or demonym_country(words.word[part[0]], lang)):
         part = part[1:]
     return part
 
