@@ -336,7 +336,10 @@ def find_mentions(
         leftovers: list[list[int]] = []
         for run, found in runs:
             if not found:  # the usual case: nothing known in the run
-                leftovers.extend(p for p in _leftovers(run, (), words.cap) if p)
+                if len(run) == 1:
+                    leftovers.append(run)
+                else:
+                    leftovers.extend(p for p in _leftovers(run, (), words.cap) if p)
                 continue
             kept: list[tuple[_Found, str]] = []
             for f in found:

@@ -115,10 +115,16 @@ def guess_base(word: str, lang: str | None, *, seen: Collection[str] = ()) -> st
     "Gaylea"); otherwise an oblique ending is removed by its first rule; otherwise the word
     stays as written.
     """
-    candidates = base_candidates(word, lang)
-    for candidate in candidates[1:]:
+    for candidate in base_candidates(word, lang)[1:]:
         if candidate in seen:
             return candidate
+    return _unseen_base(word, lang)
+
+
+@lru_cache(maxsize=200_000)
+def _unseen_base(word: str, lang: str | None) -> str:
+    """``guess_base`` when no candidate occurs in the article (memoised: it does not depend on
+    the article)."""
     if word.isupper():
         return word
     lower = word.lower()
