@@ -39,6 +39,8 @@ def find_unknown_people(
     cue_ends = {m.last for m in filter(None, titles) if m.role != "plural"}
     found = []
     for part in leftovers:
+        if len(part) == 1 and not (surnames or person_spans) and part[0] not in cue_ends:
+            continue  # what the checks below decide for a lone word, without them
         part = _strip_titles(words, titles, part, lang)
         if not part or len(part) > 4:
             continue
