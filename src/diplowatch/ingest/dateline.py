@@ -16,7 +16,7 @@ from functools import cache
 
 from diplowatch.kb.actors import KnowledgeBase, RoleSpell
 from diplowatch.lang.dates import find_dates
-from diplowatch.lang.packs import available_languages, load_pack
+from diplowatch.lang.packs import available_languages, load_pack, load_pack_chain
 from diplowatch.model import Article, Mention, Paragraph, PubDate
 
 _NUMERIC = re.compile(r"\b(\d{1,2})\s*[./]\s*(\d{1,2})\s*[./]\s*(\d{4})\b")
@@ -131,9 +131,8 @@ def _from_content(text: str, paragraphs: Sequence[Paragraph], lang: str | None) 
     none = PubDate(None, "none")
     stated = [
         d.value
-        for p in paragraphs
-        if p.kept
-        for d in find_dates(text, p.start, p.end, lang=lang, published=none)
+        for start, end in year_windows(text, paragraphs, lang)
+        for d in find_dates(text, start, end, lang=lang, published=none)
         if d.basis == "explicit" and d.precision == "day"
     ]
     if not stated:
@@ -141,6 +140,70 @@ def _from_content(text: str, paragraphs: Sequence[Paragraph], lang: str | None) 
     return PubDate(
         max(stated), "content", doubtful=True, reason="no publication date; latest date in the text"
     )
+
+
+_FOUR_DIGITS = re.compile(r"\d\d\d\d")  # as \d{4}, but faster to scan for
+
+
+@cache
+def _month_forms(lang: str) -> tuple[str, ...]:
+    """Every month form of ``lang`` and its fallbacks, case-folded, longest first."""
+    forms = {
+        str(form).casefold()
+        for pack in load_pack_chain(lang)
+        for forms in (pack.calendar.get("months") or {}).values()
+        for form in forms or []
+    }
+    return tuple(sorted(forms, key=len, reverse=True))
+
+
+def _month_start(lang: str, *, mirrored: bool = False) -> str:
+    """A month form where a date pattern can start one: not after a letter, digit or dot.
+    ``mirrored``: the same in the reversed text, where the form is spelt backwards."""
+    if mirrored:
+        return "(?:" + "|".join(re.escape(f[::-1]) for f in _month_forms(lang)) + r")(?![\w.])"
+    return r"(?<![\w.])(?:" + "|".join(map(re.escape, _month_forms(lang))) + ")"
+
+
+@cache
+def _date_chunks(lang: str, *, mirrored: bool = False) -> re.Pattern[str]:
+    """The rest of a chunk (a run of non-space), then the chunks after it that hold a digit or
+    a month form: every chunk of a written date holds one."""
+    part = rf"\d|{_month_start(lang, mirrored=mirrored)}"
+    return re.compile(rf"\S*(?:\s+(?=\S*?(?:{part}))\S+)*", re.IGNORECASE)
+
+
+@cache
+def _full_date_shape(lang: str) -> re.Pattern[str]:
+    """What no explicit day date is written without: an ISO or d.m.y tail, or a month form."""
+    return re.compile(rf"\d{{4}}-\d\d-\d\d|\d\.\s?\d{{4}}|{_month_start(lang)}", re.IGNORECASE)
+
+
+def year_windows(text: str, paragraphs: Sequence[Paragraph], lang: str) -> list[tuple[int, int]]:
+    """Spans of kept paragraphs that can hold a full date, each around a four-digit number.
+
+    Every explicit day date states its year, and running all date patterns over whole
+    paragraphs made ``_from_content`` the slowest part of reading an undated article. A window
+    grows over neighbouring chunks while they hold a digit or a month form, so no date can run
+    across its edge: ``find_dates`` sees there exactly the matches it sees in the paragraph.
+    """
+    forward, backward = _date_chunks(lang), _date_chunks(lang, mirrored=True)
+    shape = _full_date_shape(lang)
+    n = len(text)
+    mirrored = ""  # the text reversed, to grow leftwards with a forward regex (i is n - i)
+    windows: list[tuple[int, int]] = []
+    for p in paragraphs:
+        if not p.kept:
+            continue
+        for year in _FOUR_DIGITS.finditer(text, p.start, p.end):
+            if windows and year.start() < windows[-1][1]:
+                continue  # inside the window of the year before
+            mirrored = mirrored or text[::-1]
+            start = n - backward.match(mirrored, n - year.start(), n - p.start).end()  # type: ignore[union-attr]
+            end = forward.match(text, year.end(), p.end).end()  # type: ignore[union-attr]
+            if shape.search(text, start, end):
+                windows.append((start, end))
+    return windows
 
 
 def _first_day(value: str) -> date:
