@@ -33,7 +33,8 @@ _PROSE_MARK = re.compile(r"[.!?,;]\s\w")  # sentence punctuation followed by mor
 _CREDIT_INSIDE = re.compile(r"\b(?:Izvor|Foto|Photo|Autor)\s*:")
 _SENTENCE_END = re.compile(r"[.!?…:;\"”»“)]\s*$")
 _WORD = re.compile(r"[^\W\d_][^\W_]*(?:[-'’.][^\W_]+)*\.?", re.UNICODE)
-_LINE = re.compile(r"[^\n]+")
+# from the first to the last non-blank character of a line; a line of blanks has none
+_TRIMMED_LINE = re.compile(rf"[^\n{_BLANK}][^\n]*(?<![{_BLANK}])")
 _WIDGET_TAIL = re.compile(r"[\s:()\d]+$")
 _LEAD = re.compile(r"\s*\(?((?:[^\W\d_]+\s+){0,2}[^\W\d_]+)\s*:")
 _SPACES = re.compile(r"\s+")
@@ -49,23 +50,50 @@ def _cues() -> dict[str, frozenset[str]]:
 
 def split_paragraphs(text: str) -> list[tuple[int, int]]:
     """Split into non-empty lines with surrounding white space trimmed, as (start, end)."""
-    spans = []
-    for match in _LINE.finditer(text):
-        start, end = match.span()
-        segment = match.group()
-        if not segment.strip(_BLANK):
-            continue
-        start += len(segment) - len(segment.lstrip(_BLANK))
-        end -= len(segment) - len(segment.rstrip(_BLANK))
-        spans.append((start, end))
-    return spans
+    return [match.span() for match in _TRIMMED_LINE.finditer(text)]
 
 
-def _norm(text: str) -> str:
-    """Key for duplicate detection; NFKC only when the line is not plain ASCII (it is slow)."""
+def _folded(text: str) -> str:
+    """Case-folded; NFKC first only when the line is not plain ASCII (it is slow)."""
     if not text.isascii() and not unicodedata.is_normalized("NFKC", text):
         text = unicodedata.normalize("NFKC", text)
-    return _NON_WORD.sub(" ", text.casefold()).strip()
+    return text.casefold()
+
+
+_COUNTED = "aeiouаеионы0123456789"  # common letters of the Latin and Cyrillic packs, digits
+
+
+class _SeenLines:
+    """Lines seen so far, compared by their words only: case, punctuation and spacing aside.
+
+    Building that key (a regex pass over the whole line) for every line was half of the
+    cleaner's time, and repeats are rare. Lines with equal keys have equal counts of every
+    letter and digit, so keys are built only among lines whose counts of a few common ones
+    match those of an earlier line.
+    """
+
+    def __init__(self) -> None:
+        # counts -> the one line with them so far (folded), or the keys of all such lines
+        self._by_counts: dict[tuple[int, ...], str | set[str]] = {}
+
+    def add(self, line: str) -> bool:
+        """Remember ``line``; True when an earlier line had the same words."""
+        folded = _folded(line)
+        counts = tuple(map(folded.count, _COUNTED))
+        earlier = self._by_counts.get(counts)
+        if earlier is None:
+            self._by_counts[counts] = folded
+            return False
+        if isinstance(earlier, str):
+            earlier = self._by_counts[counts] = {_key(earlier)}
+        key = _key(folded)
+        repeated = key in earlier
+        earlier.add(key)
+        return repeated
+
+
+def _key(folded: str) -> str:
+    return _NON_WORD.sub(" ", folded).strip()
 
 
 def _is_widget(line: str) -> bool:
@@ -75,7 +103,7 @@ def _is_widget(line: str) -> bool:
 
 def _lead_words(line: str) -> str | None:
     """The one to three words before a leading colon ('Foto:', 'Na sliki:'), case-folded."""
-    match = _LEAD.match(line)
+    match = _LEAD.match(line) if ":" in line else None  # the test alone is much faster
     return _SPACES.sub(" ", match.group(1)).casefold() if match else None
 
 
@@ -131,7 +159,7 @@ def _classify(line: str, *, after_widget: bool) -> str:
 def clean_paragraphs(text: str) -> list[Paragraph]:
     """Label every line of ``text`` as body, or with the reason it is not article text."""
     paragraphs: list[Paragraph] = []
-    seen: set[str] = set()
+    seen = _SeenLines()
     after_widget = False
     for start, end in split_paragraphs(text):
         header = _DATE_HEADER.match(text, start, end)
@@ -145,10 +173,7 @@ def clean_paragraphs(text: str) -> list[Paragraph]:
         line = text[start:end]
         kind = _classify(line, after_widget=after_widget)
         after_widget = after_widget or kind == "widget"
-        if kind in ("body", "caption"):
-            key = _norm(line)
-            if key in seen:
-                kind = "duplicate"
-            seen.add(key)
+        if kind in ("body", "caption") and seen.add(line):
+            kind = "duplicate"
         paragraphs.append(Paragraph(start, end, kind))
     return paragraphs

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 
 from diplowatch.kb.actors import KnowledgeBase, RoleSpell
@@ -22,7 +22,9 @@ from diplowatch.model import Article, Mention, Paragraph, PubDate
 _NUMERIC = re.compile(r"\b(\d{1,2})\s*[./]\s*(\d{1,2})\s*[./]\s*(\d{4})\b")
 _ISO = re.compile(r"\b(\d{4})[-.]\s*(\d{1,2})[-.]\s*(\d{1,2})\b")
 _WORDY = re.compile(r"\b(\d{1,2})\.?\s+([^\W\d_]+)\.?,?\s+(\d{4})\b")
-_YEAR = re.compile(r"(?<![\d.])(19[5-9]\d|20[0-4]\d)(?![\d.])")
+# 1950-2049 not inside a longer number; the look-behind follows the first digit, so that the
+# regex engine can skip ahead to the next 1 or 2 instead of trying the look-behind everywhere
+_YEAR = re.compile(r"(1(?<![\d.]1)9[5-9]\d|2(?<![\d.]2)0[0-4]\d)(?![\d.])")
 
 
 def _month_number(word: str, lang: str | None) -> int | None:
@@ -89,12 +91,9 @@ def find_publication_date(
     return PubDate(value, source, doubtful=reason is not None, reason=reason)
 
 
-def _has_ended_office(spells: Sequence[RoleSpell], when: str) -> bool:
-    """True when some office of the person ended more than the grace period before ``when``."""
-    return any(
-        spell.end and (_first_day(when) - _first_day(spell.end[:10])).days > ROLE_GRACE_DAYS
-        for spell in spells
-    )
+def _has_ended_office(spells: Sequence[RoleSpell], before: date) -> bool:
+    """True when some office of the person ended before ``before`` (publication less grace)."""
+    return any(spell.end and _first_day(spell.end[:10]) < before for spell in spells)
 
 
 _HTML_DATE = re.compile(
@@ -206,6 +205,7 @@ def year_windows(text: str, paragraphs: Sequence[Paragraph], lang: str) -> list[
     return windows
 
 
+@cache  # the same few publication dates and office ends, over and over
 def _first_day(value: str) -> date:
     parts = [int(x) for x in value.split("-")] + [1, 1]
     return date(parts[0], parts[1], parts[2])
@@ -239,10 +239,15 @@ def _title_body(title: object) -> str:
 @cache
 def _any_title(lang: str) -> re.Pattern[str]:
     """Matches wherever one of ``_title_patterns`` matches: one search rules out a window
-    before running every pattern over it (most names have no title before them)."""
+    before running every pattern over it (most names have no title before them). The
+    look-ahead for a first letter of some title spares trying every title at every word."""
     roles = load_pack(lang).titles.get("roles") or {}
-    bodies = [_title_body(t) for titles in roles.values() for t in titles or []]
-    return re.compile(rf"(?<!\w)(?:{'|'.join(bodies)})", re.IGNORECASE)
+    titles = [str(t) for titles in roles.values() for t in titles or []]
+    bodies = "|".join(_title_body(t) for t in titles)
+    if not titles or any(not t or t[0] == "*" for t in titles):
+        return re.compile(rf"(?<!\w)(?:{bodies})", re.IGNORECASE)
+    first = re.escape("".join(sorted({t[0] for t in titles})))
+    return re.compile(rf"(?<!\w)(?=[{first}])(?:{bodies})", re.IGNORECASE)
 
 
 def check_title_roles(
@@ -266,14 +271,16 @@ def check_title_roles(
     if not patterns:
         return published
     when = published.value
+    ended_before = _first_day(when) - timedelta(days=ROLE_GRACE_DAYS)
+    any_title = _any_title(lang)
     for mention in mentions:
         actor = kb.get(mention.actor_id) if mention.actor_id else None
         if actor is None or actor.kind != "person" or mention.rule in ("role", "backref"):
             continue
-        if not _has_ended_office(actor.roles, when):
+        if not _has_ended_office(actor.roles, ended_before):
             continue  # only an office that ended before publication can contradict it
         window_start = max(0, mention.start - TITLE_REACH)
-        if not _any_title(lang).search(text, window_start, mention.start):
+        if not any_title.search(text, window_start, mention.start):
             continue
         found = [
             (match.end(), match.end() - match.start(), role)
