@@ -60,7 +60,7 @@ def _folded(text: str) -> str:
     return text.casefold()
 
 
-_COUNTED = "aeiouаеионы0123456789"  # common letters of the Latin and Cyrillic packs, digits
+_COUNTED = "eaеа0123456789"  # common letters in Latin and Cyrillic script, and the digits
 
 
 class _SeenLines:
