@@ -35,7 +35,7 @@ _SENTENCE_END = re.compile(r"[.!?…:;\"”»“)]\s*$")
 _WORD = re.compile(r"[^\W\d_][^\W_]*(?:[-'’.][^\W_]+)*\.?", re.UNICODE)
 # from the first to the last non-blank character of a line; a line of blanks has none
 _TRIMMED_LINE = re.compile(rf"[^\n{_BLANK}][^\n]*(?<![{_BLANK}])")
-_WIDGET_TAIL = re.compile(r"[\s:()\d]+$")
+_WIDGET_TAIL = re.compile(r"[\s:()\d]*")  # matched on the reversed line: its tail, at once
 _LEAD = re.compile(r"\s*\(?((?:[^\W\d_]+\s+){0,2}[^\W\d_]+)\s*:")
 _SPACES = re.compile(r"\s+")
 _PUNCT_SPACE = re.compile(r"[.!,;]\s")
@@ -97,7 +97,9 @@ def _key(folded: str) -> str:
 
 
 def _is_widget(line: str) -> bool:
-    stripped = _WIDGET_TAIL.sub("", line.strip()).casefold()
+    line = line.strip()
+    tail = _WIDGET_TAIL.match(line[::-1]).end()  # type: ignore[union-attr]
+    stripped = line[: len(line) - tail].casefold()
     return stripped in _cues()["widgets"]
 
 
@@ -145,7 +147,7 @@ def _classify(line: str, *, after_widget: bool) -> str:
         return "image"
     if lead in cues["captions"]:
         return "caption"
-    if lead in cues["credits"] or (_CREDIT_INSIDE.search(line) and len(words) <= 10):
+    if lead in cues["credits"] or (len(words) <= 10 and ":" in line and _CREDIT_INSIDE.search(line)):
         return "credit"
     if _DATELINE.match(line):
         return "dateline"
