@@ -109,10 +109,11 @@ def _lead_words(line: str) -> str | None:
     return _SPACES.sub(" ", match.group(1)).casefold() if match else None
 
 
-def _is_byline(line: str, words: list[str]) -> bool:
+def _is_byline(line: str) -> bool:
     """Short name-like lines: 'Matic Tomšič', 'I.V./Hina', 'By Jane Doe'."""
     if _SENTENCE_END.search(line) and not line.rstrip().endswith(")"):
         return False
+    words = _WORD.findall(line)  # only now: most lines end a sentence
     if len(words) > 4 or not words:
         return False
     if "/" in line and len(line) < 40:
@@ -120,9 +121,12 @@ def _is_byline(line: str, words: list[str]) -> bool:
     return all(w[0].isupper() for w in words) and len(line) < 40
 
 
-def _is_navigation(line: str, words: list[str]) -> bool:
+def _is_navigation(line: str) -> bool:
     """Menus glued into one line: many capitalised items and no sentence punctuation."""
-    if len(words) < 8 or _PUNCT_SPACE.search(line) or _SENTENCE_END.search(line):
+    if _PUNCT_SPACE.search(line) or _SENTENCE_END.search(line):
+        return False
+    words = _WORD.findall(line)
+    if len(words) < 8:
         return False
     capitalised = sum(1 for w in words if w[0].isupper())
     return capitalised / len(words) >= 0.6
@@ -136,8 +140,7 @@ def _classify(line: str, *, after_widget: bool) -> str:
         # a long line of sentences is body or caption; the junk tests below are for short
         # lines and cost most of the cleaner's time on news text
         return "caption" if lead in cues["captions"] else "body"
-    words = _WORD.findall(line)
-    if not words:
+    if not _WORD.search(line):
         return "nav"
     if _is_widget(line):
         return "widget"
@@ -147,13 +150,15 @@ def _classify(line: str, *, after_widget: bool) -> str:
         return "image"
     if lead in cues["captions"]:
         return "caption"
-    if lead in cues["credits"] or (len(words) <= 10 and ":" in line and _CREDIT_INSIDE.search(line)):
+    if lead in cues["credits"] or (
+        ":" in line and _CREDIT_INSIDE.search(line) and len(_WORD.findall(line)) <= 10
+    ):
         return "credit"
     if _DATELINE.match(line):
         return "dateline"
-    if _is_byline(line, words):
+    if _is_byline(line):
         return "byline"
-    if _is_navigation(line, words):
+    if _is_navigation(line):
         return "nav"
     return "body"
 
