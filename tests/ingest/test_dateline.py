@@ -8,7 +8,13 @@ from pathlib import Path
 import pytest
 
 from diplowatch.ingest.clean import clean_paragraphs
-from diplowatch.ingest.dateline import check_title_roles, find_publication_date, year_windows
+from diplowatch.ingest.dateline import (
+    _any_title,
+    _title_patterns,
+    check_title_roles,
+    find_publication_date,
+    year_windows,
+)
 from diplowatch.kb.actors import Actor, KnowledgeBase, RoleSpell
 from diplowatch.lang.dates import find_dates
 from diplowatch.lang.packs import available_languages, load_pack
@@ -152,3 +158,16 @@ def test_year_windows_hold_the_full_dates_of_the_whole_paragraph(lang: str) -> N
         assert _full_dates(text, year_windows(text, paragraphs, lang), lang) == expected, text
         found += len(expected)
     assert found > 50  # the generated texts do hold dates
+
+
+@pytest.mark.parametrize("lang", sorted(available_languages()))
+def test_any_title_screen_agrees_with_the_title_patterns(lang: str) -> None:
+    if not _title_patterns(lang):
+        pytest.skip(f"{lang} has no titles (check_title_roles stops before the screen)")
+    titles = [str(t).replace("*", "ov") for ts in (load_pack(lang).titles.get("roles") or {}).values() for t in ts]
+    pieces = [*titles, *(t.upper() for t in titles[:3]), *(t[:-1] for t in titles[:5]), "x", "Ana", "-", ", "]
+    rng = random.Random(11)
+    for _ in range(300):
+        text = " ".join(rng.choice(pieces) for _ in range(rng.randint(1, 4)))
+        expected = any(pattern.search(text) for _, pattern in _title_patterns(lang))
+        assert bool(_any_title(lang).search(text)) == expected, text

@@ -239,15 +239,19 @@ def _title_body(title: object) -> str:
 @cache
 def _any_title(lang: str) -> re.Pattern[str]:
     """Matches wherever one of ``_title_patterns`` matches: one search rules out a window
-    before running every pattern over it (most names have no title before them). The
-    look-ahead for a first letter of some title spares trying every title at every word."""
+    before running every pattern over it (most names have no title before them). Titles are
+    grouped by first letter and a look-ahead checks that letter: a word is tried only against
+    the titles it can start, not against all of them."""
     roles = load_pack(lang).titles.get("roles") or {}
     titles = [str(t) for titles in roles.values() for t in titles or []]
-    bodies = "|".join(_title_body(t) for t in titles)
     if not titles or any(not t or t[0] == "*" for t in titles):
-        return re.compile(rf"(?<!\w)(?:{bodies})", re.IGNORECASE)
-    first = re.escape("".join(sorted({t[0] for t in titles})))
-    return re.compile(rf"(?<!\w)(?=[{first}])(?:{bodies})", re.IGNORECASE)
+        return re.compile(rf"(?<!\w)(?:{'|'.join(map(_title_body, titles))})", re.IGNORECASE)
+    by_first: dict[str, list[str]] = {}
+    for title in titles:
+        by_first.setdefault(title[0], []).append(_title_body(title[1:]))
+    groups = "|".join(f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in by_first.items())
+    first = re.escape("".join(by_first))
+    return re.compile(rf"(?<!\w)(?=[{first}])(?:{groups})", re.IGNORECASE)
 
 
 def check_title_roles(
