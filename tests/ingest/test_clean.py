@@ -6,7 +6,7 @@ import random
 import re
 import unicodedata
 
-from diplowatch.ingest.clean import _SeenLines, clean_paragraphs
+from diplowatch.ingest.clean import _SeenLines, clean_paragraphs, split_paragraphs
 
 # Self-written page in the shape of a scraped Slovenian news site.
 PAGE = """date 2025-03-04 Novice Šport Kultura Vreme Horoskop Kontakt Oglasi Naročnina Prijava Iskanje
@@ -120,3 +120,18 @@ def test_seen_lines_find_the_repeats_the_plain_key_finds() -> None:
         ]
         seen = _SeenLines()
         assert [seen.add(line) for line in lines] == _plain_repeats(lines), lines
+
+
+def test_split_paragraphs_trims_each_line_like_str_strip() -> None:
+    blank = " \t\f\v\r\u00a0\ufeff\u200b"
+    rng = random.Random(9)
+    pieces = [*blank, "\n", "\n\n", "a", "bc", " x ", "\u2009", "\u3000"]
+    for _ in range(2000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 15)))
+        expected, at = [], 0
+        for line in text.split("\n"):
+            if line.strip(blank):
+                start = at + len(line) - len(line.lstrip(blank))
+                expected.append((start, start + len(line.strip(blank))))
+            at += len(line) + 1
+        assert split_paragraphs(text) == expected, repr(text)
