@@ -158,10 +158,13 @@ def _month_forms(lang: str) -> tuple[str, ...]:
 
 def _month_start(lang: str, *, mirrored: bool = False) -> str:
     """A month form where a date pattern can start one: not after a letter, digit or dot.
-    ``mirrored``: the same in the reversed text, where the form is spelt backwards."""
-    if mirrored:
-        return "(?:" + "|".join(re.escape(f[::-1]) for f in _month_forms(lang)) + r")(?![\w.])"
-    return r"(?<![\w.])(?:" + "|".join(map(re.escape, _month_forms(lang))) + ")"
+    ``mirrored``: the same in the reversed text, where the form is spelt backwards. The
+    look-ahead for a first letter spares trying every form at every word."""
+    forms = [f[::-1] if mirrored else f for f in _month_forms(lang)]
+    alternation = "|".join(map(re.escape, forms))
+    if forms and all(forms):
+        alternation = rf"(?=[{re.escape(''.join(sorted({f[0] for f in forms})))}])(?:{alternation})"
+    return rf"(?:{alternation})(?![\w.])" if mirrored else rf"(?<![\w.])(?:{alternation})"
 
 
 @cache
