@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from diplowatch.ingest.clean import clean_paragraphs
+import random
+import re
+import unicodedata
+
+from diplowatch.ingest.clean import _SeenLines, clean_paragraphs, split_paragraphs
 
 # Self-written page in the shape of a scraped Slovenian news site.
 PAGE = """date 2025-03-04 Novice Šport Kultura Vreme Horoskop Kontakt Oglasi Naročnina Prijava Iskanje
@@ -83,3 +87,51 @@ def test_no_real_paragraph_is_dropped_from_a_plain_article() -> None:
         "Talks will continue next month, the ministry said.\n"
     )
     assert all(p.kind == "body" for p in clean_paragraphs(text))
+
+
+def test_lines_with_the_same_words_are_duplicates_whatever_their_case_or_punctuation() -> None:
+    text = (
+        "Ministra sta se sestala v Rimu, 12. maja 2025.\n"
+        "MINISTRA sta se sestala v Rimu 12 maja 2025\n"
+        "Ministra sta se sestala v Rimu, 21. maja 2025.\n"
+        "Ministra sta se sestala – v Rimu (12. maja 2025)!\n"
+    )
+    assert [p.kind for p in clean_paragraphs(text)] == ["body", "duplicate", "body", "duplicate"]
+
+
+def _plain_repeats(lines: list[str]) -> list[bool]:
+    """The duplicate test without shortcuts: NFKC, case-folded, non-word runs as one space."""
+    seen: set[str] = set()
+    repeats = []
+    for line in lines:
+        key = re.sub(r"\W+", " ", unicodedata.normalize("NFKC", line).casefold()).strip()
+        repeats.append(key in seen)
+        seen.add(key)
+    return repeats
+
+
+def test_seen_lines_find_the_repeats_the_plain_key_finds() -> None:
+    rng = random.Random(5)
+    words = ["Rim", "rim", "RIM", "maja", "2025", "12", "21", "ﬁ", "fi", "Straße", "STRASSE", "а", "А", "е"]
+    for _ in range(300):
+        lines = [
+            rng.choice(["", "(", "– "]).join(rng.choice(words) + rng.choice([" ", ", ", ". ", "-"]) for _ in range(3))
+            for _ in range(rng.randint(1, 12))
+        ]
+        seen = _SeenLines()
+        assert [seen.add(line) for line in lines] == _plain_repeats(lines), lines
+
+
+def test_split_paragraphs_trims_each_line_like_str_strip() -> None:
+    blank = " \t\f\v\r\u00a0\ufeff\u200b"
+    rng = random.Random(9)
+    pieces = [*blank, "\n", "\n\n", "a", "bc", " x ", "\u2009", "\u3000"]
+    for _ in range(2000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 15)))
+        expected, at = [], 0
+        for line in text.split("\n"):
+            if line.strip(blank):
+                start = at + len(line) - len(line.lstrip(blank))
+                expected.append((start, start + len(line.strip(blank))))
+            at += len(line) + 1
+        assert split_paragraphs(text) == expected, repr(text)

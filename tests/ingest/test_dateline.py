@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
 
 from diplowatch.ingest.clean import clean_paragraphs
-from diplowatch.ingest.dateline import check_title_roles, find_publication_date
+from diplowatch.ingest.dateline import (
+    _any_title,
+    _title_patterns,
+    check_title_roles,
+    find_publication_date,
+    year_windows,
+)
 from diplowatch.kb.actors import Actor, KnowledgeBase, RoleSpell
-from diplowatch.model import Article, Mention, PubDate
+from diplowatch.lang.dates import find_dates
+from diplowatch.lang.packs import available_languages, load_pack
+from diplowatch.model import Article, Mention, Paragraph, PubDate
 
 ROOT = Path(__file__).resolve().parents[2]
 # ../shared relative to the repo root; a worktree sits one level deeper (wt/<name>)
@@ -121,3 +130,44 @@ def test_html_time_element_in_the_page_header() -> None:
         find_publication_date(article, clean_paragraphs(article.text), lang="en").value
         == "2025-11-12"
     )
+
+
+def _full_dates(text: str, spans: list[tuple[int, int]], lang: str) -> list[str]:
+    none = PubDate(None, "none")
+    return sorted(
+        d.value
+        for start, end in spans
+        for d in find_dates(text, start, end, lang=lang, published=none)
+        if d.basis == "explicit" and d.precision == "day"
+    )
+
+
+@pytest.mark.parametrize("lang", sorted(available_languages()))
+def test_year_windows_hold_the_full_dates_of_the_whole_paragraph(lang: str) -> None:
+    """Scanning only around four-digit numbers finds what scanning whole paragraphs finds."""
+    forms = [str(f) for fs in (load_pack(lang).calendar.get("months") or {}).values() for f in fs]
+    pieces = [*forms[:12], *(f.upper() for f in forms[:3]), "2025", "1999", "20255", "2024-05-06"]
+    pieces += ["12", "5.", "31.", "1.2.2025", "-", ".", ",", "(", "x", "г.", "th", "-го", "\u00a0"]
+    rng = random.Random(7)
+    found = 0
+    for _ in range(400):
+        words = [rng.choice(pieces) + rng.choice(["", " ", " ", ", ", ". "]) for _ in range(rng.randint(1, 12))]
+        text = "".join(words).strip() or "x"
+        paragraphs = [Paragraph(0, len(text), "body")]
+        expected = _full_dates(text, [(0, len(text))], lang)
+        assert _full_dates(text, year_windows(text, paragraphs, lang), lang) == expected, text
+        found += len(expected)
+    assert found > 50  # the generated texts do hold dates
+
+
+@pytest.mark.parametrize("lang", sorted(available_languages()))
+def test_any_title_screen_agrees_with_the_title_patterns(lang: str) -> None:
+    if not _title_patterns(lang):
+        pytest.skip(f"{lang} has no titles (check_title_roles stops before the screen)")
+    titles = [str(t).replace("*", "ov") for ts in (load_pack(lang).titles.get("roles") or {}).values() for t in ts]
+    pieces = [*titles, *(t.upper() for t in titles[:3]), *(t[:-1] for t in titles[:5]), "x", "Ana", "-", ", "]
+    rng = random.Random(11)
+    for _ in range(300):
+        text = " ".join(rng.choice(pieces) for _ in range(rng.randint(1, 4)))
+        expected = any(pattern.search(text) for _, pattern in _title_patterns(lang))
+        assert bool(_any_title(lang).search(text)) == expected, text

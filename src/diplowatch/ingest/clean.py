@@ -33,8 +33,9 @@ _PROSE_MARK = re.compile(r"[.!?,;]\s\w")  # sentence punctuation followed by mor
 _CREDIT_INSIDE = re.compile(r"\b(?:Izvor|Foto|Photo|Autor)\s*:")
 _SENTENCE_END = re.compile(r"[.!?…:;\"”»“)]\s*$")
 _WORD = re.compile(r"[^\W\d_][^\W_]*(?:[-'’.][^\W_]+)*\.?", re.UNICODE)
-_LINE = re.compile(r"[^\n]+")
-_WIDGET_TAIL = re.compile(r"[\s:()\d]+$")
+# from the first to the last non-blank character of a line; a line of blanks has none
+_TRIMMED_LINE = re.compile(rf"[^\n{_BLANK}][^\n]*(?<![{_BLANK}])")
+_WIDGET_TAIL = re.compile(r"[\s:()\d]*")  # matched on the reversed line: its tail, at once
 _LEAD = re.compile(r"\s*\(?((?:[^\W\d_]+\s+){0,2}[^\W\d_]+)\s*:")
 _SPACES = re.compile(r"\s+")
 _PUNCT_SPACE = re.compile(r"[.!,;]\s")
@@ -49,40 +50,70 @@ def _cues() -> dict[str, frozenset[str]]:
 
 def split_paragraphs(text: str) -> list[tuple[int, int]]:
     """Split into non-empty lines with surrounding white space trimmed, as (start, end)."""
-    spans = []
-    for match in _LINE.finditer(text):
-        start, end = match.span()
-        segment = match.group()
-        if not segment.strip(_BLANK):
-            continue
-        start += len(segment) - len(segment.lstrip(_BLANK))
-        end -= len(segment) - len(segment.rstrip(_BLANK))
-        spans.append((start, end))
-    return spans
+    return [match.span() for match in _TRIMMED_LINE.finditer(text)]
 
 
-def _norm(text: str) -> str:
-    """Key for duplicate detection; NFKC only when the line is not plain ASCII (it is slow)."""
+def _folded(text: str) -> str:
+    """Case-folded; NFKC first only when the line is not plain ASCII (it is slow)."""
     if not text.isascii() and not unicodedata.is_normalized("NFKC", text):
         text = unicodedata.normalize("NFKC", text)
-    return _NON_WORD.sub(" ", text.casefold()).strip()
+    return text.casefold()
+
+
+_COUNTED = "eaеа0123456789"  # common letters in Latin and Cyrillic script, and the digits
+
+
+class _SeenLines:
+    """Lines seen so far, compared by their words only: case, punctuation and spacing aside.
+
+    Building that key (a regex pass over the whole line) for every line was half of the
+    cleaner's time, and repeats are rare. Lines with equal keys have equal counts of every
+    letter and digit, so keys are built only among lines whose counts of a few common ones
+    match those of an earlier line.
+    """
+
+    def __init__(self) -> None:
+        # counts -> the one line with them so far (folded), or the keys of all such lines
+        self._by_counts: dict[tuple[int, ...], str | set[str]] = {}
+
+    def add(self, line: str) -> bool:
+        """Remember ``line``; True when an earlier line had the same words."""
+        folded = _folded(line)
+        counts = tuple(map(folded.count, _COUNTED))
+        earlier = self._by_counts.get(counts)
+        if earlier is None:
+            self._by_counts[counts] = folded
+            return False
+        if isinstance(earlier, str):
+            earlier = self._by_counts[counts] = {_key(earlier)}
+        key = _key(folded)
+        repeated = key in earlier
+        earlier.add(key)
+        return repeated
+
+
+def _key(folded: str) -> str:
+    return _NON_WORD.sub(" ", folded).strip()
 
 
 def _is_widget(line: str) -> bool:
-    stripped = _WIDGET_TAIL.sub("", line.strip()).casefold()
+    line = line.strip()
+    tail = _WIDGET_TAIL.match(line[::-1]).end()  # type: ignore[union-attr]
+    stripped = line[: len(line) - tail].casefold()
     return stripped in _cues()["widgets"]
 
 
 def _lead_words(line: str) -> str | None:
     """The one to three words before a leading colon ('Foto:', 'Na sliki:'), case-folded."""
-    match = _LEAD.match(line)
+    match = _LEAD.match(line) if ":" in line else None  # the test alone is much faster
     return _SPACES.sub(" ", match.group(1)).casefold() if match else None
 
 
-def _is_byline(line: str, words: list[str]) -> bool:
+def _is_byline(line: str) -> bool:
     """Short name-like lines: 'Matic Tomšič', 'I.V./Hina', 'By Jane Doe'."""
     if _SENTENCE_END.search(line) and not line.rstrip().endswith(")"):
         return False
+    words = _WORD.findall(line)  # only now: most lines end a sentence
     if len(words) > 4 or not words:
         return False
     if "/" in line and len(line) < 40:
@@ -90,9 +121,12 @@ def _is_byline(line: str, words: list[str]) -> bool:
     return all(w[0].isupper() for w in words) and len(line) < 40
 
 
-def _is_navigation(line: str, words: list[str]) -> bool:
+def _is_navigation(line: str) -> bool:
     """Menus glued into one line: many capitalised items and no sentence punctuation."""
-    if len(words) < 8 or _PUNCT_SPACE.search(line) or _SENTENCE_END.search(line):
+    if _PUNCT_SPACE.search(line) or _SENTENCE_END.search(line):
+        return False
+    words = _WORD.findall(line)
+    if len(words) < 8:
         return False
     capitalised = sum(1 for w in words if w[0].isupper())
     return capitalised / len(words) >= 0.6
@@ -106,8 +140,7 @@ def _classify(line: str, *, after_widget: bool) -> str:
         # a long line of sentences is body or caption; the junk tests below are for short
         # lines and cost most of the cleaner's time on news text
         return "caption" if lead in cues["captions"] else "body"
-    words = _WORD.findall(line)
-    if not words:
+    if not _WORD.search(line):
         return "nav"
     if _is_widget(line):
         return "widget"
@@ -117,13 +150,15 @@ def _classify(line: str, *, after_widget: bool) -> str:
         return "image"
     if lead in cues["captions"]:
         return "caption"
-    if lead in cues["credits"] or (_CREDIT_INSIDE.search(line) and len(words) <= 10):
+    if lead in cues["credits"] or (
+        ":" in line and _CREDIT_INSIDE.search(line) and len(_WORD.findall(line)) <= 10
+    ):
         return "credit"
     if _DATELINE.match(line):
         return "dateline"
-    if _is_byline(line, words):
+    if _is_byline(line):
         return "byline"
-    if _is_navigation(line, words):
+    if _is_navigation(line):
         return "nav"
     return "body"
 
@@ -131,7 +166,7 @@ def _classify(line: str, *, after_widget: bool) -> str:
 def clean_paragraphs(text: str) -> list[Paragraph]:
     """Label every line of ``text`` as body, or with the reason it is not article text."""
     paragraphs: list[Paragraph] = []
-    seen: set[str] = set()
+    seen = _SeenLines()
     after_widget = False
     for start, end in split_paragraphs(text):
         header = _DATE_HEADER.match(text, start, end)
@@ -145,10 +180,7 @@ def clean_paragraphs(text: str) -> list[Paragraph]:
         line = text[start:end]
         kind = _classify(line, after_widget=after_widget)
         after_widget = after_widget or kind == "widget"
-        if kind in ("body", "caption"):
-            key = _norm(line)
-            if key in seen:
-                kind = "duplicate"
-            seen.add(key)
+        if kind in ("body", "caption") and seen.add(line):
+            kind = "duplicate"
         paragraphs.append(Paragraph(start, end, kind))
     return paragraphs

@@ -11,18 +11,20 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 
 from diplowatch.kb.actors import KnowledgeBase, RoleSpell
 from diplowatch.lang.dates import find_dates
-from diplowatch.lang.packs import available_languages, load_pack
+from diplowatch.lang.packs import available_languages, load_pack, load_pack_chain
 from diplowatch.model import Article, Mention, Paragraph, PubDate
 
 _NUMERIC = re.compile(r"\b(\d{1,2})\s*[./]\s*(\d{1,2})\s*[./]\s*(\d{4})\b")
 _ISO = re.compile(r"\b(\d{4})[-.]\s*(\d{1,2})[-.]\s*(\d{1,2})\b")
 _WORDY = re.compile(r"\b(\d{1,2})\.?\s+([^\W\d_]+)\.?,?\s+(\d{4})\b")
-_YEAR = re.compile(r"(?<![\d.])(19[5-9]\d|20[0-4]\d)(?![\d.])")
+# 1950-2049 not inside a longer number; the look-behind follows the first digit, so that the
+# regex engine can skip ahead to the next 1 or 2 instead of trying the look-behind everywhere
+_YEAR = re.compile(r"(1(?<![\d.]1)9[5-9]\d|2(?<![\d.]2)0[0-4]\d)(?![\d.])")
 
 
 def _month_number(word: str, lang: str | None) -> int | None:
@@ -89,12 +91,9 @@ def find_publication_date(
     return PubDate(value, source, doubtful=reason is not None, reason=reason)
 
 
-def _has_ended_office(spells: Sequence[RoleSpell], when: str) -> bool:
-    """True when some office of the person ended more than the grace period before ``when``."""
-    return any(
-        spell.end and (_first_day(when) - _first_day(spell.end[:10])).days > ROLE_GRACE_DAYS
-        for spell in spells
-    )
+def _has_ended_office(spells: Sequence[RoleSpell], before: date) -> bool:
+    """True when some office of the person ended before ``before`` (publication less grace)."""
+    return any(spell.end and _first_day(spell.end[:10]) < before for spell in spells)
 
 
 _HTML_DATE = re.compile(
@@ -131,9 +130,8 @@ def _from_content(text: str, paragraphs: Sequence[Paragraph], lang: str | None) 
     none = PubDate(None, "none")
     stated = [
         d.value
-        for p in paragraphs
-        if p.kept
-        for d in find_dates(text, p.start, p.end, lang=lang, published=none)
+        for start, end in year_windows(text, paragraphs, lang)
+        for d in find_dates(text, start, end, lang=lang, published=none)
         if d.basis == "explicit" and d.precision == "day"
     ]
     if not stated:
@@ -143,6 +141,74 @@ def _from_content(text: str, paragraphs: Sequence[Paragraph], lang: str | None) 
     )
 
 
+_FOUR_DIGITS = re.compile(r"\d\d\d\d")  # as \d{4}, but faster to scan for
+
+
+@cache
+def _month_forms(lang: str) -> tuple[str, ...]:
+    """Every month form of ``lang`` and its fallbacks, case-folded, longest first."""
+    forms = {
+        str(form).casefold()
+        for pack in load_pack_chain(lang)
+        for forms in (pack.calendar.get("months") or {}).values()
+        for form in forms or []
+    }
+    return tuple(sorted(forms, key=len, reverse=True))
+
+
+def _month_start(lang: str, *, mirrored: bool = False) -> str:
+    """A month form where a date pattern can start one: not after a letter, digit or dot.
+    ``mirrored``: the same in the reversed text, where the form is spelt backwards. The
+    look-ahead for a first letter spares trying every form at every word."""
+    forms = [f[::-1] if mirrored else f for f in _month_forms(lang)]
+    alternation = "|".join(map(re.escape, forms))
+    if forms and all(forms):
+        alternation = rf"(?=[{re.escape(''.join(sorted({f[0] for f in forms})))}])(?:{alternation})"
+    return rf"(?:{alternation})(?![\w.])" if mirrored else rf"(?<![\w.])(?:{alternation})"
+
+
+@cache
+def _date_chunks(lang: str, *, mirrored: bool = False) -> re.Pattern[str]:
+    """The rest of a chunk (a run of non-space), then the chunks after it that hold a digit or
+    a month form: every chunk of a written date holds one."""
+    part = rf"\d|{_month_start(lang, mirrored=mirrored)}"
+    return re.compile(rf"\S*(?:\s+(?=\S*?(?:{part}))\S+)*", re.IGNORECASE)
+
+
+@cache
+def _full_date_shape(lang: str) -> re.Pattern[str]:
+    """What no explicit day date is written without: an ISO or d.m.y tail, or a month form."""
+    return re.compile(rf"\d{{4}}-\d\d-\d\d|\d\.\s?\d{{4}}|{_month_start(lang)}", re.IGNORECASE)
+
+
+def year_windows(text: str, paragraphs: Sequence[Paragraph], lang: str) -> list[tuple[int, int]]:
+    """Spans of kept paragraphs that can hold a full date, each around a four-digit number.
+
+    Every explicit day date states its year, and running all date patterns over whole
+    paragraphs made ``_from_content`` the slowest part of reading an undated article. A window
+    grows over neighbouring chunks while they hold a digit or a month form, so no date can run
+    across its edge: ``find_dates`` sees there exactly the matches it sees in the paragraph.
+    """
+    forward, backward = _date_chunks(lang), _date_chunks(lang, mirrored=True)
+    shape = _full_date_shape(lang)
+    n = len(text)
+    mirrored = ""  # the text reversed, to grow leftwards with a forward regex (i is n - i)
+    windows: list[tuple[int, int]] = []
+    for p in paragraphs:
+        if not p.kept:
+            continue
+        for year in _FOUR_DIGITS.finditer(text, p.start, p.end):
+            if windows and year.start() < windows[-1][1]:
+                continue  # inside the window of the year before
+            mirrored = mirrored or text[::-1]
+            start = n - backward.match(mirrored, n - year.start(), n - p.start).end()  # type: ignore[union-attr]
+            end = forward.match(text, year.end(), p.end).end()  # type: ignore[union-attr]
+            if shape.search(text, start, end):
+                windows.append((start, end))
+    return windows
+
+
+@cache  # the same few publication dates and office ends, over and over
 def _first_day(value: str) -> date:
     parts = [int(x) for x in value.split("-")] + [1, 1]
     return date(parts[0], parts[1], parts[2])
@@ -176,10 +242,19 @@ def _title_body(title: object) -> str:
 @cache
 def _any_title(lang: str) -> re.Pattern[str]:
     """Matches wherever one of ``_title_patterns`` matches: one search rules out a window
-    before running every pattern over it (most names have no title before them)."""
+    before running every pattern over it (most names have no title before them). Titles are
+    grouped by first letter and a look-ahead checks that letter: a word is tried only against
+    the titles it can start, not against all of them."""
     roles = load_pack(lang).titles.get("roles") or {}
-    bodies = [_title_body(t) for titles in roles.values() for t in titles or []]
-    return re.compile(rf"(?<!\w)(?:{'|'.join(bodies)})", re.IGNORECASE)
+    titles = [str(t) for titles in roles.values() for t in titles or []]
+    if not titles or any(not t or t[0] == "*" for t in titles):
+        return re.compile(rf"(?<!\w)(?:{'|'.join(map(_title_body, titles))})", re.IGNORECASE)
+    by_first: dict[str, list[str]] = {}
+    for title in titles:
+        by_first.setdefault(title[0], []).append(_title_body(title[1:]))
+    groups = "|".join(f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in by_first.items())
+    first = re.escape("".join(by_first))
+    return re.compile(rf"(?<!\w)(?=[{first}])(?:{groups})", re.IGNORECASE)
 
 
 def check_title_roles(
@@ -203,14 +278,16 @@ def check_title_roles(
     if not patterns:
         return published
     when = published.value
+    ended_before = _first_day(when) - timedelta(days=ROLE_GRACE_DAYS)
+    any_title = _any_title(lang)
     for mention in mentions:
         actor = kb.get(mention.actor_id) if mention.actor_id else None
         if actor is None or actor.kind != "person" or mention.rule in ("role", "backref"):
             continue
-        if not _has_ended_office(actor.roles, when):
+        if not _has_ended_office(actor.roles, ended_before):
             continue  # only an office that ended before publication can contradict it
         window_start = max(0, mention.start - TITLE_REACH)
-        if not _any_title(lang).search(text, window_start, mention.start):
+        if not any_title.search(text, window_start, mention.start):
             continue
         found = [
             (match.end(), match.end() - match.start(), role)
