@@ -3,6 +3,11 @@
 Every span is a pair of character offsets into ``Article.text`` (the original text as it was
 ingested), so provenance is never lost by cleaning: cleaning only labels paragraphs, it never
 rewrites the text that evidence points into.
+
+The per-article types (paragraphs, sentences, mentions, reports) are not frozen: a frozen
+dataclass costs five times as much to build, and the pipeline builds a few hundred of them
+per article (bench/pipeline.py). They are values all the same, hashed by their fields: derive a
+changed copy with ``dataclasses.replace``, never assign to a field.
 """
 
 from __future__ import annotations
@@ -41,7 +46,7 @@ class FailedArticle:
     origin: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Paragraph:
     """A block of the original text with the cleaner's verdict on it."""
 
@@ -56,7 +61,7 @@ class Paragraph:
         return self.kind in ("body", "caption")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Sentence:
     start: int
     end: int
@@ -73,7 +78,7 @@ class PubDate:
     reason: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Mention:
     """A span naming an actor, a place, or a role that the actor layer resolved."""
 
@@ -89,7 +94,7 @@ class Mention:
     base: str | None = None  # nominative of the surface form, in the article's own language
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class ActorRef:
     """An actor taking part in a reported event, with the span that named it."""
 
@@ -100,7 +105,7 @@ class ActorRef:
     end: int
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Report:
     """One article's claim that a contact happened (or was planned, cancelled, ...)."""
 
