@@ -34,6 +34,7 @@ from diplowatch.resolve.link import choose_actor, resolve_plural, resolve_role
 
 _JOINERS = frozenset({" ", "-", "‐"})
 _MAX_PRODUCT = 64
+_MEMO_WORDS = 200_000  # distinct words memoised per language before the memo starts afresh
 BACKREF_WINDOW = 400  # characters back a title without a country may refer
 _CASE_TAIL = re.compile(r"[-‐][^\W\d_A-ZА-Я]{1,3}\b")
 # Offices whose holders are named by surname alone in the news without introduction.
@@ -197,6 +198,22 @@ def _combinations(
         yield tuple(options[p][i] for p, i in enumerate(indices))
 
 
+def _one_words(gazetteer: Gazetteer, lang: str | None) -> dict[str, _Hit | None]:
+    """Capitalised word -> its hit as a one-word name (None: none), per language; ``find_mentions``
+    reads it before calling ``_names``, so a word known to name nobody costs one dict lookup."""
+    return gazetteer.memo.setdefault(("one word", lang), {})  # type: ignore[return-value]
+
+
+def _one_word(word: str, gazetteer: Gazetteer, lang: str | None) -> _Hit | None:
+    """The hit of a one-word run, memoised in ``_one_words``."""
+    memo = _one_words(gazetteer, lang)
+    if word not in memo:
+        if len(memo) > _MEMO_WORDS:
+            memo.clear()
+        memo[word] = None if _adjective_only(word, lang) else _lookup((word,), gazetteer, lang)
+    return memo[word]
+
+
 @dataclass
 class _Found:
     start: int
@@ -213,7 +230,7 @@ def _names(sentence: Words, run: list[int], gazetteer: Gazetteer, lang: str | No
     if len(run) == 1:  # most runs: one capitalised word
         k = run[0]
         word = sentence.word[k]
-        hit = None if _adjective_only(word, lang) else _match((word,), gazetteer, lang)
+        hit = _one_word(word, gazetteer, lang)
         return [_Found(sentence.start[k], sentence.end[k], *hit, k, k + 1)] if hit else []
     found: list[_Found] = []
     words = [sentence.word[k] for k in run]
@@ -317,10 +334,16 @@ def find_mentions(
     sent_words = sentence_words(text, sentences)
     seen_words = {w for words in sent_words for w in compress(words.word, words.cap)}
     sent_titles = title_index(lang).matches([words.lower for words in sent_words])
+    one_words = _one_words(gazetteer, lang)
     per_sentence = []
     for words, titles in zip(sent_words, sent_titles, strict=True):
-        runs = _runs(words, gazetteer, lang)
-        per_sentence.append((words, titles, [(run, _names(words, run, gazetteer, lang)) for run in runs]))
+        runs = [
+            (run, [])
+            if len(run) == 1 and one_words.get(words.word[run[0]], True) is None
+            else (run, _names(words, run, gazetteer, lang))
+            for run in _runs(words, gazetteer, lang)
+        ]
+        per_sentence.append((words, titles, runs))
     all_found = [f for _, _, runs in per_sentence for _, found in runs for f in found]
     named = {next(iter(f.ids)) for f in all_found if len(f.ids) == 1}
     named_in_full = {
