@@ -27,58 +27,58 @@ MIN_CHARS = 40  # below this, py3langid labels are noise (TOOLKIT.md)
 
 @dataclass(frozen=True)
 class _NgramModel:
-    """py3langid's naive Bayes model, scored with whole-array operations.
+    """py3langid's naive Bayes model, scored with a few whole-array operations per text.
 
     The DFA is an Aho-Corasick automaton over the model's byte n-grams: after any input its
     state is the longest suffix of the input that is a prefix of an n-gram, so it depends only
-    on the last ``depth`` bytes (the longest n-gram). The state at every position is therefore
-    found by walking all ``depth``-byte windows at once, ``depth`` vectorised steps in all,
-    instead of one Python step per byte. Scores are then computed exactly as py3langid does.
+    on the last ``depth`` bytes (the longest n-gram). The feature found at every position is
+    therefore computed by walking all ``depth``-byte windows at once: ``depth`` vectorised
+    steps instead of one Python step per byte. The text is prefixed with ``depth - 1`` bytes
+    that lead every state back to the start (bytes UTF-8 never uses, absent from all n-grams),
+    so the first positions need no special case. The scores are py3langid's up to float
+    rounding (features are summed in another order), so the ranking is the same.
     """
 
-    nextmove: np.ndarray  # state transitions, 256 per row
-    rowbase: np.ndarray  # state -> offset of its row in nextmove
-    output: np.ndarray  # state -> feature index, -1 for none
-    log_ptc: np.ndarray  # feature x language log-probabilities
-    log_pc: np.ndarray  # language priors
+    next_row: np.ndarray  # (row of state << 8) + byte -> row of the next state, also shifted
+    next_feature: np.ndarray  # (row of state << 8) + byte -> feature the next state emits, -1 for none
+    start_row: int  # row of the start state, shifted
+    padding: bytes  # depth - 1 bytes that lead every state back to the start
+    log_ptc: np.ndarray  # feature -> log-probability per language, one cache line per feature
+    log_pc: np.ndarray  # language -> prior
     columns: dict[str, list[int]]  # label -> its columns (script aliases such as srl -> sr share one)
-    depth: int
 
     def rank(self, text: str) -> list[tuple[str, float]]:
         """All languages by probability, best first, as py3langid's ``rank`` returns them."""
         data = _encode(text)
-        scores = self._scores(data)
-        scores *= 1.0 / math.sqrt(len(data) or 1)  # py3langid's length calibration
-        np.exp(scores - scores.max(), out=scores)
-        scores /= scores.sum()
-        merged: dict[str, float] = {}
-        for label, columns in self.columns.items():
-            merged[label] = float(scores[columns].sum())  # float32 sum, as py3langid folds aliases
+        scores = self._scores(data).tolist()
+        scale = 1.0 / math.sqrt(len(data) or 1)  # py3langid's calibration of the softmax
+        top = max(scores)
+        weights = [math.exp((score - top) * scale) for score in scores]
+        total = sum(weights)
+        merged = {label: sum(weights[c] for c in columns) / total for label, columns in self.columns.items()}
         return sorted(merged.items(), key=itemgetter(1), reverse=True)
 
     def _scores(self, data: bytes) -> np.ndarray:
-        features = self._features(np.frombuffer(data, dtype=np.uint8))
-        if not len(features):
+        """Naive Bayes log-scores: log(1 + count) of each feature times its log-probabilities."""
+        found = np.sort(self._features(data))
+        found = found[np.searchsorted(found, 0) :]  # drop the -1 of positions without a feature
+        if not len(found):
             return np.zeros(len(self.log_pc), dtype=np.float32)
-        # py3langid sums features in order of first occurrence; keeping it keeps scores bit-equal
-        unique, first, counts = np.unique(features, return_index=True, return_counts=True)
-        order = np.argsort(first)
-        weights = np.log1p(counts[order].astype(np.float32))
-        return weights @ self.log_ptc[unique[order]] + self.log_pc
+        run_edges = np.empty(len(found) + 1, dtype=bool)  # where a run of one feature starts or ends
+        run_edges[0] = run_edges[-1] = True
+        np.not_equal(found[1:], found[:-1], out=run_edges[1:-1])
+        edges = np.flatnonzero(run_edges)
+        weights = np.log1p((edges[1:] - edges[:-1]).astype(np.float32))
+        return (weights @ self.log_ptc[found[edges[:-1]]])[: len(self.log_pc)] + self.log_pc
 
-    def _features(self, data: np.ndarray) -> np.ndarray:
-        """Feature index of every byte position that ends an n-gram, in text order."""
-        head = min(self.depth - 1, len(data))
-        states = [0]
-        for byte in data[:head].tolist():  # positions before the first full window
-            states.append(int(self.nextmove[self.rowbase[states[-1]] + byte]))
-        windows = len(data) - head
-        window_states = np.zeros(max(windows, 0), dtype=np.int64)
-        if windows > 0:
-            for k in range(self.depth):
-                window_states = self.nextmove[self.rowbase[window_states] + data[k : k + windows]]
-        found = self.output[np.concatenate([np.array(states[1:], dtype=np.int64), window_states])]
-        return found[found >= 0]
+    def _features(self, data: bytes) -> np.ndarray:
+        """Feature found at each byte position of ``data``, -1 where none."""
+        padded = np.frombuffer(self.padding + data, dtype=np.uint8).astype(np.intp)
+        depth, positions = len(self.padding) + 1, len(data)
+        rows = self.start_row
+        for k in range(depth - 1):
+            rows = self.next_row[rows + padded[k : k + positions]]
+        return self.next_feature[rows + padded[depth - 1 :]]
 
 
 def _encode(text: str) -> bytes:
@@ -110,6 +110,25 @@ def _longest_ngram(nextmove: np.ndarray, row: np.ndarray) -> int:
         frontier, depth = np.flatnonzero(reached), depth + 1
 
 
+def _reset_byte(nextmove: np.ndarray) -> int:
+    """A byte outside UTF-8 that leads every state back to the start state 0."""
+    for byte in range(0xFF, 0xF4, -1):
+        if not nextmove[:, byte].any():
+            return byte
+    raise ValueError("py3langid model: no byte resets the DFA; cannot pad the text")
+
+
+def _cache_line_rows(table: np.ndarray) -> np.ndarray:
+    """``table`` as float32 rows of 16 (64 bytes), each in one cache line: scoring reads a row
+    per feature in the text, and on a cold cache each row costs one memory access."""
+    width = 64 // 4
+    flat = np.zeros(len(table) * width + width, dtype=np.float32)
+    start = (-flat.ctypes.data % 64) // 4
+    rows = flat[start : start + len(table) * width].reshape(-1, width)
+    rows[:, : table.shape[1]] = table
+    return rows
+
+
 @lru_cache(maxsize=1)
 def _model() -> _NgramModel:
     import py3langid.langid as langid
@@ -121,16 +140,17 @@ def _model() -> _NgramModel:
     columns: dict[str, list[int]] = {}
     for column, i in enumerate(kept):
         columns.setdefault(classes[i], []).append(column)
-    nextmove = np.asarray(identifier.tk_nextmove)
+    nextmove = np.asarray(identifier.tk_nextmove).reshape(-1, 256)
     row = np.asarray(identifier.tk_row, dtype=np.int64)
+    output = np.asarray(identifier.tk_output, dtype=np.int32)
     return _NgramModel(
-        nextmove=nextmove,
-        rowbase=row << 8,
-        output=np.asarray(identifier.tk_output, dtype=np.int64),
-        log_ptc=ptc[:, kept],
-        log_pc=pc[kept],
+        next_row=(row << 8).astype(np.uint32)[nextmove].ravel(),
+        next_feature=output[nextmove].ravel(),
+        start_row=int(row[0]) << 8,
+        padding=bytes([_reset_byte(nextmove)]) * (_longest_ngram(nextmove, row) - 1),
+        log_ptc=_cache_line_rows(ptc[:, kept]),
+        log_pc=pc[kept].astype(np.float32),
         columns=columns,
-        depth=_longest_ngram(nextmove.reshape(-1, 256), row),
     )
 
 
