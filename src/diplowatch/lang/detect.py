@@ -131,6 +131,11 @@ def _cache_line_rows(table: np.ndarray) -> np.ndarray:
 
 @lru_cache(maxsize=1)
 def _model() -> _NgramModel:
+    """py3langid's model for our languages, its DFA tables fused for the window walk.
+
+    Built once per process (about 0.2 s on top of py3langid's own loading); the two fused tables
+    take 80 MB, where py3langid kept 40 MB of transitions plus Python lists.
+    """
     import py3langid.langid as langid
 
     identifier = langid._load_identifier()
