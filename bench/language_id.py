@@ -1,9 +1,10 @@
 """Benchmark: accuracy and CPU cost of article language identification, per corpus and language.
 
-Run: ``.venv/bin/python bench/language_id.py [SHARED]`` (SHARED defaults to ../shared). Identifies every article as the pipeline does
-(``detect_language`` on the first LANGUAGE_SAMPLE characters of the body, ignoring any language
-given with the article) and compares with the truth: samples/gold.jsonl for samples/corpus,
-../shared/gold/seeds.jsonl for the seeds, the folder name for ../shared/bsnlp/<topic>/raw/<lang>.
+Run: ``.venv/bin/python bench/language_id.py [SHARED]`` (SHARED defaults to ../shared).
+Identifies every article as the pipeline does (``detect_language`` on the first LANGUAGE_SAMPLE
+characters of the body, ignoring any language given with the article) and compares with the truth:
+samples/gold.jsonl for samples/corpus, SHARED/gold/seeds.jsonl for the seeds, the folder name for
+SHARED/bsnlp/<topic>/raw/<lang>.
 The time is that of warm, back-to-back calls; inside the pipeline each call costs more (cold caches).
 """
 
@@ -63,7 +64,7 @@ if __name__ == "__main__":
         found = [detect_language(sample) for sample, _truth in samples]
         cpu = time.process_time() - started
         by_language: dict[str, Counter[str]] = defaultdict(Counter)
-        for (_sample_text, truth), language in zip(samples, found):
+        for (_sample_text, truth), language in zip(samples, found, strict=True):
             by_language[truth][str(language)] += 1
         right = sum(counts[truth] for truth, counts in by_language.items())
         print(f"{name}: {right}/{len(samples)} right, {cpu / len(samples) * 1000:.3f} ms CPU per article")
