@@ -60,14 +60,15 @@ class _NgramModel:
 
     def _scores(self, data: bytes) -> np.ndarray:
         """Naive Bayes log-scores: log(1 + count) of each feature times its log-probabilities."""
-        found = np.sort(self._features(data))
-        found = found[np.searchsorted(found, 0) :]  # drop the -1 of positions without a feature
+        found = self._features(data)
+        found.sort()  # array methods rather than numpy's Python-level wrappers: this runs per article
+        found = found[found.searchsorted(0) :]  # drop the -1 of positions without a feature
         if not len(found):
             return np.zeros(len(self.log_pc), dtype=np.float32)
         run_edges = np.empty(len(found) + 1, dtype=bool)  # where a run of one feature starts or ends
         run_edges[0] = run_edges[-1] = True
         np.not_equal(found[1:], found[:-1], out=run_edges[1:-1])
-        edges = np.flatnonzero(run_edges)
+        edges = run_edges.nonzero()[0]
         weights = np.log1p((edges[1:] - edges[:-1]).astype(np.float32))
         return (weights @ self.log_ptc[found[edges[:-1]]])[: len(self.log_pc)] + self.log_pc
 
