@@ -21,6 +21,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import chain, compress
+from typing import Any
 
 from diplowatch.extract.tokens import Words, sentence_words
 from diplowatch.extract.unknown_people import find_unknown_people
@@ -63,6 +64,7 @@ def _runs(words: Words, gazetteer: Gazetteer, lang: str | None) -> list[list[int
     """
     runs: list[list[int]] = []
     cap, gap, word = words.cap, words.gap, words.word
+    inner = _word_memo(gazetteer, "inner", lang)
     size = len(cap)
     end = -2  # the last index of runs[-1]
     for i in compress(range(size), cap):
@@ -75,41 +77,44 @@ def _runs(words: Words, gazetteer: Gazetteer, lang: str | None) -> list[list[int
         end = i
         k = i + 1
         while k < size and gap[k] in _JOINERS:
-            if cap[k]:
-                runs[-1].append(k)
-            elif (gap[k] == "-" and len(word[k]) >= 3 and not word[k - 1].isupper()) or _inner_word(
-                word[k], gazetteer, lang
-            ):
-                runs[-1].append(k)  # "Son-hui", not the case ending of "NATO-om"
-            else:
-                break
+            if not cap[k] and not (gap[k] == "-" and len(word[k]) >= 3 and not word[k - 1].isupper()):
+                joins = inner.get(word[k])
+                if joins is None:
+                    joins = _inner_word(word[k], gazetteer, lang)
+                if not joins:
+                    break
+            runs[-1].append(k)  # a capital, "Son-hui" (not the case ending of "NATO-om"), an inner word
             end = k
             k += 1
     return runs
 
 
+def _word_memo(gazetteer: Gazetteer, kind: str, lang: str | None) -> dict[str, Any]:
+    """A per-language memo of one kind of word lookup, kept in the gazetteer's memo (and
+    cleared with it): the same words recur in every article."""
+    memo: dict[str, Any] = gazetteer.memo.setdefault((kind, lang), {})  # type: ignore[assignment]
+    if len(memo) > _MEMO_WORDS:
+        memo.clear()
+    return memo
+
+
 def _inner_word(word: str, gazetteer: Gazetteer, lang: str | None) -> bool:
-    """Some candidate base form of ``word`` is a lower-case word inside known names
-    (memoised in the gazetteer: the same small words recur in every article)."""
-    key = ("inner", word, lang)
-    known = gazetteer.memo.get(key)
+    """Some candidate base form of ``word`` is a lower-case word inside known names."""
+    memo = _word_memo(gazetteer, "inner", lang)
+    known = memo.get(word)
     if known is None:
-        known = gazetteer.memo[key] = any(
-            name_key(c) in gazetteer.inner_words for c in base_candidates(word, lang)
-        )
-    return known  # type: ignore[return-value]
+        known = memo[word] = any(name_key(c) in gazetteer.inner_words for c in base_candidates(word, lang))
+    return known
 
 
 def _starts_long_name(word: str, gazetteer: Gazetteer, lang: str | None) -> bool:
     """Some candidate key of ``word`` is the first word of a multi-word name; when none is,
     ``_lookup`` rejects every longer span starting here, so ``_names`` need not build them."""
-    key = ("first", word, lang)
-    known = gazetteer.memo.get(key)
+    memo = _word_memo(gazetteer, "first", lang)
+    known = memo.get(word)
     if known is None:
-        known = gazetteer.memo[key] = any(
-            k in gazetteer.first_words for k, _ in _candidate_keys(word, lang)
-        )
-    return known  # type: ignore[return-value]
+        known = memo[word] = any(k in gazetteer.first_words for k, _ in _candidate_keys(word, lang))
+    return known
 
 
 @lru_cache(maxsize=200_000)
@@ -198,18 +203,11 @@ def _combinations(
         yield tuple(options[p][i] for p, i in enumerate(indices))
 
 
-def _one_words(gazetteer: Gazetteer, lang: str | None) -> dict[str, _Hit | None]:
-    """Capitalised word -> its hit as a one-word name (None: none), per language; ``find_mentions``
-    reads it before calling ``_names``, so a word known to name nobody costs one dict lookup."""
-    return gazetteer.memo.setdefault(("one word", lang), {})  # type: ignore[return-value]
-
-
 def _one_word(word: str, gazetteer: Gazetteer, lang: str | None) -> _Hit | None:
-    """The hit of a one-word run, memoised in ``_one_words``."""
-    memo = _one_words(gazetteer, lang)
+    """The hit of a one-word run (None: none), memoised per language; ``find_mentions`` reads
+    the memo before calling ``_names``, so a word known to name nobody costs one dict lookup."""
+    memo = _word_memo(gazetteer, "one word", lang)
     if word not in memo:
-        if len(memo) > _MEMO_WORDS:
-            memo.clear()
         memo[word] = None if _adjective_only(word, lang) else _lookup((word,), gazetteer, lang)
     return memo[word]
 
@@ -334,7 +332,7 @@ def find_mentions(
     sent_words = sentence_words(text, sentences)
     seen_words = {w for words in sent_words for w in compress(words.word, words.cap)}
     sent_titles = title_index(lang).matches([words.lower for words in sent_words])
-    one_words = _one_words(gazetteer, lang)
+    one_words = _word_memo(gazetteer, "one word", lang)
     per_sentence = []
     for words, titles in zip(sent_words, sent_titles, strict=True):
         runs = [
