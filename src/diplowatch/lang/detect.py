@@ -13,15 +13,17 @@ one byte at a time in Python, which made language identification a tenth of the 
 from __future__ import annotations
 
 import math
+import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from operator import itemgetter
 
 import numpy as np
 
 from diplowatch.lang.packs import available_languages, load_pack
 
+_WORDS = re.compile(r"[^\W\d_]+")
 MIN_CHARS = 40  # below this, py3langid labels are noise (TOOLKIT.md)
 
 
@@ -170,7 +172,8 @@ def _letter_rules() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
 
 
 def _adjust(text: str, ranked: list[tuple[str, float]]) -> str:
-    """Among the top candidates, drop those whose foreign letters occur; prefer own letters."""
+    """Among the top candidates, drop those whose foreign letters occur; prefer own letters;
+    then let cue words decide between close languages (hr/bs/sr/me)."""
     chars = set(text.lower())
     rules = _letter_rules()
     none = (frozenset(), frozenset())
@@ -178,7 +181,37 @@ def _adjust(text: str, ranked: list[tuple[str, float]]) -> str:
     for code in allowed:
         if not chars.isdisjoint(rules.get(code, none)[0]):
             return code
-    return allowed[0] if allowed else ranked[0][0]
+    if not allowed:
+        return ranked[0][0]
+    return _by_cue_words(text, allowed[0], allowed)
+
+
+@cache
+def _cue_words(code: str) -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
+    """(close languages, cue words, cue stems) of a language pack's ``cue_words``."""
+    data = load_pack(code).language.get("cue_words") or {}
+    own = [str(w).lower() for w in data.get("own") or ()]
+    return (
+        frozenset(data.get("close") or ()),
+        frozenset(w for w in own if not w.endswith("*")),
+        tuple(w[:-1] for w in own if w.endswith("*")),
+    )
+
+
+def _by_cue_words(text: str, best: str, allowed: list[str]) -> str:
+    """The candidate close to ``best`` whose cue words occur most often, when it beats ``best``;
+    the statistical model cannot tell Croatian, Bosnian and Serbian Latin apart on a sample."""
+    close = _cue_words(best)[0]
+    rivals = [code for code in allowed if code == best or code in close]
+    if len(rivals) < 2:
+        return best
+    words = _WORDS.findall(text.lower())
+    counts = {}
+    for code in rivals:
+        _, exact, stems = _cue_words(code)
+        counts[code] = sum(1 for w in words if w in exact or (stems and w.startswith(stems)))
+    winner = max(rivals, key=counts.__getitem__)  # the higher-ranked one on a tie
+    return winner if counts[winner] > counts[best] else best
 
 
 def detect_language(text: str, *, hint: str | None = None) -> str | None:
