@@ -15,8 +15,6 @@ Stages, in order:
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from diplowatch.extract.mentions import find_mentions
 from diplowatch.extract.reports import build_reports
 from diplowatch.ingest.clean import clean_paragraphs
@@ -25,7 +23,7 @@ from diplowatch.kb.gazetteer import Gazetteer, default_gazetteer
 from diplowatch.lang.detect import detect_language
 from diplowatch.lang.packs import available_languages
 from diplowatch.lang.segment import split_sentences
-from diplowatch.model import Article, ArticleResult
+from diplowatch.model import Article, ArticleResult, Paragraph
 
 _CYRILLIC_LEADS = bytes(range(0xD0, 0xD4))  # UTF-8 first bytes of U+0400..U+04FF, and of nothing else
 LANGUAGE_SAMPLE = 600  # characters of body text enough to identify the article language
@@ -44,7 +42,9 @@ def process_article(article: Article, *, gazetteer: Gazetteer | None = None) -> 
     )
     script = _script(body)
     paragraphs = [
-        replace(p, lang=_paragraph_language(text[p.start : p.end], lang, script)) if p.kept else p
+        Paragraph(p.start, p.end, p.kind, _paragraph_language(text[p.start : p.end], lang, script))
+        if p.kept
+        else p
         for p in paragraphs
     ]
     published = find_publication_date(article, paragraphs, lang=lang)
