@@ -119,7 +119,7 @@ def demonym_country(word: str, lang: str | None) -> str | None:
     if found is None:
         if len(memo) > _MEMO_WORDS:
             memo.clear()
-        found = memo[word] = _stem_country(word.lower(), demonym_stems(lang))
+        found = memo[word] = _stem_country(word.lower(), lang)
     return found or None
 
 
@@ -131,10 +131,17 @@ def demonym_countries(words: Sequence[str], lang: str | None) -> list[str]:
     return found
 
 
-def _stem_country(lower: str, stems: dict[str, str]) -> str:
+@cache
+def _stem_openings(lang: str | None) -> frozenset[str]:
+    """First two letters of every adjective stem: a word opening with none of them has no country."""
+    return frozenset(stem[:2] for stem in demonym_stems(lang))
+
+
+def _stem_country(lower: str, lang: str | None) -> str:
     """The country of the longest known stem that ``lower`` is, less an ending of up to
     ``_MAX_ENDING`` letters (and at least two letters of stem)."""
-    if stems:
+    stems = demonym_stems(lang)
+    if stems and lower[:2] in _stem_openings(lang):
         for cut in range(len(lower), max(len(lower) - _MAX_ENDING, 2) - 1, -1):
             iso3 = stems.get(lower[:cut])
             if iso3:

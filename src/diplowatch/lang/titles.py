@@ -19,6 +19,7 @@ from itertools import chain, compress
 
 from diplowatch.lang.packs import available_languages, load_pack
 
+_MEMO_WORDS = 200_000  # distinct words whose options are memoised before the memo starts afresh
 _SPLIT = re.compile(r"[\s\-‐–]+")
 
 
@@ -44,16 +45,22 @@ class TitleIndex:
     blocked_exact: frozenset[str] = frozenset()
     blocked_stems: tuple[str, ...] = ()
     female: tuple[str, ...] = ()
+    openings: frozenset[str] | None = None  # first two letters of every first word (None: no screen)
     _options: dict[str, tuple[TitlePattern, ...]] = field(default_factory=dict, repr=False)
 
     def options(self, token: str) -> tuple[TitlePattern, ...]:
-        """Patterns whose first word fits ``token`` (memoised per distinct token)."""
+        """Patterns whose first word fits ``token`` (memoised per distinct token; a token whose
+        first two letters open no first word needs no lookup at all)."""
         cached = self._options.get(token)
         if cached is None:
-            found = list(self.exact.get(token, ()))
-            for length in self.stem_lengths:
-                if length <= len(token):
-                    found.extend(self.stems.get(token[:length], ()))
+            found: list[TitlePattern] = []
+            if self.openings is None or token[:2] in self.openings:
+                found.extend(self.exact.get(token, ()))
+                for length in self.stem_lengths:
+                    if length <= len(token):
+                        found.extend(self.stems.get(token[:length], ()))
+            if len(self._options) > _MEMO_WORDS:
+                self._options.clear()
             cached = self._options[token] = tuple(found)
         return cached
 
@@ -145,7 +152,9 @@ def title_index(lang: str | None) -> TitleIndex:
                 continue
             first, is_stem = pattern.words[0]
             (stems if is_stem else exact)[first].append(pattern)
+    firsts = [*exact, *stems]
     return TitleIndex(
+        openings=frozenset(w[:2] for w in firsts) if all(len(w) >= 2 for w in stems) else None,
         exact={k: tuple(v) for k, v in exact.items()},
         stems={k: tuple(v) for k, v in stems.items()},
         stem_lengths=tuple(sorted({len(k) for k in stems})),
