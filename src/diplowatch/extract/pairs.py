@@ -25,9 +25,10 @@ rules need (and, between, with, relative pronouns, attribution cues) are per-lan
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 
 from diplowatch.lang.packs import load_pack_chain
 from diplowatch.model import Mention
@@ -84,20 +85,34 @@ def pairing_words(lang: str) -> PairingWords:
     )
 
 
+class Clauses:
+    """The clause breaks of sentence [start, end), found once for all its triggers and dates."""
+
+    __slots__ = ("_break_ends", "_break_starts", "end", "start")
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.start, self.end = start, end
+        spans = [m.span() for m in _CLAUSE_BREAK.finditer(text, start, end)]
+        self._break_starts = [s for s, _e in spans]
+        self._break_ends = [e for _s, e in spans]
+
+    def around(self, pos: int) -> tuple[int, int]:
+        """The clause that contains ``pos``: from the last break ending at or before it to the
+        first break starting at or after it (a break around ``pos`` itself cuts neither side)."""
+        before = bisect_right(self._break_ends, pos)
+        after = bisect_left(self._break_starts, pos)
+        left = self._break_ends[before - 1] if before else self.start
+        right = self._break_starts[after] if after < len(self._break_starts) else self.end
+        return left, right
+
+
 def clause_bounds(text: str, start: int, end: int, pos: int) -> tuple[int, int]:
     """The clause of sentence [start, end) that contains ``pos``, cut at punctuation."""
-    left, right = start, end
-    for match in _CLAUSE_BREAK.finditer(text, start, end):
-        if match.end() <= pos:
-            left = match.end()
-        elif match.start() >= pos:
-            right = match.start()
-            break
-    return left, right
+    return Clauses(text, start, end).around(pos)
 
 
 def status_scope(
-    text: str, sent_start: int, sent_end: int, pos: int, *, lang: str
+    text: str, sent_start: int, sent_end: int, pos: int, *, lang: str, clauses: Clauses | None = None
 ) -> tuple[tuple[int, int], ...]:
     """The clause of ``pos`` widened to the predicates that govern or complete it.
 
@@ -106,16 +121,18 @@ def status_scope(
     Radev": the denial stands in the clause before the "that" clause. Only cancellations and
     denials are read in these spans (see ``find_status``). The relative clause itself is left
     out: "the call, after which talks on a summit ended" tells of the summit, not the call.
+    ``clauses`` are the sentence's, when the caller has them already.
     """
     words = pairing_words(lang)
-    start, end = clause_bounds(text, sent_start, sent_end, pos)
+    clauses = clauses or Clauses(text, sent_start, sent_end)
+    start, end = clauses.around(pos)
     that = words.that.search(text, max(sent_start, start - 2), pos)
     if that is not None and not text[start : that.start()].strip(" ,"):
-        start = clause_bounds(text, sent_start, sent_end, max(sent_start, start - 2))[0]
+        start = clauses.around(max(sent_start, start - 2))[0]
     relative = _next_relative_clause(text, end, sent_end, words)
     if relative is None or relative[1] >= sent_end:
         return ((start, end),)
-    return (start, end), clause_bounds(text, sent_start, sent_end, relative[1] + 1)
+    return (start, end), clauses.around(relative[1] + 1)
 
 
 def _groups(text: str, people: Sequence[Mention], words: PairingWords) -> list[list[Mention]]:
@@ -202,6 +219,7 @@ def choose_participants(
     taken: frozenset[int] = frozenset(),
     next_triggers: Sequence[int] = (),
     states: Sequence[Mention] = (),
+    prepared: PreparedPeople | None = None,
 ) -> tuple[list[list[Mention]], str]:
     """Participant groups of the trigger at ``trigger`` (start, end) and the rule that chose them.
 
@@ -214,11 +232,13 @@ def choose_participants(
     partner, so "talks about a meeting of Putin with Trump" gives the people to the meeting.
     ``states`` are country and organisation mentions: one standing before the trigger in its
     clause is the clause's subject ("Russia and Belarus talked with Maduro"), so no person
-    from elsewhere in the sentence is borrowed.
+    from elsewhere in the sentence is borrowed. ``prepared`` is ``prepare_people`` of the
+    sentence, when the caller pairs several triggers of it.
     """
     words = pairing_words(lang)
     t_start, t_end = trigger
-    people, groups = _prepare(text, sent_start, sent_end, tuple(people), lang)
+    prepared = prepared or prepare_people(text, sent_start, sent_end, people, lang=lang)
+    people, groups = prepared.people, prepared.groups
     bound = [g for g in groups if any(m.start in taken for m in g)]
     for group in groups:  # 1. dash pair touching the trigger
         if len(group) > 1 and any(
@@ -246,7 +266,7 @@ def choose_participants(
         gap = text[t_end : after[0][0].start]
         if words.by.match(gap.strip()) and only_words(gap, 2):  # "by (the) Turkish leader"
             return [after[0]], "pair.agent"
-    c_start, c_end = clause_bounds(text, sent_start, sent_end, t_start)
+    c_start, c_end = prepared.clauses.around(t_start)
     # the partner stands before the next trigger and before a "that" clause: "agreed at the
     # first meeting that they would coordinate with Maduro" names no partner of the meeting
     that = words.that.search(text, t_end, c_end)
@@ -308,16 +328,33 @@ def choose_participants(
     return ([_distinct(chosen)] if chosen else []), rule
 
 
-@lru_cache(maxsize=64)
-def _prepare(
-    text: str, sent_start: int, sent_end: int, people: tuple[Mention, ...], lang: str
-) -> tuple[list[Mention], list[list[Mention]]]:
-    """The sentence's participants-to-be and their groups, once per sentence, not per trigger."""
+@dataclass(frozen=True, slots=True)
+class PreparedPeople:
+    """A sentence's participants-to-be, their groups and its clauses: once per sentence,
+    not once per trigger."""
+
+    people: list[Mention]
+    groups: list[list[Mention]]
+    clauses: Clauses
+
+
+def prepare_people(
+    text: str,
+    sent_start: int,
+    sent_end: int,
+    people: Sequence[Mention],
+    *,
+    lang: str,
+    clauses: Clauses | None = None,
+) -> PreparedPeople:
+    """Drop appositive titles and sources from the sentence's ``people`` and group the rest."""
     words = pairing_words(lang)
     kept = _drop_appositions(text, people)
     sources = _sources(text, sent_start, sent_end, kept, words)
     kept = [m for m in kept if m.start not in sources]
-    return kept, _groups(text, kept, words)
+    return PreparedPeople(
+        kept, _groups(text, kept, words), clauses or Clauses(text, sent_start, sent_end)
+    )
 
 
 def _next_relative_clause(

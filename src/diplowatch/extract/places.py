@@ -89,8 +89,21 @@ def choose_location(
     """The place mention that says where the contact at ``trigger`` happened, or None."""
     if mode == "phone":
         return None
-    t_start, t_end = trigger
-    places = [
+    places = locative_places(text, mentions, sentence=sentence, at=at, suffixes=suffixes, lang=lang)
+    return nearest_place(places, mode=mode, trigger=trigger, clause=clause)
+
+
+def locative_places(
+    text: str,
+    mentions: Sequence[Mention],
+    *,
+    sentence: tuple[int, int],
+    at: re.Pattern[str],
+    suffixes: Sequence[str] = (),
+    lang: str | None = None,
+) -> list[Mention]:
+    """The sentence's place mentions in locative use: the same for all its triggers."""
+    return [
         m
         for m in mentions
         if m.kind in PLACE_KINDS
@@ -101,6 +114,15 @@ def choose_location(
         and not completes_title(text, m, mentions, at=at)
         and not in_apposition(text, m, mentions, lang=lang)
     ]
+
+
+def nearest_place(
+    places: Sequence[Mention], *, mode: str, trigger: tuple[int, int], clause: tuple[int, int]
+) -> Mention | None:
+    """Of ``locative_places``, the one where the contact at ``trigger`` happened, or None."""
+    if mode == "phone":
+        return None
+    t_start, t_end = trigger
     if mode == "unspecified":  # talks with no channel: only a place in their own clause
         places = [m for m in places if clause[0] <= m.start < clause[1]]
     if not places:

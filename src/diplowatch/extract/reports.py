@@ -27,15 +27,16 @@ from diplowatch.extract.folding import (
     fold_sentence_reports,
 )
 from diplowatch.extract.pairs import (
+    Clauses,
     choose_participants,
-    clause_bounds,
     pairing_words,
+    prepare_people,
     status_scope,
 )
-from diplowatch.extract.places import choose_location
+from diplowatch.extract.places import locative_places, nearest_place
 from diplowatch.extract.status import StatusCue, find_status, sentence_has_plan
 from diplowatch.extract.triggers import Trigger, find_triggers
-from diplowatch.lang.dates import DateMention, find_dates
+from diplowatch.lang.dates import DateMention, scan_dates
 from diplowatch.model import ActorRef, Mention, PubDate, Report, Sentence
 
 SOLO_MODES = ("visit", "multilateral")
@@ -100,7 +101,10 @@ def build_reports(
         triggers = absorb_objects(text, find_triggers(text, sent.start, sent.end, lang=lang), lang)
         if not triggers:
             continue
-        summit = _summit_place(text, sent, triggers, in_sentence, lang)
+        clauses = Clauses(text, sent.start, sent.end)
+        clause_of = {t.start: clauses.around(t.start) for t in triggers}
+        places = _SentencePlaces(text, sent, in_sentence, lang)
+        summit = _summit_place(triggers, clause_of, places)
         if summit is not None:
             summit_at[sent.start] = summit
         cues = {
@@ -110,19 +114,22 @@ def build_reports(
                 sent.end,
                 t.start,
                 lang=lang,
-                clause=clause_bounds(text, sent.start, sent.end, t.start),
-                predicate=status_scope(text, sent.start, sent.end, t.start, lang=lang),
+                clause=clause_of[t.start],
+                predicate=status_scope(
+                    text, sent.start, sent.end, t.start, lang=lang, clauses=clauses
+                ),
                 trigger_status=t.status,
             )
             for t in triggers
         }
-        dates = _resolve_dates(text, sent, cues, lang=lang, published=published)
-        chosen = _choose_all(text, sent, triggers, people, in_sentence, lang=lang)
+        dates = _resolve_dates(text, sent, cues, clauses, lang=lang, published=published)
+        solo = {t.start: _mode(t, people, text, lang) in SOLO_MODES for t in triggers}
+        chosen = _choose_all(text, sent, triggers, people, in_sentence, solo, clauses, lang=lang)
         # dates go to triggers that found their people; "took part on Thursday in a meeting"
         productive = [
             t
             for t in triggers
-            if _can_report(t, chosen[t.start][0], people, text, lang)
+            if _can_report(chosen[t.start][0], solo=solo[t.start])
             or _backref(reports, t.mode, sent, paragraph_of) is not None
         ] or list(triggers)
         own_dates = _dates_by_trigger(productive, dates)
@@ -147,7 +154,8 @@ def build_reports(
                     sent,
                     trigger,
                     participants,
-                    in_sentence,
+                    places=places,
+                    clause=clause_of[trigger.start],
                     rule=rule,
                     cue=cue,
                     date=date,
@@ -168,35 +176,49 @@ def build_reports(
 
 
 def _summit_place(
-    text: str,
-    sent: Sentence,
     triggers: Sequence[Trigger],
-    in_sentence: Sequence[Mention],
-    lang: str,
+    clause_of: dict[int, tuple[int, int]],
+    places: _SentencePlaces,
 ) -> str | None:
     """Where the first summit the sentence names is held, whoever attends it.
 
     "Russia's delegation to the G20 summit in South Africa ... The new head of the delegation
     is X": the next sentence's attendance takes this place when it names none itself.
     """
-    words = pairing_words(lang)
     for trigger in triggers:
         if trigger.mode != "multilateral":
             continue
-        place = choose_location(
-            text,
-            in_sentence,
-            mode="multilateral",
-            trigger=(trigger.start, trigger.end),
-            clause=clause_bounds(text, sent.start, sent.end, trigger.start),
-            sentence=(sent.start, sent.end),
-            at=words.at,
-            suffixes=words.at_suffixes,
-            lang=lang,
-        )
+        place = places.where("multilateral", trigger, clause_of[trigger.start])
         if place is not None:
-            return place.name
+            return place
     return None
+
+
+class _SentencePlaces:
+    """The sentence's places in locative use, found once and only when a location is asked."""
+
+    def __init__(self, text: str, sent: Sentence, in_sentence: Sequence[Mention], lang: str):
+        self._text, self._sent, self._mentions, self._lang = text, sent, in_sentence, lang
+        self._places: list[Mention] | None = None
+
+    def where(self, mode: str, trigger: Trigger, clause: tuple[int, int]) -> str | None:
+        """The name of the place of a contact of ``mode`` at ``trigger``, or None."""
+        if mode == "phone":
+            return None
+        if self._places is None:
+            words = pairing_words(self._lang)
+            self._places = locative_places(
+                self._text,
+                self._mentions,
+                sentence=(self._sent.start, self._sent.end),
+                at=words.at,
+                suffixes=words.at_suffixes,
+                lang=self._lang,
+            )
+        place = nearest_place(
+            self._places, mode=mode, trigger=(trigger.start, trigger.end), clause=clause
+        )
+        return place.name if place else None
 
 
 def _report(
@@ -205,8 +227,9 @@ def _report(
     sent: Sentence,
     trigger: Trigger,
     participants: Sequence[Mention],
-    in_sentence: Sequence[Mention],
     *,
+    places: _SentencePlaces,
+    clause: tuple[int, int],
     rule: str,
     cue: StatusCue,
     date: DateMention | None,
@@ -219,19 +242,6 @@ def _report(
         mode = "meet"  # a visit with a named counterpart counts as the meeting
     if len(participants) < 2 and mode not in SOLO_MODES:
         return None
-    clause = clause_bounds(text, sent.start, sent.end, trigger.start)
-    words = pairing_words(lang)
-    place = choose_location(
-        text,
-        in_sentence,
-        mode=mode,
-        trigger=(trigger.start, trigger.end),
-        clause=clause,
-        sentence=(sent.start, sent.end),
-        at=words.at,
-        suffixes=words.at_suffixes,
-        lang=lang,
-    )
     value, precision, basis, doubtful, note = _date_fields(date, withhold)
     return Report(
         article_id=article_id,
@@ -250,7 +260,7 @@ def _report(
         date_precision=precision,
         date_basis=basis,
         date_doubtful=doubtful,
-        location=place.name if place else None,
+        location=places.where(mode, trigger, clause),
         evidential=cue.evidential,
         lang=lang,
         rule="+".join(
@@ -260,11 +270,9 @@ def _report(
     )
 
 
-def _can_report(
-    trigger: Trigger, groups: list[list[Mention]], people: Sequence[Mention], text: str, lang: str
-) -> bool:
-    """True when the trigger's participants are enough for a report of its mode."""
-    solo = _mode(trigger, people, text, lang) in SOLO_MODES
+def _can_report(groups: list[list[Mention]], *, solo: bool) -> bool:
+    """True when a trigger's participants are enough for a report of its mode (``solo``:
+    one that needs one person)."""
     return any(solo or len({m.actor_id for m in group}) > 1 for group in groups)
 
 
@@ -285,7 +293,13 @@ def _mentions_by_sentence(
 
 
 def _resolve_dates(
-    text: str, sent: Sentence, cues: dict[int, StatusCue], *, lang: str, published: PubDate
+    text: str,
+    sent: Sentence,
+    cues: dict[int, StatusCue],
+    clauses: Clauses,
+    *,
+    lang: str,
+    published: PubDate,
 ) -> list[DateMention]:
     """The sentence's dates, each read forward when it belongs to a plan.
 
@@ -293,18 +307,16 @@ def _resolve_dates(
     shares the date's own clause ("the meeting, scheduled for Friday, was cancelled");
     otherwise it is the latest such day up to publication.
     """
+    found = scan_dates(text, sent.start, sent.end, lang=lang, published=published)
     if any(c.status == "planned" for c in cues.values()):
-        return find_dates(text, sent.start, sent.end, lang=lang, published=published, future=True)
-    past = find_dates(text, sent.start, sent.end, lang=lang, published=published)
+        return found.read(future=True)
+    past = found.read(future=False)
     if not past or not sentence_has_plan(text, sent.start, sent.end, lang=lang):
         return past
-    ahead = {
-        d.start: d
-        for d in find_dates(text, sent.start, sent.end, lang=lang, published=published, future=True)
-    }
+    ahead = {d.start: d for d in found.read(future=True)}
     return [
         ahead.get(d.start, d)
-        if sentence_has_plan(text, *clause_bounds(text, sent.start, sent.end, d.start), lang=lang)
+        if sentence_has_plan(text, *clauses.around(d.start), lang=lang)
         else d
         for d in past
     ]
@@ -316,16 +328,20 @@ def _choose_all(
     triggers: Sequence[Trigger],
     people: Sequence[Mention],
     mentions: Sequence[Mention],
+    solo: dict[int, bool],
+    clauses: Clauses,
     *,
     lang: str,
 ) -> dict[int, tuple[list[list[Mention]], str]]:
     """Participants per trigger start; tight bindings first, so looser rules never steal them.
 
     Every trigger is paired once; a trigger with a loose rule is paired again only when
-    another trigger bound people tightly (dash pair, between, adjacent group).
+    another trigger bound people tightly (dash pair, between, adjacent group). ``solo`` tells
+    per trigger start whether its mode needs one person only.
     """
     starts = [t.start for t in triggers]
     states = [m for m in mentions if m.kind in ("country", "org") and m.rule != "demonym"]
+    prepared = prepare_people(text, sent.start, sent.end, people, lang=lang, clauses=clauses)
 
     def pair(trigger: Trigger, taken: frozenset[int]) -> tuple[list[list[Mention]], str]:
         return choose_participants(
@@ -335,10 +351,11 @@ def _choose_all(
             (trigger.start, trigger.end),
             people,
             lang=lang,
-            pairs_needed=_mode(trigger, people, text, lang) not in SOLO_MODES,
+            pairs_needed=not solo[trigger.start],
             taken=taken,
             next_triggers=starts,
             states=states,
+            prepared=prepared,
         )
 
     chosen = {t.start: pair(t, frozenset()) for t in triggers}
