@@ -98,7 +98,8 @@ def build_reports(
         people = [m for m in in_sentence if m.kind == "person" and m.actor_id]
         if not people and not reports:
             continue  # nobody to pair and nothing to refer back to: skip the trigger scan
-        triggers = absorb_objects(text, find_triggers(text, sent.start, sent.end, lang=lang), lang)
+        found = find_triggers(text, sent.start, sent.end, lang=lang)
+        triggers = absorb_objects(text, found, lang) if found else found
         if not triggers:
             continue
         clauses = Clauses(text, sent.start, sent.end)

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from diplowatch.extract.triggers import WordStarts
 from diplowatch.lang.packs import available_languages, load_pack_chain
 
 STATUS_KEYS = ("cancelled", "denied", "planned", "habitual")
@@ -31,26 +32,40 @@ class StatusCue:
 
 
 @cache
-def _compile(lang: str) -> dict[str, re.Pattern[str]]:
+def _compile(lang: str) -> tuple[WordStarts | None, dict[str, re.Pattern[str]]]:
+    """Where any cue may start, and one pattern per cue key."""
     if lang not in available_languages():
-        return {}
+        return None, {}
     compiled = {}
+    every: list[str] = []
     for key in CUE_KEYS:
         patterns = [p for pack in load_pack_chain(lang) for p in (pack.status.get(key) or [])]
         if patterns:
             alternation = "|".join(f"(?:{p})" for p in patterns)
             compiled[key] = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
-    return compiled
+            every += patterns
+    return (WordStarts(every) if every else None), compiled
 
 
 @lru_cache(maxsize=32)
 def _sentence_cues(text: str, start: int, end: int, lang: str) -> tuple[tuple[int, int, str], ...]:
-    """Every cue of the sentence as (start, end, key), scanned once for all its triggers."""
-    return tuple(
-        (match.start(), match.end(), key)
-        for key, pattern in _compile(lang).items()
-        for match in pattern.finditer(text, start, end)
-    )
+    """Every cue of the sentence as (start, end, key), scanned once for all its triggers.
+
+    One scan finds where any cue may start; each key's pattern is tried only there, which
+    yields what its ``finditer`` would (most sentences hold no cue at all).
+    """
+    screen, compiled = _compile(lang)
+    places = screen.find(text, start, end) if screen else []
+    if not places:
+        return ()
+    cues = []
+    for key, pattern in compiled.items():
+        free = start
+        for at in places:
+            if at >= free and (match := pattern.match(text, at, end)):
+                cues.append((at, match.end(), key))
+                free = match.end()
+    return tuple(cues)
 
 
 def find_status(

@@ -19,6 +19,9 @@ from typing import Any
 from diplowatch.lang.packs import available_languages, load_pack_chain
 from diplowatch.model import MODES, STATUSES
 
+_ANY_WORD = "\\w*"  # a pattern opening with it matches inside a word: "\w*gipfel"
+_QUANTIFIERS = ("?", "*", "+", "{")
+
 
 @dataclass(frozen=True, slots=True)
 class Trigger:
@@ -67,14 +70,8 @@ def compile_triggers(lang: str) -> tuple[tuple[str, str | None, re.Pattern[str]]
 
 
 @cache
-def _any_trigger(lang: str) -> re.Pattern[str] | None:
-    """One alternation of every pattern: most sentences hold no trigger and need one scan only.
-
-    The word-start check stands once in front of the alternation, so the engine rejects a
-    position inside a word with one test instead of one per pattern. The alternation is a
-    lookahead, so ``finditer`` yields every position where some pattern starts, overlapping
-    or not: the only places a (mode, status) pattern can match.
-    """
+def _any_trigger(lang: str) -> WordStarts | None:
+    """Where any trigger pattern starts: most sentences hold no trigger and need one scan only."""
     patterns = [
         p
         for pack in load_pack_chain(lang)
@@ -82,24 +79,59 @@ def _any_trigger(lang: str) -> re.Pattern[str] | None:
         if mode in MODES
         for p in (_entry(i, pack.code)[0] for i in items or [])
     ]
-    if not patterns:
-        return None
-    return re.compile(rf"(?<!\w)(?=(?:{_by_first_letter(patterns)}))", re.IGNORECASE)
+    return WordStarts(patterns) if patterns else None
+
+
+class WordStarts:
+    """Every position at a word start where one of ``patterns`` matches (case-insensitively),
+    found in one scan: the only places a single pattern's ``finditer`` can match.
+
+    The scan looks for a non-word character followed by a pattern, so the regex engine skips
+    the letters inside words with its own character-set loop instead of trying each of them;
+    the span's first position, which has no such character inside the span, is tried alone.
+    The patterns are a lookahead, so overlapping starts are all found.
+    """
+
+    __slots__ = ("_after_gap", "_first")
+
+    def __init__(self, patterns: list[str]) -> None:
+        alternation = _by_first_letter(patterns)
+        self._first = re.compile(rf"(?<!\w)(?=(?:{alternation}))", re.IGNORECASE)
+        self._after_gap = re.compile(rf"\W(?=(?:{alternation}))", re.IGNORECASE)
+
+    def find(self, text: str, start: int, end: int) -> list[int]:
+        """Start offsets in text[start:end], in order."""
+        found = [start] if self._first.match(text, start, end) else []
+        found += [m.end() for m in self._after_gap.finditer(text, start, end)]
+        return found
 
 
 def _by_first_letter(patterns: list[str]) -> str:
     """The alternation of ``patterns`` with a leading literal letter factored out
     ("m(?:(?:et)|(?:eet\\w*))"): a word start then costs one test per letter, not per pattern.
-    Patterns that open otherwise (a group, a class, an optional letter) stay as they are."""
+    Patterns that open with ``\\w*`` ("\\w*gipfel") share one such run, so a word is read
+    once for all of them, not once each. Patterns that open otherwise (a group, a class, an
+    optional letter) stay as they are."""
     grouped: dict[str, list[str]] = defaultdict(list)
     rest: list[str] = []
     for p in patterns:
-        if p[0].isalpha() and p[1:2] not in ("?", "*", "+", "{") and not _has_top_level_bar(p):
+        if _has_top_level_bar(p):
+            rest.append(p)
+        elif p.startswith(_ANY_WORD) and p[3:4] not in _QUANTIFIERS:
+            grouped[_ANY_WORD].append(p[3:])
+        elif p[:1].isalpha() and p[1:2] not in _QUANTIFIERS:
             grouped[p[0]].append(p[1:])
         else:
             rest.append(p)
-    branches = [f"{first}(?:{'|'.join(f'(?:{t})' for t in tails)})" for first, tails in grouped.items()]
+    branches = [
+        f"{first}(?:{_by_first_letter(tails) if first == _ANY_WORD else _plain(tails)})"
+        for first, tails in grouped.items()
+    ]
     return "|".join(branches + [f"(?:{p})" for p in rest])
+
+
+def _plain(patterns: list[str]) -> str:
+    return "|".join(f"(?:{p})" for p in patterns)
 
 
 def _has_top_level_bar(pattern: str) -> bool:
@@ -128,7 +160,7 @@ def find_triggers(text: str, start: int, end: int, *, lang: str) -> list[Trigger
     screen = _any_trigger(lang)
     if screen is None:
         return []
-    candidates = [m.start() for m in screen.finditer(text, start, end)]
+    candidates = screen.find(text, start, end)
     if not candidates:
         return []
     found = []
