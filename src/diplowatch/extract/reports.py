@@ -33,7 +33,7 @@ from diplowatch.extract.pairs import (
     prepare_people,
     status_scope,
 )
-from diplowatch.extract.places import locative_places, nearest_place
+from diplowatch.extract.places import PLACE_KINDS, locative_places, nearest_place
 from diplowatch.extract.status import StatusCue, find_status, sentence_has_plan
 from diplowatch.extract.triggers import Trigger, find_triggers
 from diplowatch.lang.dates import DateMention, scan_dates
@@ -92,12 +92,15 @@ def build_reports(
     by_sentence = _mentions_by_sentence(sentences, mentions)
     summit_at: dict[int, str] = {}  # sentence start -> where a summit it names is held
     previous: Sentence | None = None
-    for sent in sentences:
+    for index, sent in enumerate(sentences):
         before, previous = previous, sent
         in_sentence = by_sentence.get(sent.start, [])
         people = [m for m in in_sentence if m.kind == "person" and m.actor_id]
-        if not people and not reports:
-            continue  # nobody to pair and nothing to refer back to: skip the trigger scan
+        following = sentences[index + 1 : index + 2]
+        if not people and not (
+            reports and _may_add(sent, following, in_sentence, reports[-1], paragraph_of)
+        ):
+            continue  # nobody to pair and nothing to add to: skip the trigger scan
         found = find_triggers(text, sent.start, sent.end, lang=lang)
         triggers = absorb_objects(text, found, lang) if found else found
         if not triggers:
@@ -174,6 +177,26 @@ def build_reports(
                         report = replace(report, location=summit_at[before.start])
                     reports.append(report)
     return drop_visits_with_counterpart(fold_sentence_reports(reports))
+
+
+def _may_add(
+    sent: Sentence,
+    following: Sequence[Sentence],
+    in_sentence: Sequence[Mention],
+    latest: Report,
+    paragraph_of: dict[int, int],
+) -> bool:
+    """Whether a sentence that names nobody can still add something, after ``latest``.
+
+    It can date a report within ``BACKREF_PARAGRAPHS`` paragraphs before it ("the call took
+    place on Monday"), or name the place of a summit that the next sentence of its paragraph
+    attends; when neither can be, its triggers need no scan.
+    """
+    if sent.paragraph - paragraph_of[latest.sent_start] <= BACKREF_PARAGRAPHS:
+        return True
+    return bool(following) and following[0].paragraph == sent.paragraph and any(
+        m.kind in PLACE_KINDS and m.name for m in in_sentence
+    )
 
 
 def _summit_place(
