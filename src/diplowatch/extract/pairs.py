@@ -239,7 +239,7 @@ def choose_participants(
     t_start, t_end = trigger
     prepared = prepared or prepare_people(text, sent_start, sent_end, people, lang=lang)
     people, groups = prepared.people, prepared.groups
-    bound = [g for g in groups if any(m.start in taken for m in g)]
+    bound = [g for g in groups if any(m.start in taken for m in g)] if taken else []
     for group in groups:  # 1. dash pair touching the trigger
         if len(group) > 1 and any(
             _DASH_JOIN.match(text[a.end : b.start]) for a, b in zip(group, group[1:], strict=False)
@@ -294,13 +294,16 @@ def choose_participants(
             inside = [g for g in free if next_clause[0] <= g[0].start < next_clause[1]]
             if inside:
                 chosen, rule = inside[0], "pair.relative"
-    # a relative clause ("the delegation, which will attend the summit") has its own subject
-    in_relative = c_start > sent_start and bool(words.relative.match(text[c_start:c_end].lstrip()))
     if pairs_needed and not chosen:  # 5. "the two leaders agreed that they would meet"
         plural = [g for g in groups if g[-1].end <= t_start and len(_distinct(g)) > 1]
         if plural and not any(m.start in taken for m in plural[0]):
             return [_distinct(plural[0])], "pair.sentence"
-    if not pairs_needed and not chosen and not in_relative:  # 5. a lone traveller: the subject
+    # a relative clause ("the delegation, which will attend the summit") has its own subject
+    if (
+        not pairs_needed
+        and not chosen
+        and not (c_start > sent_start and words.relative.match(text[c_start:c_end].lstrip()))
+    ):  # 5. a lone traveller: the subject
         before_trigger = [g for g in groups if g[-1].end <= t_start and g not in bound]
         # "Commenting on his absence in Belgrade, the minister said": the subject follows
         main_after = [g for g in groups if g[0].start >= c_end and g not in bound]
@@ -308,17 +311,18 @@ def choose_participants(
             chosen, rule = list(before_trigger[0]), "pair.sentence"
         elif main_after and c_start == sent_start:
             chosen, rule = list(main_after[0]), "pair.sentence"
-    state_subject = any(c_start <= m.start < t_start for m in states) and not any(
-        c_start <= m.start < t_start for m in people
-    )
-    if pairs_needed and len(_distinct(chosen)) == 1 and state_subject:
-        return [], "pair.state_subject"
-    if pairs_needed and len(_distinct(chosen)) == 1:  # 5. nearest other person of the sentence
-        others = [
+    chosen_ids = {c.actor_id for c in chosen}
+    if pairs_needed and len(chosen_ids) == 1:
+        state_subject = any(c_start <= m.start < t_start for m in states) and not any(
+            c_start <= m.start < t_start for m in people
+        )
+        if state_subject:
+            return [], "pair.state_subject"
+        others = [  # 5. nearest other person of the sentence
             m
             for m in people
             if m.start not in taken
-            and m.actor_id not in {c.actor_id for c in chosen}
+            and m.actor_id not in chosen_ids
             and not p_end <= m.start < c_end  # behind the next trigger or a "that" clause
             and not (m.end <= t_start and words.that.search(text, m.end, t_start))  # a speaker
         ]

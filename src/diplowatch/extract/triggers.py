@@ -45,11 +45,11 @@ def _entry(item: Any, where: str) -> tuple[str, str | None]:
 
 
 @cache
-def compile_triggers(lang: str) -> tuple[tuple[str, str | None, re.Pattern[str]], ...]:
-    """One alternation per (mode, status) for ``lang`` (empty when it has no triggers)."""
-    if lang not in available_languages():
-        return ()
+def _grouped(lang: str) -> dict[tuple[str, str | None], list[str]]:
+    """The trigger patterns of ``lang`` per (mode, status), in pack order."""
     grouped: dict[tuple[str, str | None], list[str]] = defaultdict(list)
+    if lang not in available_languages():
+        return grouped
     for pack in load_pack_chain(lang):
         for mode, items in pack.triggers.items():
             if mode not in MODES:
@@ -57,6 +57,12 @@ def compile_triggers(lang: str) -> tuple[tuple[str, str | None, re.Pattern[str]]
             for item in items or []:
                 pattern, status = _entry(item, f"{pack.code}/triggers.yaml:{mode}")
                 grouped[(mode, status)].append(pattern)
+    return grouped
+
+
+@cache
+def compile_triggers(lang: str) -> tuple[tuple[str, str | None, re.Pattern[str]], ...]:
+    """One alternation per (mode, status) for ``lang`` (empty when it has no triggers)."""
     return tuple(
         (
             mode,
@@ -65,20 +71,60 @@ def compile_triggers(lang: str) -> tuple[tuple[str, str | None, re.Pattern[str]]
                 rf"(?<!\w)(?:{'|'.join(f'(?:{p})' for p in patterns)})(?!\w)", re.IGNORECASE
             ),
         )
-        for (mode, status), patterns in grouped.items()
+        for (mode, status), patterns in _grouped(lang).items()
     )
+
+
+class _Openers:
+    """Which of the (mode, status) alternations may match at a word starting with a letter.
+
+    Most trigger patterns open with a literal letter, so at a candidate position only the
+    few alternations holding a pattern that opens with that letter (case-insensitively) are
+    tried. The answer per character is worked out by the regex engine once and kept.
+    """
+
+    def __init__(self, alternations: list[list[str]]) -> None:
+        self._classes = [_opening_letters(patterns) for patterns in alternations]
+        self._by_char: dict[str, tuple[int, ...]] = {}
+
+    def at(self, char: str) -> tuple[int, ...]:
+        """Indexes (in ``compile_triggers`` order) of the alternations that may open with ``char``."""
+        found = self._by_char.get(char)
+        if found is None:
+            found = tuple(
+                index
+                for index, letters in enumerate(self._classes)
+                if letters is None or letters.fullmatch(char)
+            )
+            self._by_char[char] = found
+        return found
+
+
+def _opening_letters(patterns: list[str]) -> re.Pattern[str] | None:
+    """The letters ``patterns`` open with, as a case-insensitive class; None when one of them
+    may open otherwise (a group, a class, ``\\w*``, an optional letter)."""
+    if not all(_opens_with_letter(p) for p in patterns):
+        return None
+    return re.compile(f"[{''.join(sorted({p[0] for p in patterns}))}]", re.IGNORECASE)
+
+
+def _opens_with_letter(pattern: str) -> bool:
+    return (
+        pattern[:1].isalpha()
+        and pattern[1:2] not in _QUANTIFIERS
+        and not _has_top_level_bar(pattern)
+    )
+
+
+@cache
+def _openers(lang: str) -> _Openers:
+    return _Openers(list(_grouped(lang).values()))
 
 
 @cache
 def _any_trigger(lang: str) -> WordStarts | None:
     """Where any trigger pattern starts: most sentences hold no trigger and need one scan only."""
-    patterns = [
-        p
-        for pack in load_pack_chain(lang)
-        for mode, items in pack.triggers.items()
-        if mode in MODES
-        for p in (_entry(i, pack.code)[0] for i in items or [])
-    ]
+    patterns = [p for alternation in _grouped(lang).values() for p in alternation]
     return WordStarts(patterns) if patterns else None
 
 
@@ -119,7 +165,7 @@ def _by_first_letter(patterns: list[str]) -> str:
             rest.append(p)
         elif p.startswith(_ANY_WORD) and p[3:4] not in _QUANTIFIERS:
             grouped[_ANY_WORD].append(p[3:])
-        elif p[:1].isalpha() and p[1:2] not in _QUANTIFIERS:
+        elif _opens_with_letter(p):
             grouped[p[0]].append(p[1:])
         else:
             rest.append(p)
@@ -164,14 +210,16 @@ def find_triggers(text: str, start: int, end: int, *, lang: str) -> list[Trigger
     if not candidates:
         return []
     found = []
-    for mode, status, pattern in compile_triggers(lang):
-        match, free = pattern.match, start  # what ``finditer`` would yield, tried only there
-        for at in candidates:
-            if at >= free and (m := match(text, at, end)):
+    alternations, openers = compile_triggers(lang), _openers(lang)
+    free = [start] * len(alternations)  # what each one's ``finditer`` would yield, tried only here
+    for at in candidates:
+        for index in openers.at(text[at]):
+            if at >= free[index] and (m := alternations[index][2].match(text, at, end)):
+                mode, status = alternations[index][:2]
                 found.append(
                     Trigger(at, m.end(), m.group(), mode, f"{lang}.triggers.{mode}", status)
                 )
-                free = m.end()
+                free[index] = m.end()
     found.sort(key=lambda t: (t.start, -(t.end - t.start), t.status is None))
     kept: list[Trigger] = []
     for trigger in found:
