@@ -59,7 +59,8 @@ class _Calendar:
     weekdays: dict[str, int]
     relative: dict[str, str]  # phrase -> kind
     patterns: tuple[tuple[str, re.Pattern[str], bool], ...]  # kind, pattern, opens with a digit
-    starts: re.Pattern[str]  # where some pattern may start: a digit or a calendar word
+    first: re.Pattern[str]  # some pattern may start here: a digit or a calendar word
+    after_gap: re.Pattern[str]  # the same after the one character before it (see scan_dates)
 
 
 # Patterns that open with a number; the others open with a calendar word, never with a digit.
@@ -156,9 +157,10 @@ def _calendar(lang: str) -> _Calendar:
     if any(f[:1].isdecimal() for f in forms):
         raise ValueError(f"{lang}: a calendar form opens with a digit")
     words = _alternation(forms) or r"(?!x)x"
-    starts = re.compile(rf"{b}(?=\d|(?:{words}))", re.I)
+    first = re.compile(rf"{b}(?=\d|(?:{words}))", re.I)
+    after_gap = re.compile(rf"[^\w.](?=\d|(?:{words}))", re.I)
     patterns = tuple((kind, pattern, kind in _OPEN_WITH_DIGIT) for kind, pattern in kinds)
-    return _Calendar(months, weekdays, relative, patterns, starts)
+    return _Calendar(months, weekdays, relative, patterns, first, after_gap)
 
 
 @lru_cache(maxsize=64)
@@ -321,7 +323,8 @@ class DateMatches:
                     doubtful=basis == "relative" and published.doubtful,
                 )
             )
-        found.sort(key=lambda d: d.start)
+        if len(found) > 1:
+            found.sort(key=lambda d: d.start)
         return found
 
 
@@ -330,10 +333,14 @@ def scan_dates(text: str, start: int, end: int, *, lang: str, published: PubDate
 
     One scan finds where a pattern may start (a digit or a calendar word, not inside a word);
     each pattern is then tried only there, which yields what its ``finditer`` would: most
-    sentences hold one or two such places, not one per pattern scan.
+    sentences hold one or two such places, not one per pattern scan. The scan looks for the
+    character before such a place, so the regex engine skips the letters inside words in its
+    own loop; the span's first position has no such character inside the span and is tried
+    alone.
     """
     cal = _calendar(lang)
-    places = [m.start() for m in cal.starts.finditer(text, start, end)]
+    places = [start] if cal.first.match(text, start, end) else []
+    places += [m.end() for m in cal.after_gap.finditer(text, start, end)]
     matches: list[tuple[str, re.Match[str]]] = []
     if places:
         digit = [p for p in places if text[p].isdecimal()]
