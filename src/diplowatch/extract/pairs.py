@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from diplowatch.lang.packs import load_pack_chain
+from diplowatch.lang.word_starts import WordStarts, matches_at
 from diplowatch.model import Mention
 
 # A punctuation mark, or a dash (or two hyphens) between spaces. Written to open with one
@@ -57,6 +58,7 @@ class PairingWords:
     at_suffixes: tuple[str, ...]  # locative case endings where there is no preposition: -ban
     source_before: re.Pattern[str]  # cue before a source: according to, po besedah
     source_after: re.Pattern[str]  # cue after a source: szerint
+    source_cues: WordStarts | None  # where either may start: most sentences name no source
 
 
 def _words(items: Sequence[str]) -> re.Pattern[str]:
@@ -72,6 +74,7 @@ def pairing_words(lang: str) -> PairingWords:
     data: dict[str, list[str]] = {}
     for pack in reversed(load_pack_chain(lang)):
         data.update(pack.triggers.get("pairing") or {})
+    sources = [str(i) for key in ("according_to", "according_to_after_names") for i in data.get(key, [])]
     return PairingWords(
         conj=_words(data.get("and", [])),
         between_after=_words(data.get("between", [])),
@@ -84,6 +87,7 @@ def pairing_words(lang: str) -> PairingWords:
         at_suffixes=tuple(str(x) for x in data.get("at_suffixes", [])),
         source_before=_words(data.get("according_to", [])),
         source_after=_words(data.get("according_to_after_names", [])),
+        source_cues=WordStarts(sources) if sources else None,
     )
 
 
@@ -191,7 +195,10 @@ def _sources(
     person right before it.
     """
     found: set[int] = set()
-    for cue in words.source_before.finditer(text, start, end):
+    places = words.source_cues.find(text, start, end) if words.source_cues else []
+    if not places:
+        return found
+    for cue in matches_at(words.source_before, text, places, start, end):
         after = [m for m in people if m.start >= cue.end()]
         if not after or not only_words(text[cue.end() : after[0].start], SOURCE_REACH):
             continue
@@ -200,7 +207,7 @@ def _sources(
             if text[previous.end : m.start].strip():
                 break
             found.add(m.start)  # "Kremlja Dmitrija Peskova": one description of the source
-    for cue in words.source_after.finditer(text, start, end):
+    for cue in matches_at(words.source_after, text, places, start, end):
         before = [
             m for m in people if m.end <= cue.start() and only_words(text[m.end : cue.start()], 2)
         ]

@@ -34,7 +34,12 @@ from diplowatch.extract.pairs import (
     status_scope,
 )
 from diplowatch.extract.places import PLACE_KINDS, locative_places, nearest_place
-from diplowatch.extract.status import StatusCue, find_status, sentence_has_plan
+from diplowatch.extract.status import (
+    StatusCue,
+    find_status,
+    sentence_has_cues,
+    sentence_has_plan,
+)
 from diplowatch.extract.triggers import Trigger, find_triggers
 from diplowatch.lang.dates import DateMention, scan_dates
 from diplowatch.model import ActorRef, Mention, PubDate, Report, Sentence
@@ -111,6 +116,7 @@ def build_reports(
         summit = _summit_place(triggers, clause_of, places)
         if summit is not None:
             summit_at[sent.start] = summit
+        has_cues = sentence_has_cues(text, sent.start, sent.end, lang=lang)
         cues = {
             t.start: find_status(
                 text,
@@ -121,7 +127,9 @@ def build_reports(
                 clause=clause_of[t.start],
                 predicate=status_scope(
                     text, sent.start, sent.end, t.start, lang=lang, clauses=clauses
-                ),
+                )
+                if has_cues
+                else None,
                 trigger_status=t.status,
             )
             for t in triggers
@@ -420,15 +428,18 @@ def _date_fields(
     return date.value, date.precision, date.basis, date.doubtful, ""
 
 
+_RULE_CONFIDENCE = {
+    "pair.dash": 0.85,
+    "pair.between": 0.85,
+    "pair.adjacent": 0.8,
+    "pair.clause": 0.75,
+    "pair.relative": 0.7,
+    "pair.sentence": 0.55,
+}
+
+
 def _confidence(rule: str, dated: bool, doubtful: bool) -> float:
-    base = {
-        "pair.dash": 0.85,
-        "pair.between": 0.85,
-        "pair.adjacent": 0.8,
-        "pair.clause": 0.75,
-        "pair.relative": 0.7,
-        "pair.sentence": 0.55,
-    }.get(rule, 0.6)
+    base = _RULE_CONFIDENCE.get(rule, 0.6)
     return round(min(0.95, base + (0.05 if dated else 0.0) - (0.1 if doubtful else 0.0)), 3)
 
 

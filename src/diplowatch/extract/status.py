@@ -16,8 +16,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from diplowatch.extract.triggers import WordStarts
 from diplowatch.lang.packs import available_languages, load_pack_chain
+from diplowatch.lang.word_starts import WordStarts, matches_at
 
 STATUS_KEYS = ("cancelled", "denied", "planned", "habitual")
 CUE_KEYS = (*STATUS_KEYS, "evidential", "negated")
@@ -58,14 +58,11 @@ def _sentence_cues(text: str, start: int, end: int, lang: str) -> tuple[tuple[in
     places = screen.find(text, start, end) if screen else []
     if not places:
         return ()
-    cues = []
-    for key, pattern in compiled.items():
-        free = start
-        for at in places:
-            if at >= free and (match := pattern.match(text, at, end)):
-                cues.append((at, match.end(), key))
-                free = match.end()
-    return tuple(cues)
+    return tuple(
+        (match.start(), match.end(), key)
+        for key, pattern in compiled.items()
+        for match in matches_at(pattern, text, places, start, end)
+    )
 
 
 def find_status(
@@ -88,6 +85,8 @@ def find_status(
     c_start, c_end = clause or (start, end)
     spans = predicate or ((c_start, c_end),)
     cues = _sentence_cues(text, start, end, lang)
+    if not cues:  # most sentences: the trigger's own status, or it occurred
+        return StatusCue(trigger_status or "occurred", False, None)
     evidential = any(key == "evidential" for _s, _e, key in cues)
     in_clause = [
         (s, e, key)
@@ -112,6 +111,11 @@ def find_status(
     if best is None:
         return StatusCue("occurred", evidential, None, negated)
     return StatusCue(best[1], evidential, best[2], negated)
+
+
+def sentence_has_cues(text: str, start: int, end: int, *, lang: str) -> bool:
+    """True when the sentence holds any status cue: else ``find_status`` needs no spans."""
+    return bool(_sentence_cues(text, start, end, lang))
 
 
 def sentence_has_plan(text: str, start: int, end: int, *, lang: str) -> bool:

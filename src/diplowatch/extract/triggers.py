@@ -17,10 +17,8 @@ from functools import cache
 from typing import Any
 
 from diplowatch.lang.packs import available_languages, load_pack_chain
+from diplowatch.lang.word_starts import WordStarts, opens_with_letter
 from diplowatch.model import MODES, STATUSES
-
-_ANY_WORD = "\\w*"  # a pattern opening with it matches inside a word: "\w*gipfel"
-_QUANTIFIERS = ("?", "*", "+", "{")
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,17 +101,9 @@ class _Openers:
 def _opening_letters(patterns: list[str]) -> re.Pattern[str] | None:
     """The letters ``patterns`` open with, as a case-insensitive class; None when one of them
     may open otherwise (a group, a class, ``\\w*``, an optional letter)."""
-    if not all(_opens_with_letter(p) for p in patterns):
+    if not all(opens_with_letter(p) for p in patterns):
         return None
     return re.compile(f"[{''.join(sorted({p[0] for p in patterns}))}]", re.IGNORECASE)
-
-
-def _opens_with_letter(pattern: str) -> bool:
-    return (
-        pattern[:1].isalpha()
-        and pattern[1:2] not in _QUANTIFIERS
-        and not _has_top_level_bar(pattern)
-    )
 
 
 @cache
@@ -126,79 +116,6 @@ def _any_trigger(lang: str) -> WordStarts | None:
     """Where any trigger pattern starts: most sentences hold no trigger and need one scan only."""
     patterns = [p for alternation in _grouped(lang).values() for p in alternation]
     return WordStarts(patterns) if patterns else None
-
-
-class WordStarts:
-    """Every position at a word start where one of ``patterns`` matches (case-insensitively),
-    found in one scan: the only places a single pattern's ``finditer`` can match.
-
-    The scan looks for a non-word character followed by a pattern, so the regex engine skips
-    the letters inside words with its own character-set loop instead of trying each of them;
-    the span's first position, which has no such character inside the span, is tried alone.
-    The patterns are a lookahead, so overlapping starts are all found.
-    """
-
-    __slots__ = ("_after_gap", "_first")
-
-    def __init__(self, patterns: list[str]) -> None:
-        alternation = _by_first_letter(patterns)
-        self._first = re.compile(rf"(?<!\w)(?=(?:{alternation}))", re.IGNORECASE)
-        self._after_gap = re.compile(rf"\W(?=(?:{alternation}))", re.IGNORECASE)
-
-    def find(self, text: str, start: int, end: int) -> list[int]:
-        """Start offsets in text[start:end], in order."""
-        found = [start] if self._first.match(text, start, end) else []
-        found += [m.end() for m in self._after_gap.finditer(text, start, end)]
-        return found
-
-
-def _by_first_letter(patterns: list[str]) -> str:
-    """The alternation of ``patterns`` with a leading literal letter factored out
-    ("m(?:(?:et)|(?:eet\\w*))"): a word start then costs one test per letter, not per pattern.
-    Patterns that open with ``\\w*`` ("\\w*gipfel") share one such run, so a word is read
-    once for all of them, not once each. Patterns that open otherwise (a group, a class, an
-    optional letter) stay as they are."""
-    grouped: dict[str, list[str]] = defaultdict(list)
-    rest: list[str] = []
-    for p in patterns:
-        if _has_top_level_bar(p):
-            rest.append(p)
-        elif p.startswith(_ANY_WORD) and p[3:4] not in _QUANTIFIERS:
-            grouped[_ANY_WORD].append(p[3:])
-        elif _opens_with_letter(p):
-            grouped[p[0]].append(p[1:])
-        else:
-            rest.append(p)
-    branches = [
-        f"{first}(?:{_by_first_letter(tails) if first == _ANY_WORD else _plain(tails)})"
-        for first, tails in grouped.items()
-    ]
-    return "|".join(branches + [f"(?:{p})" for p in rest])
-
-
-def _plain(patterns: list[str]) -> str:
-    return "|".join(f"(?:{p})" for p in patterns)
-
-
-def _has_top_level_bar(pattern: str) -> bool:
-    """True when ``pattern`` is an alternation at its outer level ("met|meet")."""
-    depth, escaped, in_class = 0, False, False
-    for char in pattern:
-        if escaped:
-            escaped = False
-        elif char == "\\":
-            escaped = True
-        elif in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif char == "|" and depth == 0:
-            return True
-    return False
 
 
 def find_triggers(text: str, start: int, end: int, *, lang: str) -> list[Trigger]:
