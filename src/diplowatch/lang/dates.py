@@ -157,8 +157,9 @@ def _calendar(lang: str) -> _Calendar:
     if any(f[:1].isdecimal() for f in forms):
         raise ValueError(f"{lang}: a calendar form opens with a digit")
     words = _alternation(forms) or r"(?!x)x"
-    first = re.compile(rf"{b}(?=\d|(?:{words}))", re.I)
-    after_gap = re.compile(rf"[^\w.](?=\d|(?:{words}))", re.I)
+    # every word pattern has a calendar word ending at a word boundary: "Mo" in "Moskau" is none
+    first = re.compile(rf"{b}(?=\d|(?:{words}){e})", re.I)
+    after_gap = re.compile(rf"[^\w.](?=\d|(?:{words}){e})", re.I)
     patterns = tuple((kind, pattern, kind in _OPEN_WITH_DIGIT) for kind, pattern in kinds)
     return _Calendar(months, weekdays, relative, patterns, first, after_gap)
 
