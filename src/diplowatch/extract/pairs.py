@@ -261,11 +261,11 @@ def choose_participants(
                 return [group], "pair.dash"
     after = [g for g in groups if g[0].start >= t_end and g not in bound]
     before = [g for g in groups if g[-1].end <= t_start and g not in bound]
-    if after:  # 2./3. "between X and Y" or a group right after a noun trigger
+    if after and len(after[0]) > 1:  # 2./3. "between X and Y" or a group right after a noun trigger
         gap = text[t_end : after[0][0].start]
         between = words.between_after.search(gap)
         adjacent = len(_WORDS.findall(gap)) <= 1 and not words.with_.search(gap)
-        if len(after[0]) > 1 and only_words(gap, 3) and (between or adjacent):
+        if only_words(gap, 3) and (between or adjacent):
             return [after[0]], "pair.between" if between else "pair.adjacent"
     if before and len(before[-1]) > 1:
         gap = text[before[-1][-1].end : t_start]

@@ -33,7 +33,7 @@ def is_locative(
     text: str, mention: Mention, *, at: re.Pattern[str], suffixes: Sequence[str]
 ) -> bool:
     """True when ``mention`` says where: after a locative preposition or with a locative ending."""
-    if any(mention.text.casefold().endswith(s) for s in suffixes):
+    if mention.text.casefold().endswith(tuple(suffixes)):
         return True
     head = text[max(0, mention.start - 12) : mention.start]
     return any(_GAP.fullmatch(head[match.end() :]) for match in at.finditer(head))
