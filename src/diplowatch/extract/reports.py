@@ -100,10 +100,10 @@ def build_reports(
     for index, sent in enumerate(sentences):
         before, previous = previous, sent
         in_sentence = by_sentence.get(sent.start, [])
-        people = [m for m in in_sentence if m.kind == "person" and m.actor_id]
-        following = sentences[index + 1 : index + 2]
+        people = [m for m in in_sentence if m.kind == "person" and m.actor_id] if in_sentence else []
         if not people and not (
-            reports and _may_add(sent, following, in_sentence, reports[-1], paragraph_of)
+            reports
+            and _may_add(sent, sentences[index + 1 : index + 2], in_sentence, reports[-1], paragraph_of)
         ):
             continue  # nobody to pair and nothing to add to: skip the trigger scan
         found = find_triggers(text, sent.start, sent.end, lang=lang)

@@ -17,7 +17,12 @@ from functools import cache
 from typing import Any
 
 from diplowatch.lang.packs import available_languages, load_pack_chain
-from diplowatch.lang.word_starts import WordStarts, opens_with_letter
+from diplowatch.lang.word_starts import (
+    Openers,
+    WordStarts,
+    matches_opening_at,
+    opens_with_letter,
+)
 from diplowatch.model import MODES, STATUSES
 
 
@@ -73,42 +78,18 @@ def compile_triggers(lang: str) -> tuple[tuple[str, str | None, re.Pattern[str]]
     )
 
 
-class _Openers:
-    """Which of the (mode, status) alternations may match at a word starting with a letter.
-
-    Most trigger patterns open with a literal letter, so at a candidate position only the
-    few alternations holding a pattern that opens with that letter (case-insensitively) are
-    tried. The answer per character is worked out by the regex engine once and kept.
-    """
-
-    def __init__(self, alternations: list[list[str]]) -> None:
-        self._classes = [_opening_letters(patterns) for patterns in alternations]
-        self._by_char: dict[str, tuple[int, ...]] = {}
-
-    def at(self, char: str) -> tuple[int, ...]:
-        """Indexes (in ``compile_triggers`` order) of the alternations that may open with ``char``."""
-        found = self._by_char.get(char)
-        if found is None:
-            found = tuple(
-                index
-                for index, letters in enumerate(self._classes)
-                if letters is None or letters.fullmatch(char)
-            )
-            self._by_char[char] = found
-        return found
-
-
-def _opening_letters(patterns: list[str]) -> re.Pattern[str] | None:
-    """The letters ``patterns`` open with, as a case-insensitive class; None when one of them
-    may open otherwise (a group, a class, ``\\w*``, an optional letter)."""
+def _opening_letters(patterns: list[str]) -> str | None:
+    """The letters ``patterns`` open with; None when one of them may open otherwise (a group,
+    a class, ``\\w*``, an optional letter)."""
     if not all(opens_with_letter(p) for p in patterns):
         return None
-    return re.compile(f"[{''.join(sorted({p[0] for p in patterns}))}]", re.IGNORECASE)
+    return "".join(p[0] for p in patterns)
 
 
 @cache
-def _openers(lang: str) -> _Openers:
-    return _Openers(list(_grouped(lang).values()))
+def _openers(lang: str) -> Openers:
+    """Which (mode, status) alternations of ``compile_triggers`` may open with a character."""
+    return Openers([_opening_letters(patterns) for patterns in _grouped(lang).values()])
 
 
 @cache
@@ -126,17 +107,20 @@ def find_triggers(text: str, start: int, end: int, *, lang: str) -> list[Trigger
     candidates = screen.find(text, start, end)
     if not candidates:
         return []
-    found = []
-    alternations, openers = compile_triggers(lang), _openers(lang)
-    free = [start] * len(alternations)  # what each one's ``finditer`` would yield, tried only here
-    for at in candidates:
-        for index in openers.at(text[at]):
-            if at >= free[index] and (m := alternations[index][2].match(text, at, end)):
-                mode, status = alternations[index][:2]
-                found.append(
-                    Trigger(at, m.end(), m.group(), mode, f"{lang}.triggers.{mode}", status)
-                )
-                free[index] = m.end()
+    alternations = compile_triggers(lang)
+    matches = matches_opening_at(
+        [pattern for _mode, _status, pattern in alternations],
+        _openers(lang),
+        text,
+        candidates,
+        start,
+        end,
+    )
+    found = [
+        Trigger(m.start(), m.end(), m.group(), mode, f"{lang}.triggers.{mode}", status)
+        for (mode, status, _pattern), found_here in zip(alternations, matches, strict=True)
+        for m in found_here
+    ]
     found.sort(key=lambda t: (t.start, -(t.end - t.start), t.status is None))
     kept: list[Trigger] = []
     for trigger in found:

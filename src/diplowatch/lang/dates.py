@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from diplowatch.lang.packs import available_languages, load_pack_chain
+from diplowatch.lang.word_starts import Openers, matches_at, matches_opening_at
 from diplowatch.model import PubDate
 
 _RELATIVE_DAYS = {"today": 0, "yesterday": -1, "day_before_yesterday": -2, "tomorrow": 1}
@@ -58,7 +59,9 @@ class _Calendar:
     months: dict[str, int]
     weekdays: dict[str, int]
     relative: dict[str, str]  # phrase -> kind
-    patterns: tuple[tuple[str, re.Pattern[str], bool], ...]  # kind, pattern, opens with a digit
+    digit_patterns: tuple[tuple[str, re.Pattern[str]], ...]  # (kind, pattern), opening with a number
+    word_patterns: tuple[tuple[str, re.Pattern[str]], ...]  # then those opening with a word
+    word_openers: Openers  # which word patterns may open with a letter
     first: re.Pattern[str]  # some pattern may start here: a digit or a calendar word
     after_gap: re.Pattern[str]  # the same after the one character before it (see scan_dates)
 
@@ -160,8 +163,23 @@ def _calendar(lang: str) -> _Calendar:
     # every word pattern has a calendar word ending at a word boundary: "Mo" in "Moskau" is none
     first = re.compile(rf"{b}(?=\d|(?:{words}){e})", re.I)
     after_gap = re.compile(rf"[^\w.](?=\d|(?:{words}){e})", re.I)
-    patterns = tuple((kind, pattern, kind in _OPEN_WITH_DIGIT) for kind, pattern in kinds)
-    return _Calendar(months, weekdays, relative, patterns, first, after_gap)
+    openings = {"relative": _openings(relative), "weekday": _openings(weekdays)}
+    word_patterns = tuple((kind, p) for kind, p in kinds if kind not in _OPEN_WITH_DIGIT)
+    return _Calendar(
+        months,
+        weekdays,
+        relative,
+        tuple((kind, p) for kind, p in kinds if kind in _OPEN_WITH_DIGIT),
+        word_patterns,
+        Openers([openings.get(kind, _openings(months)) for kind, _p in word_patterns]),
+        first,
+        after_gap,
+    )
+
+
+def _openings(forms: dict[str, object]) -> str | None:
+    """The characters the calendar ``forms`` open with (None: an empty form opens with any)."""
+    return None if "" in forms else "".join({f[0] for f in forms})
 
 
 @lru_cache(maxsize=64)
@@ -343,15 +361,17 @@ def scan_dates(text: str, start: int, end: int, *, lang: str, published: PubDate
     places = [start] if cal.first.match(text, start, end) else []
     places += [m.end() for m in cal.after_gap.finditer(text, start, end)]
     matches: list[tuple[str, re.Match[str]]] = []
-    if places:
-        digit = [p for p in places if text[p].isdecimal()]
-        word = [p for p in places if not text[p].isdecimal()]
-        for kind, pattern, opens_with_digit in cal.patterns:
-            free = start
-            for at in digit if opens_with_digit else word:
-                if at >= free and (match := pattern.match(text, at, end)):
-                    matches.append((kind, match))
-                    free = match.end()
+    digit = [p for p in places if text[p].isdecimal()]
+    if digit:
+        for kind, pattern in cal.digit_patterns:
+            matches += ((kind, m) for m in matches_at(pattern, text, digit, start, end))
+    word = [p for p in places if not text[p].isdecimal()]
+    if word:
+        found = matches_opening_at(
+            [pattern for _kind, pattern in cal.word_patterns], cal.word_openers, text, word, start, end
+        )
+        for (kind, _pattern), found_here in zip(cal.word_patterns, found, strict=True):
+            matches += ((kind, m) for m in found_here)
     return DateMatches(cal, text, end, published, matches)
 
 

@@ -88,6 +88,59 @@ def _has_top_level_bar(pattern: str) -> bool:
     return False
 
 
+class Openers:
+    """Which of several patterns may match at a position, from the character there.
+
+    Most patterns open with a literal letter, so at a candidate position only the few that
+    open with its letter (case-insensitively) need a try. The answer per character is worked
+    out by the regex engine once and kept.
+    """
+
+    def __init__(self, openings: Sequence[str | None]) -> None:
+        """``openings``: per pattern, the characters it may open with (None: any)."""
+        self._classes = [
+            None if chars is None else re.compile(_one_of(chars), re.IGNORECASE)
+            for chars in openings
+        ]
+        self._by_char: dict[str, tuple[int, ...]] = {}
+
+    def at(self, char: str) -> tuple[int, ...]:
+        """Indexes of the patterns that may open with ``char``, in order."""
+        found = self._by_char.get(char)
+        if found is None:
+            found = tuple(
+                index
+                for index, chars in enumerate(self._classes)
+                if chars is None or chars.fullmatch(char)
+            )
+            self._by_char[char] = found
+        return found
+
+
+def _one_of(chars: str) -> str:
+    return f"[{re.escape(chars)}]" if chars else "(?!)"
+
+
+def matches_opening_at(
+    patterns: Sequence[re.Pattern[str]],
+    openers: Openers,
+    text: str,
+    places: Sequence[int],
+    start: int,
+    end: int,
+) -> list[list[re.Match[str]]]:
+    """Per pattern, what its ``finditer(text, start, end)`` yields, when it can only match at
+    ``places`` and only where ``openers`` allows it."""
+    found: list[list[re.Match[str]]] = [[] for _ in patterns]
+    free = [start] * len(patterns)
+    for at in places:
+        for index in openers.at(text[at]):
+            if at >= free[index] and (match := patterns[index].match(text, at, end)):
+                found[index].append(match)
+                free[index] = match.end()
+    return found
+
+
 def matches_at(
     pattern: re.Pattern[str], text: str, places: Sequence[int], start: int, end: int
 ) -> Iterator[re.Match[str]]:
