@@ -18,8 +18,10 @@ Then per article: reports of one contact are folded (extract/folding.py).
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
+from operator import attrgetter
 
 from diplowatch.extract.folding import (
     absorb_objects,
@@ -311,16 +313,18 @@ def _can_report(groups: list[list[Mention]], *, solo: bool) -> bool:
 def _mentions_by_sentence(
     sentences: Sequence[Sentence], mentions: Sequence[Mention]
 ) -> dict[int, list[Mention]]:
-    """Mentions grouped by the start of their sentence, in one pass over both sorted lists."""
+    """Mentions grouped by the start of their sentence, in one pass over both sorted lists
+    (each sentence's share found by bisection)."""
     grouped: dict[int, list[Mention]] = {}
-    ordered = sorted(mentions, key=lambda m: m.start)
+    ordered = sorted(mentions, key=attrgetter("start"))
+    starts = [m.start for m in ordered]
     index = 0
     for sent in sentences:
-        while index < len(ordered) and ordered[index].start < sent.start:
-            index += 1
-        while index < len(ordered) and ordered[index].start < sent.end:
-            grouped.setdefault(sent.start, []).append(ordered[index])
-            index += 1
+        index = bisect_left(starts, sent.start, index)
+        last = bisect_left(starts, sent.end, index)
+        if last > index:
+            grouped.setdefault(sent.start, []).extend(ordered[index:last])
+            index = last
     return grouped
 
 
