@@ -395,6 +395,8 @@ def _choose_all(
         )
 
     chosen = {t.start: pair(t, frozenset()) for t in triggers}
+    if len(triggers) == 1:
+        return chosen  # a lone trigger has no other to yield people to
     taken = frozenset(
         m.start
         for groups, rule in chosen.values()
