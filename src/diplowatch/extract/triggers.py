@@ -87,9 +87,12 @@ def _opening_letters(patterns: list[str]) -> str | None:
 
 
 @cache
-def _openers(lang: str) -> Openers:
-    """Which (mode, status) alternations of ``compile_triggers`` may open with a character."""
-    return Openers([_opening_letters(patterns) for patterns in _grouped(lang).values()])
+def _openers(lang: str) -> tuple[tuple[re.Pattern[str], ...], Openers]:
+    """The alternations of ``compile_triggers`` and which of them may open with a character."""
+    return (
+        tuple(pattern for _mode, _status, pattern in compile_triggers(lang)),
+        Openers([_opening_letters(patterns) for patterns in _grouped(lang).values()]),
+    )
 
 
 @cache
@@ -108,14 +111,8 @@ def find_triggers(text: str, start: int, end: int, *, lang: str) -> list[Trigger
     if not candidates:
         return []
     alternations = compile_triggers(lang)
-    matches = matches_opening_at(
-        [pattern for _mode, _status, pattern in alternations],
-        _openers(lang),
-        text,
-        candidates,
-        start,
-        end,
-    )
+    patterns, openers = _openers(lang)
+    matches = matches_opening_at(patterns, openers, text, candidates, start, end)
     found = [
         Trigger(m.start(), m.end(), m.group(), mode, f"{lang}.triggers.{mode}", status)
         for (mode, status, _pattern), found_here in zip(alternations, matches, strict=True)

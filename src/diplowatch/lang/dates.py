@@ -60,7 +60,8 @@ class _Calendar:
     weekdays: dict[str, int]
     relative: dict[str, str]  # phrase -> kind
     digit_patterns: tuple[tuple[str, re.Pattern[str]], ...]  # (kind, pattern), opening with a number
-    word_patterns: tuple[tuple[str, re.Pattern[str]], ...]  # then those opening with a word
+    word_kinds: tuple[str, ...]  # then the kinds opening with a calendar word
+    word_patterns: tuple[re.Pattern[str], ...]  # and their patterns
     word_openers: Openers  # which word patterns may open with a letter
     first: re.Pattern[str]  # some pattern may start here: a digit or a calendar word
     after_gap: re.Pattern[str]  # the same after the one character before it (see scan_dates)
@@ -164,14 +165,15 @@ def _calendar(lang: str) -> _Calendar:
     first = re.compile(rf"{b}(?=\d|(?:{words}){e})", re.I)
     after_gap = re.compile(rf"[^\w.](?=\d|(?:{words}){e})", re.I)
     openings = {"relative": _openings(relative), "weekday": _openings(weekdays)}
-    word_patterns = tuple((kind, p) for kind, p in kinds if kind not in _OPEN_WITH_DIGIT)
+    word_kinds = tuple(kind for kind, _p in kinds if kind not in _OPEN_WITH_DIGIT)
     return _Calendar(
         months,
         weekdays,
         relative,
         tuple((kind, p) for kind, p in kinds if kind in _OPEN_WITH_DIGIT),
-        word_patterns,
-        Openers([openings.get(kind, _openings(months)) for kind, _p in word_patterns]),
+        word_kinds,
+        tuple(p for kind, p in kinds if kind not in _OPEN_WITH_DIGIT),
+        Openers([openings.get(kind, _openings(months)) for kind in word_kinds]),
         first,
         after_gap,
     )
@@ -364,14 +366,13 @@ def scan_dates(text: str, start: int, end: int, *, lang: str, published: PubDate
     digit = [p for p in places if text[p].isdecimal()]
     if digit:
         for kind, pattern in cal.digit_patterns:
-            matches += ((kind, m) for m in matches_at(pattern, text, digit, start, end))
+            matches += [(kind, m) for m in matches_at(pattern, text, digit, start, end)]
     word = [p for p in places if not text[p].isdecimal()]
     if word:
-        found = matches_opening_at(
-            [pattern for _kind, pattern in cal.word_patterns], cal.word_openers, text, word, start, end
-        )
-        for (kind, _pattern), found_here in zip(cal.word_patterns, found, strict=True):
-            matches += ((kind, m) for m in found_here)
+        found = matches_opening_at(cal.word_patterns, cal.word_openers, text, word, start, end)
+        for kind, found_here in zip(cal.word_kinds, found, strict=True):
+            if found_here:
+                matches += [(kind, m) for m in found_here]
     return DateMatches(cal, text, end, published, matches)
 
 
