@@ -286,8 +286,10 @@ def _report(
         trigger=trigger.text,
         mode=mode,
         actors=tuple(
-            ActorRef(m.actor_id or "", m.name or m.text, m.country, m.start, m.end)
-            for m in participants
+            [
+                ActorRef(m.actor_id or "", m.name or m.text, m.country, m.start, m.end)
+                for m in participants
+            ]
         ),
         status=cue.status,
         date=value,
@@ -298,7 +300,7 @@ def _report(
         evidential=cue.evidential,
         lang=lang,
         rule="+".join(
-            x for x in (trigger.rule, rule, f"status:{cue.cue}" if cue.cue else "", note) if x
+            filter(None, (trigger.rule, rule, f"status:{cue.cue}" if cue.cue else "", note))
         ),
         confidence=_confidence(rule, value is not None, doubtful),
     )
