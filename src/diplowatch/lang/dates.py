@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from diplowatch.lang.packs import available_languages, load_pack_chain
-from diplowatch.lang.word_starts import Openers, matches_at, matches_opening_at
+from diplowatch.lang.word_starts import Openers, after_gap_starts, matches_at, matches_opening_at
 from diplowatch.model import PubDate
 
 _RELATIVE_DAYS = {"today": 0, "yesterday": -1, "day_before_yesterday": -2, "tomorrow": 1}
@@ -63,8 +63,7 @@ class _Calendar:
     word_kinds: tuple[str, ...]  # then the kinds opening with a calendar word
     word_patterns: tuple[re.Pattern[str], ...]  # and their patterns
     word_openers: Openers  # which word patterns may open with a letter
-    first: re.Pattern[str]  # some pattern may start here: a digit or a calendar word
-    after_gap: re.Pattern[str]  # the same after the one character before it (see scan_dates)
+    after_gap: re.Pattern[str]  # a character before a digit or a calendar word (see scan_dates)
 
 
 # Patterns that open with a number; the others open with a calendar word, never with a digit.
@@ -162,7 +161,6 @@ def _calendar(lang: str) -> _Calendar:
         raise ValueError(f"{lang}: a calendar form opens with a digit")
     words = _alternation(forms) or r"(?!x)x"
     # every word pattern has a calendar word ending at a word boundary: "Mo" in "Moskau" is none
-    first = re.compile(rf"{b}(?=\d|(?:{words}){e})", re.I)
     after_gap = re.compile(rf"[^\w.](?=\d|(?:{words}){e})", re.I)
     openings = {"relative": _openings(relative), "weekday": _openings(weekdays)}
     word_kinds = tuple(kind for kind, _p in kinds if kind not in _OPEN_WITH_DIGIT)
@@ -174,7 +172,6 @@ def _calendar(lang: str) -> _Calendar:
         word_kinds,
         tuple(p for kind, p in kinds if kind not in _OPEN_WITH_DIGIT),
         Openers([openings.get(kind, _openings(months)) for kind in word_kinds]),
-        first,
         after_gap,
     )
 
@@ -356,12 +353,10 @@ def scan_dates(text: str, start: int, end: int, *, lang: str, published: PubDate
     each pattern is then tried only there, which yields what its ``finditer`` would: most
     sentences hold one or two such places, not one per pattern scan. The scan looks for the
     character before such a place, so the regex engine skips the letters inside words in its
-    own loop; the span's first position has no such character inside the span and is tried
-    alone.
+    own loop.
     """
     cal = _calendar(lang)
-    places = [start] if cal.first.match(text, start, end) else []
-    places += [m.end() for m in cal.after_gap.finditer(text, start, end)]
+    places = after_gap_starts(cal.after_gap, text, start, end)
     matches: list[tuple[str, re.Match[str]]] = []
     digit = [p for p in places if text[p].isdecimal()]
     if digit:

@@ -20,23 +20,29 @@ class WordStarts:
     found in one scan: the only places a single pattern's ``finditer`` can match.
 
     The scan looks for a non-word character followed by a pattern, so the regex engine skips
-    the letters inside words with its own character-set loop instead of trying each of them;
-    the span's first position, which has no such character inside the span, is tried alone.
+    the letters inside words with its own character-set loop instead of trying each of them.
     The patterns are a lookahead, so overlapping starts are all found.
     """
 
-    __slots__ = ("_after_gap", "_first")
+    __slots__ = ("_after_gap",)
 
     def __init__(self, patterns: list[str]) -> None:
         alternation = _by_first_letter(patterns)
-        self._first = re.compile(rf"(?<!\w)(?=(?:{alternation}))", re.IGNORECASE)
         self._after_gap = re.compile(rf"\W(?=(?:{alternation}))", re.IGNORECASE)
 
     def find(self, text: str, start: int, end: int) -> list[int]:
-        """Start offsets in text[start:end], in order."""
-        found = [start] if self._first.match(text, start, end) else []
-        found += [m.end() for m in self._after_gap.finditer(text, start, end)]
-        return found
+        """Start offsets in text[start:end], in order (the text's very first offset is always
+        given, there being no character before it to scan for)."""
+        return after_gap_starts(self._after_gap, text, start, end)
+
+
+def after_gap_starts(after_gap: re.Pattern[str], text: str, start: int, end: int) -> list[int]:
+    """The ends of the one-character matches of ``after_gap`` in text[start - 1:end], the
+    character before ``start`` included; offset 0 is always given (nothing stands before it)."""
+    first = start < end and (start == 0 or after_gap.match(text, start - 1, end) is not None)
+    found = [start] if first else []
+    found += [m.end() for m in after_gap.finditer(text, start, end)]
+    return found
 
 
 def _by_first_letter(patterns: list[str]) -> str:
