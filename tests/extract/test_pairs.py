@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from diplowatch.extract.pairs import choose_participants, clause_bounds
+from diplowatch.extract.pairs import Clauses, choose_participants, clause_bounds
 from diplowatch.model import Mention
 
 
@@ -161,6 +161,22 @@ def test_clause_bounds_cut_at_commas() -> None:
     text = "Po klicu, ki je bil 21. oktobra, je Rubio svetoval."
     start, end = clause_bounds(text, 0, len(text), text.index("klicu"))
     assert text[start:end] == "Po klicu"
+
+
+def test_clauses_cut_at_every_break_but_one_around_the_position() -> None:
+    text = "Po klicu, ki je bil 21. oktobra -- kratek -- je Rubio (v Rimu) svetoval: počakaj."
+    clauses = Clauses(text, 0, len(text))
+
+    def clause(pos: int) -> str:
+        start, end = clauses.around(pos)
+        return text[start:end]
+
+    assert clause(0) == "Po klicu"
+    assert clause(text.index("kratek")) == "kratek"  # a dash between spaces is one break
+    assert clause(text.index("Rimu")) == "v Rimu"
+    assert clause(len(text)) == " počakaj."
+    # a position inside a break: the clauses on both sides of it
+    assert clause(text.index(" --") + 1) == " ki je bil 21. oktobra -- kratek"
 
 
 def test_plural_title_is_one_group_of_two() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from diplowatch.lang.dates import find_dates
+from diplowatch.lang.dates import find_dates, scan_dates
 from diplowatch.model import PubDate
 
 
@@ -161,3 +161,14 @@ def test_future_weekday_on_that_weekday_is_next_week() -> None:
 def test_macedonian_definite_weekday_and_week() -> None:
     found = dates("Минатата недела, а во понеделникот разговараа.", "mk", "2025-06-18")
     assert found == [("Минатата недела", "2025-06", "month"), ("понеделникот", "2025-06-16", "day")]
+
+
+def test_one_scan_reads_both_ways() -> None:
+    text = "Met on Thursday, and they will meet again on 3 March and in May 2026."
+    pub = PubDate("2025-06-18", "metadata")
+    found = scan_dates(text, 0, len(text), lang="en", published=pub)
+    for future in (False, True):
+        expected = find_dates(text, 0, len(text), lang="en", published=pub, future=future)
+        assert found.read(future=future) == expected
+    assert [d.value for d in found.read(future=False)] == ["2025-06-12", "2025-03-03", "2026-05"]
+    assert [d.value for d in found.read(future=True)] == ["2025-06-19", "2026-03-03", "2026-05"]

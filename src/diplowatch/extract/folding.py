@@ -47,6 +47,8 @@ def absorb_objects(text: str, triggers: list[Trigger], lang: str) -> list[Trigge
     "with" follows ("took part in talks with Fidan"), the talks are a meeting with a named
     partner and the attendance word yields.
     """
+    if len(triggers) == 1 and triggers[0].mode != "multilateral":
+        return triggers  # most sentences: nothing to join, and only a summit can be a setting
     words = pairing_words(lang)
     setting = _setting_words(lang)
     dropped = {t.start for t in triggers if _is_setting(text, t, setting)}

@@ -25,14 +25,18 @@ rules need (and, between, with, relative pronouns, attribution cues) are per-lan
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 
 from diplowatch.lang.packs import load_pack_chain
+from diplowatch.lang.word_starts import WordStarts, matches_at
 from diplowatch.model import Mention
 
-_CLAUSE_BREAK = re.compile(r"[,;:()\[\]\"„“”«»]|\s[–—-]\s|\s-{2}\s")
+# A punctuation mark, or a dash (or two hyphens) between spaces. Written to open with one
+# character class, so the regex engine skips the letters between breaks in its own loop.
+_CLAUSE_BREAK = re.compile(r"[,;:()\[\]\"„“”«»\s](?:(?<=[,;:()\[\]\"„“”«»])|(?<=\s)(?:[–—-]|-{2})\s)")
 _DASH_JOIN = re.compile(r"^\s?[-–—]\s?$")
 _WORDS = re.compile(r"[^\W\d_]+", re.UNICODE)
 SOURCE_REACH = 5  # words between "according to" and the name: "the Kremlin's press secretary"
@@ -54,6 +58,7 @@ class PairingWords:
     at_suffixes: tuple[str, ...]  # locative case endings where there is no preposition: -ban
     source_before: re.Pattern[str]  # cue before a source: according to, po besedah
     source_after: re.Pattern[str]  # cue after a source: szerint
+    source_cues: WordStarts | None  # where either may start: most sentences name no source
 
 
 def _words(items: Sequence[str]) -> re.Pattern[str]:
@@ -69,6 +74,7 @@ def pairing_words(lang: str) -> PairingWords:
     data: dict[str, list[str]] = {}
     for pack in reversed(load_pack_chain(lang)):
         data.update(pack.triggers.get("pairing") or {})
+    sources = [str(i) for key in ("according_to", "according_to_after_names") for i in data.get(key, [])]
     return PairingWords(
         conj=_words(data.get("and", [])),
         between_after=_words(data.get("between", [])),
@@ -81,23 +87,38 @@ def pairing_words(lang: str) -> PairingWords:
         at_suffixes=tuple(str(x) for x in data.get("at_suffixes", [])),
         source_before=_words(data.get("according_to", [])),
         source_after=_words(data.get("according_to_after_names", [])),
+        source_cues=WordStarts(sources) if sources else None,
     )
+
+
+class Clauses:
+    """The clause breaks of sentence [start, end), found once for all its triggers and dates."""
+
+    __slots__ = ("_break_ends", "_break_starts", "end", "start")
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.start, self.end = start, end
+        spans = [m.span() for m in _CLAUSE_BREAK.finditer(text, start, end)]
+        self._break_starts = [s for s, _e in spans]
+        self._break_ends = [e for _s, e in spans]
+
+    def around(self, pos: int) -> tuple[int, int]:
+        """The clause that contains ``pos``: from the last break ending at or before it to the
+        first break starting at or after it (a break around ``pos`` itself cuts neither side)."""
+        before = bisect_right(self._break_ends, pos)
+        after = bisect_left(self._break_starts, pos)
+        left = self._break_ends[before - 1] if before else self.start
+        right = self._break_starts[after] if after < len(self._break_starts) else self.end
+        return left, right
 
 
 def clause_bounds(text: str, start: int, end: int, pos: int) -> tuple[int, int]:
     """The clause of sentence [start, end) that contains ``pos``, cut at punctuation."""
-    left, right = start, end
-    for match in _CLAUSE_BREAK.finditer(text, start, end):
-        if match.end() <= pos:
-            left = match.end()
-        elif match.start() >= pos:
-            right = match.start()
-            break
-    return left, right
+    return Clauses(text, start, end).around(pos)
 
 
 def status_scope(
-    text: str, sent_start: int, sent_end: int, pos: int, *, lang: str
+    text: str, sent_start: int, sent_end: int, pos: int, *, lang: str, clauses: Clauses | None = None
 ) -> tuple[tuple[int, int], ...]:
     """The clause of ``pos`` widened to the predicates that govern or complete it.
 
@@ -106,16 +127,18 @@ def status_scope(
     Radev": the denial stands in the clause before the "that" clause. Only cancellations and
     denials are read in these spans (see ``find_status``). The relative clause itself is left
     out: "the call, after which talks on a summit ended" tells of the summit, not the call.
+    ``clauses`` are the sentence's, when the caller has them already.
     """
     words = pairing_words(lang)
-    start, end = clause_bounds(text, sent_start, sent_end, pos)
+    clauses = clauses or Clauses(text, sent_start, sent_end)
+    start, end = clauses.around(pos)
     that = words.that.search(text, max(sent_start, start - 2), pos)
     if that is not None and not text[start : that.start()].strip(" ,"):
-        start = clause_bounds(text, sent_start, sent_end, max(sent_start, start - 2))[0]
+        start = clauses.around(max(sent_start, start - 2))[0]
     relative = _next_relative_clause(text, end, sent_end, words)
     if relative is None or relative[1] >= sent_end:
         return ((start, end),)
-    return (start, end), clause_bounds(text, sent_start, sent_end, relative[1] + 1)
+    return (start, end), clauses.around(relative[1] + 1)
 
 
 def _groups(text: str, people: Sequence[Mention], words: PairingWords) -> list[list[Mention]]:
@@ -172,7 +195,10 @@ def _sources(
     person right before it.
     """
     found: set[int] = set()
-    for cue in words.source_before.finditer(text, start, end):
+    places = words.source_cues.find(text, start, end) if words.source_cues else []
+    if not places:
+        return found
+    for cue in matches_at(words.source_before, text, places, start, end):
         after = [m for m in people if m.start >= cue.end()]
         if not after or not only_words(text[cue.end() : after[0].start], SOURCE_REACH):
             continue
@@ -181,7 +207,7 @@ def _sources(
             if text[previous.end : m.start].strip():
                 break
             found.add(m.start)  # "Kremlja Dmitrija Peskova": one description of the source
-    for cue in words.source_after.finditer(text, start, end):
+    for cue in matches_at(words.source_after, text, places, start, end):
         before = [
             m for m in people if m.end <= cue.start() and only_words(text[m.end : cue.start()], 2)
         ]
@@ -202,6 +228,7 @@ def choose_participants(
     taken: frozenset[int] = frozenset(),
     next_triggers: Sequence[int] = (),
     states: Sequence[Mention] = (),
+    prepared: PreparedPeople | None = None,
 ) -> tuple[list[list[Mention]], str]:
     """Participant groups of the trigger at ``trigger`` (start, end) and the rule that chose them.
 
@@ -214,12 +241,14 @@ def choose_participants(
     partner, so "talks about a meeting of Putin with Trump" gives the people to the meeting.
     ``states`` are country and organisation mentions: one standing before the trigger in its
     clause is the clause's subject ("Russia and Belarus talked with Maduro"), so no person
-    from elsewhere in the sentence is borrowed.
+    from elsewhere in the sentence is borrowed. ``prepared`` is ``prepare_people`` of the
+    sentence, when the caller pairs several triggers of it.
     """
     words = pairing_words(lang)
     t_start, t_end = trigger
-    people, groups = _prepare(text, sent_start, sent_end, tuple(people), lang)
-    bound = [g for g in groups if any(m.start in taken for m in g)]
+    prepared = prepared or prepare_people(text, sent_start, sent_end, people, lang=lang)
+    people, groups = prepared.people, prepared.groups
+    bound = [g for g in groups if any(m.start in taken for m in g)] if taken else []
     for group in groups:  # 1. dash pair touching the trigger
         if len(group) > 1 and any(
             _DASH_JOIN.match(text[a.end : b.start]) for a, b in zip(group, group[1:], strict=False)
@@ -232,11 +261,11 @@ def choose_participants(
                 return [group], "pair.dash"
     after = [g for g in groups if g[0].start >= t_end and g not in bound]
     before = [g for g in groups if g[-1].end <= t_start and g not in bound]
-    if after:  # 2./3. "between X and Y" or a group right after a noun trigger
+    if after and len(after[0]) > 1:  # 2./3. "between X and Y" or a group right after a noun trigger
         gap = text[t_end : after[0][0].start]
         between = words.between_after.search(gap)
         adjacent = len(_WORDS.findall(gap)) <= 1 and not words.with_.search(gap)
-        if len(after[0]) > 1 and only_words(gap, 3) and (between or adjacent):
+        if only_words(gap, 3) and (between or adjacent):
             return [after[0]], "pair.between" if between else "pair.adjacent"
     if before and len(before[-1]) > 1:
         gap = text[before[-1][-1].end : t_start]
@@ -246,7 +275,7 @@ def choose_participants(
         gap = text[t_end : after[0][0].start]
         if words.by.match(gap.strip()) and only_words(gap, 2):  # "by (the) Turkish leader"
             return [after[0]], "pair.agent"
-    c_start, c_end = clause_bounds(text, sent_start, sent_end, t_start)
+    c_start, c_end = prepared.clauses.around(t_start)
     # the partner stands before the next trigger and before a "that" clause: "agreed at the
     # first meeting that they would coordinate with Maduro" names no partner of the meeting
     that = words.that.search(text, t_end, c_end)
@@ -274,13 +303,16 @@ def choose_participants(
             inside = [g for g in free if next_clause[0] <= g[0].start < next_clause[1]]
             if inside:
                 chosen, rule = inside[0], "pair.relative"
-    # a relative clause ("the delegation, which will attend the summit") has its own subject
-    in_relative = c_start > sent_start and bool(words.relative.match(text[c_start:c_end].lstrip()))
     if pairs_needed and not chosen:  # 5. "the two leaders agreed that they would meet"
         plural = [g for g in groups if g[-1].end <= t_start and len(_distinct(g)) > 1]
         if plural and not any(m.start in taken for m in plural[0]):
             return [_distinct(plural[0])], "pair.sentence"
-    if not pairs_needed and not chosen and not in_relative:  # 5. a lone traveller: the subject
+    # a relative clause ("the delegation, which will attend the summit") has its own subject
+    if (
+        not pairs_needed
+        and not chosen
+        and not (c_start > sent_start and words.relative.match(text[c_start:c_end].lstrip()))
+    ):  # 5. a lone traveller: the subject
         before_trigger = [g for g in groups if g[-1].end <= t_start and g not in bound]
         # "Commenting on his absence in Belgrade, the minister said": the subject follows
         main_after = [g for g in groups if g[0].start >= c_end and g not in bound]
@@ -288,17 +320,18 @@ def choose_participants(
             chosen, rule = list(before_trigger[0]), "pair.sentence"
         elif main_after and c_start == sent_start:
             chosen, rule = list(main_after[0]), "pair.sentence"
-    state_subject = any(c_start <= m.start < t_start for m in states) and not any(
-        c_start <= m.start < t_start for m in people
-    )
-    if pairs_needed and len(_distinct(chosen)) == 1 and state_subject:
-        return [], "pair.state_subject"
-    if pairs_needed and len(_distinct(chosen)) == 1:  # 5. nearest other person of the sentence
-        others = [
+    chosen_ids = {c.actor_id for c in chosen}
+    if pairs_needed and len(chosen_ids) == 1:
+        state_subject = any(c_start <= m.start < t_start for m in states) and not any(
+            c_start <= m.start < t_start for m in people
+        )
+        if state_subject:
+            return [], "pair.state_subject"
+        others = [  # 5. nearest other person of the sentence
             m
             for m in people
             if m.start not in taken
-            and m.actor_id not in {c.actor_id for c in chosen}
+            and m.actor_id not in chosen_ids
             and not p_end <= m.start < c_end  # behind the next trigger or a "that" clause
             and not (m.end <= t_start and words.that.search(text, m.end, t_start))  # a speaker
         ]
@@ -308,16 +341,33 @@ def choose_participants(
     return ([_distinct(chosen)] if chosen else []), rule
 
 
-@lru_cache(maxsize=64)
-def _prepare(
-    text: str, sent_start: int, sent_end: int, people: tuple[Mention, ...], lang: str
-) -> tuple[list[Mention], list[list[Mention]]]:
-    """The sentence's participants-to-be and their groups, once per sentence, not per trigger."""
+@dataclass(frozen=True, slots=True)
+class PreparedPeople:
+    """A sentence's participants-to-be, their groups and its clauses: once per sentence,
+    not once per trigger."""
+
+    people: list[Mention]
+    groups: list[list[Mention]]
+    clauses: Clauses
+
+
+def prepare_people(
+    text: str,
+    sent_start: int,
+    sent_end: int,
+    people: Sequence[Mention],
+    *,
+    lang: str,
+    clauses: Clauses | None = None,
+) -> PreparedPeople:
+    """Drop appositive titles and sources from the sentence's ``people`` and group the rest."""
     words = pairing_words(lang)
     kept = _drop_appositions(text, people)
     sources = _sources(text, sent_start, sent_end, kept, words)
     kept = [m for m in kept if m.start not in sources]
-    return kept, _groups(text, kept, words)
+    return PreparedPeople(
+        kept, _groups(text, kept, words), clauses or Clauses(text, sent_start, sent_end)
+    )
 
 
 def _next_relative_clause(

@@ -33,7 +33,7 @@ def is_locative(
     text: str, mention: Mention, *, at: re.Pattern[str], suffixes: Sequence[str]
 ) -> bool:
     """True when ``mention`` says where: after a locative preposition or with a locative ending."""
-    if any(mention.text.casefold().endswith(s) for s in suffixes):
+    if mention.text.casefold().endswith(tuple(suffixes)):
         return True
     head = text[max(0, mention.start - 12) : mention.start]
     return any(_GAP.fullmatch(head[match.end() :]) for match in at.finditer(head))
@@ -89,8 +89,21 @@ def choose_location(
     """The place mention that says where the contact at ``trigger`` happened, or None."""
     if mode == "phone":
         return None
-    t_start, t_end = trigger
-    places = [
+    places = locative_places(text, mentions, sentence=sentence, at=at, suffixes=suffixes, lang=lang)
+    return nearest_place(places, mode=mode, trigger=trigger, clause=clause)
+
+
+def locative_places(
+    text: str,
+    mentions: Sequence[Mention],
+    *,
+    sentence: tuple[int, int],
+    at: re.Pattern[str],
+    suffixes: Sequence[str] = (),
+    lang: str | None = None,
+) -> list[Mention]:
+    """The sentence's place mentions in locative use: the same for all its triggers."""
+    return [
         m
         for m in mentions
         if m.kind in PLACE_KINDS
@@ -101,6 +114,15 @@ def choose_location(
         and not completes_title(text, m, mentions, at=at)
         and not in_apposition(text, m, mentions, lang=lang)
     ]
+
+
+def nearest_place(
+    places: Sequence[Mention], *, mode: str, trigger: tuple[int, int], clause: tuple[int, int]
+) -> Mention | None:
+    """Of ``locative_places``, the one where the contact at ``trigger`` happened, or None."""
+    if mode == "phone":
+        return None
+    t_start, t_end = trigger
     if mode == "unspecified":  # talks with no channel: only a place in their own clause
         places = [m for m in places if clause[0] <= m.start < clause[1]]
     if not places:

@@ -18,8 +18,10 @@ Then per article: reports of one contact are folded (extract/folding.py).
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
+from operator import attrgetter
 
 from diplowatch.extract.folding import (
     absorb_objects,
@@ -27,15 +29,21 @@ from diplowatch.extract.folding import (
     fold_sentence_reports,
 )
 from diplowatch.extract.pairs import (
+    Clauses,
     choose_participants,
-    clause_bounds,
     pairing_words,
+    prepare_people,
     status_scope,
 )
-from diplowatch.extract.places import choose_location
-from diplowatch.extract.status import StatusCue, find_status, sentence_has_plan
+from diplowatch.extract.places import PLACE_KINDS, locative_places, nearest_place
+from diplowatch.extract.status import (
+    StatusCue,
+    find_status,
+    sentence_has_cues,
+    sentence_has_plan,
+)
 from diplowatch.extract.triggers import Trigger, find_triggers
-from diplowatch.lang.dates import DateMention, find_dates
+from diplowatch.lang.dates import DateMention, scan_dates
 from diplowatch.model import ActorRef, Mention, PubDate, Report, Sentence
 
 SOLO_MODES = ("visit", "multilateral")
@@ -91,18 +99,26 @@ def build_reports(
     by_sentence = _mentions_by_sentence(sentences, mentions)
     summit_at: dict[int, str] = {}  # sentence start -> where a summit it names is held
     previous: Sentence | None = None
-    for sent in sentences:
+    for index, sent in enumerate(sentences):
         before, previous = previous, sent
         in_sentence = by_sentence.get(sent.start, [])
-        people = [m for m in in_sentence if m.kind == "person" and m.actor_id]
-        if not people and not reports:
-            continue  # nobody to pair and nothing to refer back to: skip the trigger scan
-        triggers = absorb_objects(text, find_triggers(text, sent.start, sent.end, lang=lang), lang)
+        people = [m for m in in_sentence if m.kind == "person" and m.actor_id] if in_sentence else []
+        if not people and not (
+            reports
+            and _may_add(sent, sentences[index + 1 : index + 2], in_sentence, reports[-1], paragraph_of)
+        ):
+            continue  # nobody to pair and nothing to add to: skip the trigger scan
+        found = find_triggers(text, sent.start, sent.end, lang=lang)
+        triggers = absorb_objects(text, found, lang) if found else found
         if not triggers:
             continue
-        summit = _summit_place(text, sent, triggers, in_sentence, lang)
+        clauses = Clauses(text, sent.start, sent.end)
+        clause_of = {t.start: clauses.around(t.start) for t in triggers}
+        places = _SentencePlaces(text, sent, in_sentence, lang)
+        summit = _summit_place(triggers, clause_of, places)
         if summit is not None:
             summit_at[sent.start] = summit
+        has_cues = sentence_has_cues(text, sent.start, sent.end, lang=lang)
         cues = {
             t.start: find_status(
                 text,
@@ -110,19 +126,24 @@ def build_reports(
                 sent.end,
                 t.start,
                 lang=lang,
-                clause=clause_bounds(text, sent.start, sent.end, t.start),
-                predicate=status_scope(text, sent.start, sent.end, t.start, lang=lang),
+                clause=clause_of[t.start],
+                predicate=status_scope(
+                    text, sent.start, sent.end, t.start, lang=lang, clauses=clauses
+                )
+                if has_cues
+                else None,
                 trigger_status=t.status,
             )
             for t in triggers
         }
-        dates = _resolve_dates(text, sent, cues, lang=lang, published=published)
-        chosen = _choose_all(text, sent, triggers, people, in_sentence, lang=lang)
+        dates = _resolve_dates(text, sent, cues, clauses, lang=lang, published=published)
+        solo = {t.start: _mode(t, people, text, lang) in SOLO_MODES for t in triggers}
+        chosen = _choose_all(text, sent, triggers, people, in_sentence, solo, clauses, lang=lang)
         # dates go to triggers that found their people; "took part on Thursday in a meeting"
         productive = [
             t
             for t in triggers
-            if _can_report(t, chosen[t.start][0], people, text, lang)
+            if _can_report(chosen[t.start][0], solo=solo[t.start])
             or _backref(reports, t.mode, sent, paragraph_of) is not None
         ] or list(triggers)
         own_dates = _dates_by_trigger(productive, dates)
@@ -147,7 +168,8 @@ def build_reports(
                     sent,
                     trigger,
                     participants,
-                    in_sentence,
+                    places=places,
+                    clause=clause_of[trigger.start],
                     rule=rule,
                     cue=cue,
                     date=date,
@@ -167,36 +189,70 @@ def build_reports(
     return drop_visits_with_counterpart(fold_sentence_reports(reports))
 
 
-def _summit_place(
-    text: str,
+def _may_add(
     sent: Sentence,
-    triggers: Sequence[Trigger],
+    following: Sequence[Sentence],
     in_sentence: Sequence[Mention],
-    lang: str,
+    latest: Report,
+    paragraph_of: dict[int, int],
+) -> bool:
+    """Whether a sentence that names nobody can still add something, after ``latest``.
+
+    It can date a report within ``BACKREF_PARAGRAPHS`` paragraphs before it ("the call took
+    place on Monday"), or name the place of a summit that the next sentence of its paragraph
+    attends; when neither can be, its triggers need no scan.
+    """
+    if sent.paragraph - paragraph_of[latest.sent_start] <= BACKREF_PARAGRAPHS:
+        return True
+    return bool(following) and following[0].paragraph == sent.paragraph and any(
+        m.kind in PLACE_KINDS and m.name for m in in_sentence
+    )
+
+
+def _summit_place(
+    triggers: Sequence[Trigger],
+    clause_of: dict[int, tuple[int, int]],
+    places: _SentencePlaces,
 ) -> str | None:
     """Where the first summit the sentence names is held, whoever attends it.
 
     "Russia's delegation to the G20 summit in South Africa ... The new head of the delegation
     is X": the next sentence's attendance takes this place when it names none itself.
     """
-    words = pairing_words(lang)
     for trigger in triggers:
         if trigger.mode != "multilateral":
             continue
-        place = choose_location(
-            text,
-            in_sentence,
-            mode="multilateral",
-            trigger=(trigger.start, trigger.end),
-            clause=clause_bounds(text, sent.start, sent.end, trigger.start),
-            sentence=(sent.start, sent.end),
-            at=words.at,
-            suffixes=words.at_suffixes,
-            lang=lang,
-        )
+        place = places.where("multilateral", trigger, clause_of[trigger.start])
         if place is not None:
-            return place.name
+            return place
     return None
+
+
+class _SentencePlaces:
+    """The sentence's places in locative use, found once and only when a location is asked."""
+
+    def __init__(self, text: str, sent: Sentence, in_sentence: Sequence[Mention], lang: str):
+        self._text, self._sent, self._mentions, self._lang = text, sent, in_sentence, lang
+        self._places: list[Mention] | None = None
+
+    def where(self, mode: str, trigger: Trigger, clause: tuple[int, int]) -> str | None:
+        """The name of the place of a contact of ``mode`` at ``trigger``, or None."""
+        if mode == "phone":
+            return None
+        if self._places is None:
+            words = pairing_words(self._lang)
+            self._places = locative_places(
+                self._text,
+                self._mentions,
+                sentence=(self._sent.start, self._sent.end),
+                at=words.at,
+                suffixes=words.at_suffixes,
+                lang=self._lang,
+            )
+        place = nearest_place(
+            self._places, mode=mode, trigger=(trigger.start, trigger.end), clause=clause
+        )
+        return place.name if place else None
 
 
 def _report(
@@ -205,8 +261,9 @@ def _report(
     sent: Sentence,
     trigger: Trigger,
     participants: Sequence[Mention],
-    in_sentence: Sequence[Mention],
     *,
+    places: _SentencePlaces,
+    clause: tuple[int, int],
     rule: str,
     cue: StatusCue,
     date: DateMention | None,
@@ -219,19 +276,6 @@ def _report(
         mode = "meet"  # a visit with a named counterpart counts as the meeting
     if len(participants) < 2 and mode not in SOLO_MODES:
         return None
-    clause = clause_bounds(text, sent.start, sent.end, trigger.start)
-    words = pairing_words(lang)
-    place = choose_location(
-        text,
-        in_sentence,
-        mode=mode,
-        trigger=(trigger.start, trigger.end),
-        clause=clause,
-        sentence=(sent.start, sent.end),
-        at=words.at,
-        suffixes=words.at_suffixes,
-        lang=lang,
-    )
     value, precision, basis, doubtful, note = _date_fields(date, withhold)
     return Report(
         article_id=article_id,
@@ -242,50 +286,58 @@ def _report(
         trigger=trigger.text,
         mode=mode,
         actors=tuple(
-            ActorRef(m.actor_id or "", m.name or m.text, m.country, m.start, m.end)
-            for m in participants
+            [
+                ActorRef(m.actor_id or "", m.name or m.text, m.country, m.start, m.end)
+                for m in participants
+            ]
         ),
         status=cue.status,
         date=value,
         date_precision=precision,
         date_basis=basis,
         date_doubtful=doubtful,
-        location=place.name if place else None,
+        location=places.where(mode, trigger, clause),
         evidential=cue.evidential,
         lang=lang,
         rule="+".join(
-            x for x in (trigger.rule, rule, f"status:{cue.cue}" if cue.cue else "", note) if x
+            filter(None, (trigger.rule, rule, f"status:{cue.cue}" if cue.cue else "", note))
         ),
         confidence=_confidence(rule, value is not None, doubtful),
     )
 
 
-def _can_report(
-    trigger: Trigger, groups: list[list[Mention]], people: Sequence[Mention], text: str, lang: str
-) -> bool:
-    """True when the trigger's participants are enough for a report of its mode."""
-    solo = _mode(trigger, people, text, lang) in SOLO_MODES
+def _can_report(groups: list[list[Mention]], *, solo: bool) -> bool:
+    """True when a trigger's participants are enough for a report of its mode (``solo``:
+    one that needs one person)."""
     return any(solo or len({m.actor_id for m in group}) > 1 for group in groups)
 
 
 def _mentions_by_sentence(
     sentences: Sequence[Sentence], mentions: Sequence[Mention]
 ) -> dict[int, list[Mention]]:
-    """Mentions grouped by the start of their sentence, in one pass over both sorted lists."""
+    """Mentions grouped by the start of their sentence, in one pass over both sorted lists
+    (each sentence's share found by bisection)."""
     grouped: dict[int, list[Mention]] = {}
-    ordered = sorted(mentions, key=lambda m: m.start)
+    ordered = sorted(mentions, key=attrgetter("start"))
+    starts = [m.start for m in ordered]
     index = 0
     for sent in sentences:
-        while index < len(ordered) and ordered[index].start < sent.start:
-            index += 1
-        while index < len(ordered) and ordered[index].start < sent.end:
-            grouped.setdefault(sent.start, []).append(ordered[index])
-            index += 1
+        index = bisect_left(starts, sent.start, index)
+        last = bisect_left(starts, sent.end, index)
+        if last > index:
+            grouped.setdefault(sent.start, []).extend(ordered[index:last])
+            index = last
     return grouped
 
 
 def _resolve_dates(
-    text: str, sent: Sentence, cues: dict[int, StatusCue], *, lang: str, published: PubDate
+    text: str,
+    sent: Sentence,
+    cues: dict[int, StatusCue],
+    clauses: Clauses,
+    *,
+    lang: str,
+    published: PubDate,
 ) -> list[DateMention]:
     """The sentence's dates, each read forward when it belongs to a plan.
 
@@ -293,18 +345,16 @@ def _resolve_dates(
     shares the date's own clause ("the meeting, scheduled for Friday, was cancelled");
     otherwise it is the latest such day up to publication.
     """
+    found = scan_dates(text, sent.start, sent.end, lang=lang, published=published)
     if any(c.status == "planned" for c in cues.values()):
-        return find_dates(text, sent.start, sent.end, lang=lang, published=published, future=True)
-    past = find_dates(text, sent.start, sent.end, lang=lang, published=published)
+        return found.read(future=True)
+    past = found.read(future=False)
     if not past or not sentence_has_plan(text, sent.start, sent.end, lang=lang):
         return past
-    ahead = {
-        d.start: d
-        for d in find_dates(text, sent.start, sent.end, lang=lang, published=published, future=True)
-    }
+    ahead = {d.start: d for d in found.read(future=True)}
     return [
         ahead.get(d.start, d)
-        if sentence_has_plan(text, *clause_bounds(text, sent.start, sent.end, d.start), lang=lang)
+        if sentence_has_plan(text, *clauses.around(d.start), lang=lang)
         else d
         for d in past
     ]
@@ -316,16 +366,20 @@ def _choose_all(
     triggers: Sequence[Trigger],
     people: Sequence[Mention],
     mentions: Sequence[Mention],
+    solo: dict[int, bool],
+    clauses: Clauses,
     *,
     lang: str,
 ) -> dict[int, tuple[list[list[Mention]], str]]:
     """Participants per trigger start; tight bindings first, so looser rules never steal them.
 
     Every trigger is paired once; a trigger with a loose rule is paired again only when
-    another trigger bound people tightly (dash pair, between, adjacent group).
+    another trigger bound people tightly (dash pair, between, adjacent group). ``solo`` tells
+    per trigger start whether its mode needs one person only.
     """
     starts = [t.start for t in triggers]
     states = [m for m in mentions if m.kind in ("country", "org") and m.rule != "demonym"]
+    prepared = prepare_people(text, sent.start, sent.end, people, lang=lang, clauses=clauses)
 
     def pair(trigger: Trigger, taken: frozenset[int]) -> tuple[list[list[Mention]], str]:
         return choose_participants(
@@ -335,13 +389,16 @@ def _choose_all(
             (trigger.start, trigger.end),
             people,
             lang=lang,
-            pairs_needed=_mode(trigger, people, text, lang) not in SOLO_MODES,
+            pairs_needed=not solo[trigger.start],
             taken=taken,
             next_triggers=starts,
             states=states,
+            prepared=prepared,
         )
 
     chosen = {t.start: pair(t, frozenset()) for t in triggers}
+    if len(triggers) == 1:
+        return chosen  # a lone trigger has no other to yield people to
     taken = frozenset(
         m.start
         for groups, rule in chosen.values()
@@ -379,15 +436,18 @@ def _date_fields(
     return date.value, date.precision, date.basis, date.doubtful, ""
 
 
+_RULE_CONFIDENCE = {
+    "pair.dash": 0.85,
+    "pair.between": 0.85,
+    "pair.adjacent": 0.8,
+    "pair.clause": 0.75,
+    "pair.relative": 0.7,
+    "pair.sentence": 0.55,
+}
+
+
 def _confidence(rule: str, dated: bool, doubtful: bool) -> float:
-    base = {
-        "pair.dash": 0.85,
-        "pair.between": 0.85,
-        "pair.adjacent": 0.8,
-        "pair.clause": 0.75,
-        "pair.relative": 0.7,
-        "pair.sentence": 0.55,
-    }.get(rule, 0.6)
+    base = _RULE_CONFIDENCE.get(rule, 0.6)
     return round(min(0.95, base + (0.05 if dated else 0.0) - (0.1 if doubtful else 0.0)), 3)
 
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from diplowatch.lang.packs import available_languages, load_pack_chain
+from diplowatch.lang.word_starts import WordStarts, matches_at
 
 STATUS_KEYS = ("cancelled", "denied", "planned", "habitual")
 CUE_KEYS = (*STATUS_KEYS, "evidential", "negated")
@@ -31,25 +32,36 @@ class StatusCue:
 
 
 @cache
-def _compile(lang: str) -> dict[str, re.Pattern[str]]:
+def _compile(lang: str) -> tuple[WordStarts | None, dict[str, re.Pattern[str]]]:
+    """Where any cue may start, and one pattern per cue key."""
     if lang not in available_languages():
-        return {}
+        return None, {}
     compiled = {}
+    every: list[str] = []
     for key in CUE_KEYS:
         patterns = [p for pack in load_pack_chain(lang) for p in (pack.status.get(key) or [])]
         if patterns:
             alternation = "|".join(f"(?:{p})" for p in patterns)
             compiled[key] = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
-    return compiled
+            every += patterns
+    return (WordStarts(every) if every else None), compiled
 
 
 @lru_cache(maxsize=32)
 def _sentence_cues(text: str, start: int, end: int, lang: str) -> tuple[tuple[int, int, str], ...]:
-    """Every cue of the sentence as (start, end, key), scanned once for all its triggers."""
+    """Every cue of the sentence as (start, end, key), scanned once for all its triggers.
+
+    One scan finds where any cue may start; each key's pattern is tried only there, which
+    yields what its ``finditer`` would (most sentences hold no cue at all).
+    """
+    screen, compiled = _compile(lang)
+    places = screen.find(text, start, end) if screen else []
+    if not places:
+        return ()
     return tuple(
         (match.start(), match.end(), key)
-        for key, pattern in _compile(lang).items()
-        for match in pattern.finditer(text, start, end)
+        for key, pattern in compiled.items()
+        for match in matches_at(pattern, text, places, start, end)
     )
 
 
@@ -73,6 +85,8 @@ def find_status(
     c_start, c_end = clause or (start, end)
     spans = predicate or ((c_start, c_end),)
     cues = _sentence_cues(text, start, end, lang)
+    if not cues:  # most sentences: the trigger's own status, or it occurred
+        return StatusCue(trigger_status or "occurred", False, None)
     evidential = any(key == "evidential" for _s, _e, key in cues)
     in_clause = [
         (s, e, key)
@@ -97,6 +111,11 @@ def find_status(
     if best is None:
         return StatusCue("occurred", evidential, None, negated)
     return StatusCue(best[1], evidential, best[2], negated)
+
+
+def sentence_has_cues(text: str, start: int, end: int, *, lang: str) -> bool:
+    """True when the sentence holds any status cue: else ``find_status`` needs no spans."""
+    return bool(_sentence_cues(text, start, end, lang))
 
 
 def sentence_has_plan(text: str, start: int, end: int, *, lang: str) -> bool:

@@ -17,6 +17,12 @@ from functools import cache
 from typing import Any
 
 from diplowatch.lang.packs import available_languages, load_pack_chain
+from diplowatch.lang.word_starts import (
+    Openers,
+    WordStarts,
+    matches_opening_at,
+    opens_with_letter,
+)
 from diplowatch.model import MODES, STATUSES
 
 
@@ -42,11 +48,11 @@ def _entry(item: Any, where: str) -> tuple[str, str | None]:
 
 
 @cache
-def compile_triggers(lang: str) -> tuple[tuple[str, str | None, re.Pattern[str]], ...]:
-    """One alternation per (mode, status) for ``lang`` (empty when it has no triggers)."""
-    if lang not in available_languages():
-        return ()
+def _grouped(lang: str) -> dict[tuple[str, str | None], list[str]]:
+    """The trigger patterns of ``lang`` per (mode, status), in pack order."""
     grouped: dict[tuple[str, str | None], list[str]] = defaultdict(list)
+    if lang not in available_languages():
+        return grouped
     for pack in load_pack_chain(lang):
         for mode, items in pack.triggers.items():
             if mode not in MODES:
@@ -54,6 +60,12 @@ def compile_triggers(lang: str) -> tuple[tuple[str, str | None, re.Pattern[str]]
             for item in items or []:
                 pattern, status = _entry(item, f"{pack.code}/triggers.yaml:{mode}")
                 grouped[(mode, status)].append(pattern)
+    return grouped
+
+
+@cache
+def compile_triggers(lang: str) -> tuple[tuple[str, str | None, re.Pattern[str]], ...]:
+    """One alternation per (mode, status) for ``lang`` (empty when it has no triggers)."""
     return tuple(
         (
             mode,
@@ -62,65 +74,32 @@ def compile_triggers(lang: str) -> tuple[tuple[str, str | None, re.Pattern[str]]
                 rf"(?<!\w)(?:{'|'.join(f'(?:{p})' for p in patterns)})(?!\w)", re.IGNORECASE
             ),
         )
-        for (mode, status), patterns in grouped.items()
+        for (mode, status), patterns in _grouped(lang).items()
+    )
+
+
+def _opening_letters(patterns: list[str]) -> str | None:
+    """The letters ``patterns`` open with; None when one of them may open otherwise (a group,
+    a class, ``\\w*``, an optional letter)."""
+    if not all(opens_with_letter(p) for p in patterns):
+        return None
+    return "".join(p[0] for p in patterns)
+
+
+@cache
+def _openers(lang: str) -> tuple[tuple[re.Pattern[str], ...], Openers]:
+    """The alternations of ``compile_triggers`` and which of them may open with a character."""
+    return (
+        tuple(pattern for _mode, _status, pattern in compile_triggers(lang)),
+        Openers([_opening_letters(patterns) for patterns in _grouped(lang).values()]),
     )
 
 
 @cache
-def _any_trigger(lang: str) -> re.Pattern[str] | None:
-    """One alternation of every pattern: most sentences hold no trigger and need one scan only.
-
-    The word-start check stands once in front of the alternation, so the engine rejects a
-    position inside a word with one test instead of one per pattern. The alternation is a
-    lookahead, so ``finditer`` yields every position where some pattern starts, overlapping
-    or not: the only places a (mode, status) pattern can match.
-    """
-    patterns = [
-        p
-        for pack in load_pack_chain(lang)
-        for mode, items in pack.triggers.items()
-        if mode in MODES
-        for p in (_entry(i, pack.code)[0] for i in items or [])
-    ]
-    if not patterns:
-        return None
-    return re.compile(rf"(?<!\w)(?=(?:{_by_first_letter(patterns)}))", re.IGNORECASE)
-
-
-def _by_first_letter(patterns: list[str]) -> str:
-    """The alternation of ``patterns`` with a leading literal letter factored out
-    ("m(?:(?:et)|(?:eet\\w*))"): a word start then costs one test per letter, not per pattern.
-    Patterns that open otherwise (a group, a class, an optional letter) stay as they are."""
-    grouped: dict[str, list[str]] = defaultdict(list)
-    rest: list[str] = []
-    for p in patterns:
-        if p[0].isalpha() and p[1:2] not in ("?", "*", "+", "{") and not _has_top_level_bar(p):
-            grouped[p[0]].append(p[1:])
-        else:
-            rest.append(p)
-    branches = [f"{first}(?:{'|'.join(f'(?:{t})' for t in tails)})" for first, tails in grouped.items()]
-    return "|".join(branches + [f"(?:{p})" for p in rest])
-
-
-def _has_top_level_bar(pattern: str) -> bool:
-    """True when ``pattern`` is an alternation at its outer level ("met|meet")."""
-    depth, escaped, in_class = 0, False, False
-    for char in pattern:
-        if escaped:
-            escaped = False
-        elif char == "\\":
-            escaped = True
-        elif in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif char == "|" and depth == 0:
-            return True
-    return False
+def _any_trigger(lang: str) -> WordStarts | None:
+    """Where any trigger pattern starts: most sentences hold no trigger and need one scan only."""
+    patterns = [p for alternation in _grouped(lang).values() for p in alternation]
+    return WordStarts(patterns) if patterns else None
 
 
 def find_triggers(text: str, start: int, end: int, *, lang: str) -> list[Trigger]:
@@ -128,18 +107,17 @@ def find_triggers(text: str, start: int, end: int, *, lang: str) -> list[Trigger
     screen = _any_trigger(lang)
     if screen is None:
         return []
-    candidates = [m.start() for m in screen.finditer(text, start, end)]
+    candidates = screen.find(text, start, end)
     if not candidates:
         return []
-    found = []
-    for mode, status, pattern in compile_triggers(lang):
-        match, free = pattern.match, start  # what ``finditer`` would yield, tried only there
-        for at in candidates:
-            if at >= free and (m := match(text, at, end)):
-                found.append(
-                    Trigger(at, m.end(), m.group(), mode, f"{lang}.triggers.{mode}", status)
-                )
-                free = m.end()
+    alternations = compile_triggers(lang)
+    patterns, openers = _openers(lang)
+    matches = matches_opening_at(patterns, openers, text, candidates, start, end)
+    found = [
+        Trigger(m.start(), m.end(), m.group(), mode, f"{lang}.triggers.{mode}", status)
+        for (mode, status, _pattern), found_here in zip(alternations, matches, strict=True)
+        for m in found_here
+    ]
     found.sort(key=lambda t: (t.start, -(t.end - t.start), t.status is None))
     kept: list[Trigger] = []
     for trigger in found:

@@ -11,9 +11,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from diplowatch.lang.packs import available_languages, load_pack_chain
+from diplowatch.lang.word_starts import Openers, after_gap_starts, matches_at, matches_opening_at
 from diplowatch.model import PubDate
 
 _RELATIVE_DAYS = {"today": 0, "yesterday": -1, "day_before_yesterday": -2, "tomorrow": 1}
@@ -58,24 +59,16 @@ class _Calendar:
     months: dict[str, int]
     weekdays: dict[str, int]
     relative: dict[str, str]  # phrase -> kind
-    patterns: tuple[tuple[str, re.Pattern[str]], ...]
-    screen: re.Pattern[str]  # a digit or any calendar word: sentences without one hold no date
-    words: dict[str, re.Pattern[str]]  # month, weekday, relative: any form of that kind
+    digit_patterns: tuple[tuple[str, re.Pattern[str]], ...]  # (kind, pattern), opening with a number
+    word_kinds: tuple[str, ...]  # then the kinds opening with a calendar word
+    word_patterns: tuple[re.Pattern[str], ...]  # and their patterns
+    word_openers: Openers  # which word patterns may open with a letter
+    after_gap: re.Pattern[str]  # a character before a digit or a calendar word (see scan_dates)
 
 
-# What a pattern cannot match without: a digit, or a word of a kind standing alone.
-_NEEDS = {
-    "iso": ("digit",),
-    "dmy": ("digit",),
-    "y_month_d": ("digit", "month"),
-    "d_month_y": ("digit", "month"),
-    "month_y": ("digit", "month"),
-    "month_d": ("digit", "month"),
-    "relative": ("relative",),
-    "month": ("month",),
-    "weekday": ("weekday",),
-}
-_DIGIT = re.compile(r"\d")
+# Patterns that open with a number; the others open with a calendar word, never with a digit.
+_OPEN_WITH_DIGIT = ("iso", "dmy", "y_month_d", "d_month_y")
+_YEAR_AFTER = re.compile(r"\s+\d{4}\b")  # "May 2025": a month with its year is read as such
 
 
 def _alternation(forms: list[str]) -> str:
@@ -137,7 +130,7 @@ def _calendar(lang: str) -> _Calendar:
     weekday = _alternation(list(weekdays)) or r"(?!x)x"
     rel = _alternation(list(relative)) or r"(?!x)x"
     b, e = r"(?<![\w.])", r"(?!\w)"
-    patterns = (
+    kinds = (
         ("iso", re.compile(rf"{b}(\d{{4}})-(\d{{2}})-(\d{{2}}){e}")),
         ("dmy", re.compile(rf"{b}(\d{{1,2}})\.\s?(\d{{1,2}})\.\s?(\d{{4}}){e}")),
         ("y_month_d", re.compile(rf"{b}(\d{{4}})\.?\s+({month})\s+(\d{{1,2}})", re.I)),
@@ -163,19 +156,36 @@ def _calendar(lang: str) -> _Calendar:
         ("month", re.compile(rf"{b}({month}){e}", re.I)),
         ("weekday", re.compile(rf"{b}({weekday}){e}", re.I)),
     )
-    words = _alternation([*months, *weekdays, *relative]) or r"(?!x)x"
-    screen = re.compile(rf"\d|(?<!\w)(?:{words})(?!\w)", re.I)
-    words_of = {
-        kind: re.compile(rf"(?<!\w)(?:{forms})(?!\w)", re.I)
-        for kind, forms in (("month", month), ("weekday", weekday), ("relative", rel))
-    }
-    return _Calendar(months, weekdays, relative, patterns, screen, words_of)
+    forms = [*months, *weekdays, *relative]
+    if any(f[:1].isdecimal() for f in forms):
+        raise ValueError(f"{lang}: a calendar form opens with a digit")
+    words = _alternation(forms) or r"(?!x)x"
+    # every word pattern has a calendar word ending at a word boundary: "Mo" in "Moskau" is none
+    after_gap = re.compile(rf"[^\w.](?=\d|(?:{words}){e})", re.I)
+    openings = {"relative": _openings(relative), "weekday": _openings(weekdays)}
+    word_kinds = tuple(kind for kind, _p in kinds if kind not in _OPEN_WITH_DIGIT)
+    return _Calendar(
+        months,
+        weekdays,
+        relative,
+        tuple((kind, p) for kind, p in kinds if kind in _OPEN_WITH_DIGIT),
+        word_kinds,
+        tuple(p for kind, p in kinds if kind not in _OPEN_WITH_DIGIT),
+        Openers([openings.get(kind, _openings(months)) for kind in word_kinds]),
+        after_gap,
+    )
 
 
-def _parse_pub(published: PubDate) -> tuple[dt.date | None, str | None]:
-    if not published.value:
+def _openings(forms: dict[str, object]) -> str | None:
+    """The characters the calendar ``forms`` open with (None: an empty form opens with any)."""
+    return None if "" in forms else "".join({f[0] for f in forms})
+
+
+@lru_cache(maxsize=64)
+def _parse_pub(value: str | None) -> tuple[dt.date | None, str | None]:
+    if not value:
         return None, None
-    parts = published.value.split("-")
+    parts = value.split("-")
     precision = {1: "year", 2: "month", 3: "day"}[len(parts)]
     numbers = [int(p) for p in parts] + [1] * (3 - len(parts))
     return dt.date(numbers[0], numbers[1], numbers[2]), precision
@@ -280,50 +290,86 @@ def find_dates(
     text: str, start: int, end: int, *, lang: str, published: PubDate, future: bool = False
 ) -> list[DateMention]:
     """Date expressions in text[start:end], most specific first where they overlap."""
-    cal = _calendar(lang)
-    if not cal.screen.search(text, start, end):
-        return []  # no digit and no calendar word: most sentences
-    pub, pub_precision = _parse_pub(published)
-    found: list[DateMention] = []
-    taken: list[tuple[int, int]] = []
-    present: dict[str, bool] = {}  # what the sentence holds, looked up once when first needed
-    for kind, pattern in cal.patterns:
-        if not all(_holds(need, cal, text, start, end, present) for need in _NEEDS[kind]):
-            continue  # most sentences name no month, weekday or relative day
-        for match in pattern.finditer(text, start, end):
-            if any(s < match.end() and match.start() < e for s, e in taken):
+    return scan_dates(text, start, end, lang=lang, published=published).read(future=future)
+
+
+class DateMatches:
+    """The date expressions of a span, matched once and then read as past or as planned.
+
+    Whether a date looks back or forward is only known once the sentence's status is, so the
+    matching (the costly part) is done once for both readings.
+    """
+
+    def __init__(
+        self,
+        cal: _Calendar,
+        text: str,
+        end: int,
+        published: PubDate,
+        matches: list[tuple[str, re.Match[str]]],
+    ) -> None:
+        self._cal, self._text, self._end, self._published = cal, text, end, published
+        self._matches = matches  # (kind, match) per pattern in priority order, then by position
+
+    def read(self, *, future: bool) -> list[DateMention]:
+        """The dates resolved against publication, read forward when ``future``."""
+        if not self._matches:
+            return []
+        published, cal = self._published, self._cal
+        pub, pub_precision = _parse_pub(published.value)
+        inferred = published.source == "content"
+        found: list[DateMention] = []
+        taken: list[tuple[int, int]] = []
+        for kind, match in self._matches:
+            m_start, m_end = match.span()
+            if any(s < m_end and m_start < e for s, e in taken):
                 continue
-            resolved = _resolve(
-                kind, match.groups(), cal, pub, pub_precision, future, published.source == "content"
-            )
+            resolved = _resolve(kind, match.groups(), cal, pub, pub_precision, future, inferred)
             if resolved is None:
                 continue
             value, precision, basis = resolved
-            if kind == "month" and _has_year_after(text, match.end(), end):
+            if kind == "month" and _has_year_after(self._text, m_end, self._end):
                 continue
-            taken.append(match.span())
+            taken.append((m_start, m_end))
             found.append(
                 DateMention(
-                    match.start(),
-                    match.end(),
+                    m_start,
+                    m_end,
                     value,
                     precision,
                     basis,
                     doubtful=basis == "relative" and published.doubtful,
                 )
             )
-    found.sort(key=lambda d: d.start)
-    return found
+        if len(found) > 1:
+            found.sort(key=lambda d: d.start)
+        return found
 
 
-def _holds(
-    need: str, cal: _Calendar, text: str, start: int, end: int, present: dict[str, bool]
-) -> bool:
-    if need not in present:
-        screen = _DIGIT if need == "digit" else cal.words[need]
-        present[need] = screen.search(text, start, end) is not None
-    return present[need]
+def scan_dates(text: str, start: int, end: int, *, lang: str, published: PubDate) -> DateMatches:
+    """Match every date pattern in text[start:end] once (see ``DateMatches``).
+
+    One scan finds where a pattern may start (a digit or a calendar word, not inside a word);
+    each pattern is then tried only there, which yields what its ``finditer`` would: most
+    sentences hold one or two such places, not one per pattern scan. The scan looks for the
+    character before such a place, so the regex engine skips the letters inside words in its
+    own loop.
+    """
+    cal = _calendar(lang)
+    places = after_gap_starts(cal.after_gap, text, start, end)
+    matches: list[tuple[str, re.Match[str]]] = []
+    digit = [p for p in places if text[p].isdecimal()]
+    if digit:
+        for kind, pattern in cal.digit_patterns:
+            matches += [(kind, m) for m in matches_at(pattern, text, digit, start, end)]
+    word = [p for p in places if not text[p].isdecimal()]
+    if word:
+        found = matches_opening_at(cal.word_patterns, cal.word_openers, text, word, start, end)
+        for kind, found_here in zip(cal.word_kinds, found, strict=True):
+            if found_here:
+                matches += [(kind, m) for m in found_here]
+    return DateMatches(cal, text, end, published, matches)
 
 
 def _has_year_after(text: str, pos: int, end: int) -> bool:
-    return bool(re.match(r"\s+\d{4}\b", text[pos:end]))
+    return _YEAR_AFTER.match(text, pos, end) is not None

@@ -1,0 +1,169 @@
+"""Find where any of a set of word patterns may match, in one regex scan.
+
+Several stages look for a few words in every sentence (trigger words, status cues, source
+cues): scanning once for all of a set and trying each pattern only where one may start is
+far cheaper than one ``finditer`` per pattern, since most sentences hold none of them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+
+_ANY_WORD = "\\w*"  # a pattern opening with it matches inside a word: "\w*gipfel"
+_QUANTIFIERS = ("?", "*", "+", "{")
+
+
+class WordStarts:
+    """Every position at a word start where one of ``patterns`` matches (case-insensitively),
+    found in one scan: the only places a single pattern's ``finditer`` can match.
+
+    The scan looks for a non-word character followed by a pattern, so the regex engine skips
+    the letters inside words with its own character-set loop instead of trying each of them.
+    The patterns are a lookahead, so overlapping starts are all found.
+    """
+
+    __slots__ = ("_after_gap",)
+
+    def __init__(self, patterns: list[str]) -> None:
+        alternation = _by_first_letter(patterns)
+        self._after_gap = re.compile(rf"\W(?=(?:{alternation}))", re.IGNORECASE)
+
+    def find(self, text: str, start: int, end: int) -> list[int]:
+        """Start offsets in text[start:end], in order (the text's very first offset is always
+        given, there being no character before it to scan for)."""
+        return after_gap_starts(self._after_gap, text, start, end)
+
+
+def after_gap_starts(after_gap: re.Pattern[str], text: str, start: int, end: int) -> list[int]:
+    """The ends of the one-character matches of ``after_gap`` in text[start - 1:end], the
+    character before ``start`` included; offset 0 is always given (nothing stands before it)."""
+    first = start < end and (start == 0 or after_gap.match(text, start - 1, end) is not None)
+    found = [start] if first else []
+    found += [m.end() for m in after_gap.finditer(text, start, end)]
+    return found
+
+
+def _by_first_letter(patterns: list[str]) -> str:
+    """The alternation of ``patterns`` with a leading literal letter factored out
+    ("m(?:(?:et)|(?:eet\\w*))"): a word start then costs one test per letter, not per pattern.
+    Patterns that open with ``\\w*`` ("\\w*gipfel") share one such run, so a word is read
+    once for all of them, not once each. Patterns that open otherwise (a group, a class, an
+    optional letter) stay as they are."""
+    grouped: dict[str, list[str]] = defaultdict(list)
+    rest: list[str] = []
+    for p in patterns:
+        if _has_top_level_bar(p):
+            rest.append(p)
+        elif p.startswith(_ANY_WORD) and p[3:4] not in _QUANTIFIERS:
+            grouped[_ANY_WORD].append(p[3:])
+        elif opens_with_letter(p):
+            grouped[p[0]].append(p[1:])
+        else:
+            rest.append(p)
+    branches = [
+        f"{first}(?:{_by_first_letter(tails) if first == _ANY_WORD else _plain(tails)})"
+        for first, tails in grouped.items()
+    ]
+    return "|".join(branches + [f"(?:{p})" for p in rest])
+
+
+def _plain(patterns: list[str]) -> str:
+    return "|".join(f"(?:{p})" for p in patterns)
+
+
+def _has_top_level_bar(pattern: str) -> bool:
+    """True when ``pattern`` is an alternation at its outer level ("met|meet")."""
+    depth, escaped, in_class = 0, False, False
+    for char in pattern:
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            return True
+    return False
+
+
+class Openers:
+    """Which of several patterns may match at a position, from the character there.
+
+    Most patterns open with a literal letter, so at a candidate position only the few that
+    open with its letter (case-insensitively) need a try. The answer per character is worked
+    out by the regex engine once and kept.
+    """
+
+    def __init__(self, openings: Sequence[str | None]) -> None:
+        """``openings``: per pattern, the characters it may open with (None: any)."""
+        self._classes = [
+            None if chars is None else re.compile(_one_of(chars), re.IGNORECASE)
+            for chars in openings
+        ]
+        self._by_char: dict[str, tuple[int, ...]] = {}
+
+    def at(self, char: str) -> tuple[int, ...]:
+        """Indexes of the patterns that may open with ``char``, in order."""
+        found = self._by_char.get(char)
+        if found is None:
+            found = tuple(
+                index
+                for index, chars in enumerate(self._classes)
+                if chars is None or chars.fullmatch(char)
+            )
+            self._by_char[char] = found
+        return found
+
+
+def _one_of(chars: str) -> str:
+    return f"[{re.escape(chars)}]" if chars else "(?!)"
+
+
+def matches_opening_at(
+    patterns: Sequence[re.Pattern[str]],
+    openers: Openers,
+    text: str,
+    places: Sequence[int],
+    start: int,
+    end: int,
+) -> list[list[re.Match[str]]]:
+    """Per pattern, what its ``finditer(text, start, end)`` yields, when it can only match at
+    ``places`` and only where ``openers`` allows it."""
+    found: list[list[re.Match[str]]] = [[] for _ in patterns]
+    free = [start] * len(patterns)
+    for at in places:
+        for index in openers.at(text[at]):
+            if at >= free[index] and (match := patterns[index].match(text, at, end)):
+                found[index].append(match)
+                free[index] = match.end()
+    return found
+
+
+def matches_at(
+    pattern: re.Pattern[str], text: str, places: Sequence[int], start: int, end: int
+) -> Iterator[re.Match[str]]:
+    """What ``pattern.finditer(text, start, end)`` yields, when it can only match at ``places``
+    (sorted offsets, such as ``WordStarts.find`` gives)."""
+    free = start
+    for at in places:
+        if at >= free and (match := pattern.match(text, at, end)):
+            yield match
+            free = match.end()
+
+
+def opens_with_letter(pattern: str) -> bool:
+    """True when ``pattern`` can only match text that opens with its first letter ("met\\w*",
+    not "m?et", not "met|sat")."""
+    return (
+        pattern[:1].isalpha()
+        and pattern[1:2] not in _QUANTIFIERS
+        and not _has_top_level_bar(pattern)
+    )
