@@ -28,6 +28,7 @@ from diplowatch.extract.unknown_people import find_unknown_people
 from diplowatch.kb.countries import country_name, demonym_countries, demonym_country, local_country_names
 from diplowatch.kb.gazetteer import Gazetteer
 from diplowatch.lang.keys import name_key
+from diplowatch.lang.memo import MEMO_WORDS
 from diplowatch.lang.names import base_candidates
 from diplowatch.lang.titles import TitleMatch, title_index
 from diplowatch.model import Mention, Sentence
@@ -35,7 +36,6 @@ from diplowatch.resolve.link import choose_actor, resolve_plural, resolve_role
 
 _JOINERS = frozenset({" ", "-", "‐"})
 _MAX_PRODUCT = 64
-_MEMO_WORDS = 200_000  # distinct words memoised per language before the memo starts afresh
 BACKREF_WINDOW = 400  # characters back a title without a country may refer
 _CASE_TAIL = re.compile(r"[-‐][^\W\d_A-ZА-Я]{1,3}\b")
 # Offices whose holders are named by surname alone in the news without introduction.
@@ -93,7 +93,7 @@ def _word_memo(gazetteer: Gazetteer, kind: str, lang: str | None) -> dict[str, A
     """A per-language memo of one kind of word lookup, kept in the gazetteer's memo (and
     cleared with it): the same words recur in every article."""
     memo: dict[str, Any] = gazetteer.memo.setdefault((kind, lang), {})  # type: ignore[assignment]
-    if len(memo) > _MEMO_WORDS:
+    if len(memo) > MEMO_WORDS:
         memo.clear()
     return memo
 

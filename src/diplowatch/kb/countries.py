@@ -15,11 +15,11 @@ import pycountry
 from babel import Locale, UnknownLocaleError, localedata
 
 from diplowatch.kb.actors import Actor
+from diplowatch.lang.memo import lookup_all
 from diplowatch.lang.packs import available_languages, load_pack
 
 # Codes CLDR uses that pycountry does not know (user-assigned Kosovo).
 _MAX_ENDING = 5  # letters an adjective ending adds to its stem (sl "ameriškega" = "amerišk" + "ega")
-_MEMO_WORDS = 200_000  # distinct words memoised per language before the memo starts afresh
 _EXTRA_ALPHA2 = {"XK": ("XKX", "Kosovo")}
 # babel locales that add a second script of one pack language.
 _EXTRA_LOCALES = {"sr": ("sr_Latn",), "bs": ("bs_Cyrl",)}
@@ -114,21 +114,15 @@ def _demonym_memo(lang: str | None) -> dict[str, str]:
 
 def demonym_country(word: str, lang: str | None) -> str | None:
     """ISO3 of the country an adjective refers to ('ameriškega' -> 'USA'), else None."""
-    memo = _demonym_memo(lang)
-    found = memo.get(word)
+    found = _demonym_memo(lang).get(word)
     if found is None:
-        if len(memo) > _MEMO_WORDS:
-            memo.clear()
-        found = memo[word] = _stem_country(word.lower(), lang)
+        found = demonym_countries((word,), lang)[0]
     return found or None
 
 
 def demonym_countries(words: Sequence[str], lang: str | None) -> list[str]:
-    """``demonym_country`` of each word ("" for none); words seen before cost no Python step."""
-    found = list(map(_demonym_memo(lang).get, words))
-    if None in found:
-        found = [demonym_country(w, lang) or "" if f is None else f for w, f in zip(words, found, strict=True)]
-    return found
+    """``demonym_country`` of each word ("" for none), memoised per language."""
+    return lookup_all(_demonym_memo(lang), words, lambda word: _stem_country(word.lower(), lang))
 
 
 @cache

@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 from functools import cache
 from itertools import chain, compress
 
+from diplowatch.lang.memo import lookup_all
 from diplowatch.lang.packs import available_languages, load_pack
 
-_MEMO_WORDS = 200_000  # distinct words whose options are memoised before the memo starts afresh
 _SPLIT = re.compile(r"[\s\-‐–]+")
 
 
@@ -49,20 +49,20 @@ class TitleIndex:
     _options: dict[str, tuple[TitlePattern, ...]] = field(default_factory=dict, repr=False)
 
     def options(self, token: str) -> tuple[TitlePattern, ...]:
-        """Patterns whose first word fits ``token`` (memoised per distinct token; a token whose
-        first two letters open no first word needs no lookup at all)."""
-        cached = self._options.get(token)
-        if cached is None:
-            found: list[TitlePattern] = []
-            if self.openings is None or token[:2] in self.openings:
-                found.extend(self.exact.get(token, ()))
-                for length in self.stem_lengths:
-                    if length <= len(token):
-                        found.extend(self.stems.get(token[:length], ()))
-            if len(self._options) > _MEMO_WORDS:
-                self._options.clear()
-            cached = self._options[token] = tuple(found)
-        return cached
+        """Patterns whose first word fits ``token`` (memoised per distinct token)."""
+        found = self._options.get(token)
+        return lookup_all(self._options, (token,), self._first_options)[0] if found is None else found
+
+    def _first_options(self, token: str) -> tuple[TitlePattern, ...]:
+        """``options`` unmemoised; a token whose first two letters open no first word needs no
+        lookup at all."""
+        found: list[TitlePattern] = []
+        if self.openings is None or token[:2] in self.openings:
+            found.extend(self.exact.get(token, ()))
+            for length in self.stem_lengths:
+                if length <= len(token):
+                    found.extend(self.stems.get(token[:length], ()))
+        return tuple(found)
 
     def matches(self, sentences: Sequence[Sequence[str]]) -> list[list[TitleMatch | None]]:
         """``starting_at`` for every word of every sentence (lower-cased words per sentence).
@@ -70,10 +70,7 @@ class TitleIndex:
         One dict lookup per word over the whole article, then patterns are tried only at
         words that start one, in sentences that have such a word.
         """
-        words = list(chain.from_iterable(sentences))
-        options = list(map(self._options.get, words))
-        if None in options:
-            options = [self.options(t) if o is None else o for t, o in zip(words, options, strict=True)]
+        options = lookup_all(self._options, list(chain.from_iterable(sentences)), self._first_options)
         found: list[list[TitleMatch | None]] = []
         at = 0
         for lowers in sentences:
