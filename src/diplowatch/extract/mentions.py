@@ -89,10 +89,10 @@ def _runs(words: Words, gazetteer: Gazetteer, lang: str | None) -> list[list[int
     return runs
 
 
-def _word_memo(gazetteer: Gazetteer, kind: str, lang: str | None) -> dict[str, Any]:
+def _word_memo(gazetteer: Gazetteer, kind: str, lang: str | None) -> dict[Any, Any]:
     """A per-language memo of one kind of word lookup, kept in the gazetteer's memo (and
     cleared with it): the same words recur in every article."""
-    memo: dict[str, Any] = gazetteer.memo.setdefault((kind, lang), {})  # type: ignore[assignment]
+    memo: dict[Any, Any] = gazetteer.memo.setdefault((kind, lang), {})  # type: ignore[assignment]
     if len(memo) > MEMO_WORDS:
         memo.clear()
     return memo
@@ -127,13 +127,11 @@ _Hit = tuple[set[str] | frozenset[str], str, str]
 
 
 def _match(words: tuple[str, ...], gazetteer: Gazetteer, lang: str | None) -> _Hit | None:
-    """Memoised ``_lookup``: names recur across articles."""
-    key = (words, lang)
-    if key not in gazetteer.memo:
-        if len(gazetteer.memo) > 500_000:
-            gazetteer.memo.clear()
-        gazetteer.memo[key] = _lookup(words, gazetteer, lang)
-    return gazetteer.memo[key]  # type: ignore[return-value]
+    """Memoised ``_lookup`` of a span of words: names recur across articles."""
+    memo = _word_memo(gazetteer, "span", lang)
+    if words not in memo:
+        memo[words] = _lookup(words, gazetteer, lang)
+    return memo[words]
 
 
 def _lookup(
@@ -204,8 +202,9 @@ def _combinations(
 
 
 def _one_word(word: str, gazetteer: Gazetteer, lang: str | None) -> _Hit | None:
-    """The hit of a one-word run (None: none), memoised per language; ``find_mentions`` reads
-    the memo before calling ``_names``, so a word known to name nobody costs one dict lookup."""
+    """The hit of one word as a name of its own (None: none), memoised per language;
+    ``find_mentions`` reads the memo before calling ``_names``, so a word known to name nobody
+    costs one dict lookup."""
     memo = _word_memo(gazetteer, "one word", lang)
     if word not in memo:
         memo[word] = None if _adjective_only(word, lang) else _lookup((word,), gazetteer, lang)
@@ -241,9 +240,7 @@ def _names(sentence: Words, run: list[int], gazetteer: Gazetteer, lang: str | No
         if len(run) > longest and _starts_long_name(words[i], gazetteer, lang):
             longest = min(len(run), i + gazetteer.max_words)
         for j in range(longest, i, -1):
-            if j - i == 1 and _adjective_only(words[i], lang):
-                continue  # a capitalised adjective ("Irská", "Russian") is not a name
-            hit = _match(tuple(words[i:j]), gazetteer, lang)
+            hit = _one_word(words[i], gazetteer, lang) if j == i + 1 else _match(tuple(words[i:j]), gazetteer, lang)
             if hit:
                 first, last = run[i], run[j - 1]
                 found.append(_Found(sentence.start[first], sentence.end[last], *hit, first, last + 1))
