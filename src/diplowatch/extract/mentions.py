@@ -92,9 +92,9 @@ def _runs(words: Words, gazetteer: Gazetteer, lang: str | None) -> list[list[int
 def _word_memo(gazetteer: Gazetteer, kind: str, lang: str | None) -> dict[Any, Any]:
     """A per-language memo of one kind of word lookup, kept in the gazetteer's memo (and
     cleared with it): the same words recur in every article."""
-    memo: dict[Any, Any] = gazetteer.memo.setdefault((kind, lang), {})  # type: ignore[assignment]
-    if len(memo) > MEMO_WORDS:
-        memo.clear()
+    memo: dict[Any, Any] | None = gazetteer.memo.get((kind, lang))  # type: ignore[assignment]
+    if memo is None or len(memo) > MEMO_WORDS:
+        memo = gazetteer.memo[kind, lang] = {}
     return memo
 
 
