@@ -15,7 +15,7 @@ def test_bench_pipeline_on_generated_articles() -> None:
 
 
 def test_bench_pipeline_on_a_corpus() -> None:
-    data = json.loads(run_cli("bench", "pipeline", "--corpus", str(CORPUS), "--warmup", "0", "--json"))
+    data = json.loads(run_cli("bench", "pipeline", str(CORPUS), "--warmup", "0", "--json"))
     assert data["articles"] == len(list(CORPUS.glob("*.txt"))) + len(list(CORPUS.glob("*.html"))) + sum(
         1 for f in CORPUS.glob("*.jsonl") for line in f.read_text().splitlines() if line.strip()
     )

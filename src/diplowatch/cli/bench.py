@@ -25,24 +25,19 @@ def bench() -> None:
     show_default=True,
     help="Untimed generated articles (another seed) run first, as in a long ingest; 0 times a fresh process.",
 )
-@click.option(
-    "--corpus",
-    type=click.Path(exists=True),
-    multiple=True,
-    help="Time these articles (files, folders, JSONL) instead of generated ones.",
-)
+@click.argument("corpus", nargs=-1, type=click.Path(exists=True))
 @click.option("--json", "as_json", is_flag=True, help="Print the result as one JSON object.")
 def pipeline(count: int, seed: int, warmup: int, corpus: tuple[str, ...], as_json: bool) -> None:
     """Articles per second per core of process_article on generated 3-5k-character articles.
 
-    With --corpus, the given articles are timed instead (after the generated warm-up, so
-    their own names are new to the memos).
+    Given CORPUS paths (files, folders, JSONL), their articles are timed instead, after the
+    generated warm-up, so their own names and words are new to the memos.
     """
     from diplowatch.evaluate.throughput import generate_articles, measure_pipeline, read_corpus
 
     articles = read_corpus(corpus) if corpus else generate_articles(count, seed=seed)
     if not articles:
-        raise click.UsageError("no readable article in --corpus")
+        raise click.UsageError("no readable article in CORPUS")
     result = measure_pipeline(articles, warmup=generate_articles(warmup, seed=seed + 1))
     data = {
         "articles": result.articles,
