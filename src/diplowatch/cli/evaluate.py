@@ -51,7 +51,7 @@ def evaluate(gold: str, pred: str | None, db: str, as_json: bool) -> None:
         click.echo("FALSE ALARM  " + _describe(item))
     for item in result["mismatches"]:
         click.echo(
-            f"WRONG {','.join(item['wrong']):<8}"
+            f"WRONG {','.join(item['wrong']):<6} "
             + _describe({**item["pred"], "article": item["article"]})
             + f"  (gold: date={item['gold'].get('date')} status={item['gold'].get('status')}"
             f" mode={item['gold'].get('mode')} location={item['gold'].get('location')})"
