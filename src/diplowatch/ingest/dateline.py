@@ -280,15 +280,17 @@ def check_title_roles(
     when = published.value
     ended_before = _first_day(when) - timedelta(days=ROLE_GRACE_DAYS)
     any_title = _any_title(lang)
-    for mention in mentions:
-        actor = kb.get(mention.actor_id) if mention.actor_id else None
-        if actor is None or actor.kind != "person" or mention.rule in ("role", "backref"):
+    for mention in mentions:  # cheapest and most selective tests first: a title before the name is rare
+        if not mention.actor_id or mention.rule in ("role", "backref"):
             continue
-        if not _has_ended_office(actor.roles, ended_before):
-            continue  # only an office that ended before publication can contradict it
+        actor = kb.get(mention.actor_id)
+        if actor is None or actor.kind != "person":
+            continue
         window_start = max(0, mention.start - TITLE_REACH)
         if not any_title.search(text, window_start, mention.start):
             continue
+        if not _has_ended_office(actor.roles, ended_before):
+            continue  # only an office that ended before publication can contradict it
         found = [
             (match.end(), match.end() - match.start(), role)
             for role, pattern in patterns

@@ -42,8 +42,9 @@ class _NgramModel:
     """
 
     next_row: np.ndarray  # (row of state << 8) + byte -> row of the next state, also shifted
-    next_feature: np.ndarray  # (row of state << 8) + byte -> feature the next state emits, -1 for none
-    start_row: int  # row of the start state, shifted
+    next_feature: np.ndarray  # (row of state << 8) + byte -> feature the next state emits, no_feature for none
+    first_row: np.ndarray  # byte -> row of the start state's successor, shifted
+    no_feature: int  # the all-zero last row of log_ptc
     padding: bytes  # depth - 1 bytes that lead every state back to the start
     log_ptc: np.ndarray  # feature -> log-probability per language, one cache line per feature
     log_pc: np.ndarray  # language -> prior
@@ -61,11 +62,15 @@ class _NgramModel:
         return sorted(merged.items(), key=itemgetter(1), reverse=True)
 
     def _scores(self, data: bytes) -> np.ndarray:
-        """Naive Bayes log-scores: log(1 + count) of each feature times its log-probabilities."""
+        """Naive Bayes log-scores: log(1 + count) of each feature times its log-probabilities.
+
+        Positions without a feature read the last row of ``log_ptc``, which is all zeros, so they
+        need not be filtered out; every numpy call counts here (the fixed cost of a call is most
+        of the time spent on a 600-byte sample inside the pipeline).
+        """
         found = self._features(data)
         found.sort()  # array methods rather than numpy's Python-level wrappers: this runs per article
-        found = found[found.searchsorted(0) :]  # drop the -1 of positions without a feature
-        if not len(found):
+        if not len(found) or found[0] == self.no_feature:
             return np.zeros(len(self.log_pc), dtype=np.float32)
         run_edges = np.empty(len(found) + 1, dtype=bool)  # where a run of one feature starts or ends
         run_edges[0] = run_edges[-1] = True
@@ -75,11 +80,14 @@ class _NgramModel:
         return (weights @ self.log_ptc[found[edges[:-1]]])[: len(self.log_pc)] + self.log_pc
 
     def _features(self, data: bytes) -> np.ndarray:
-        """Feature found at each byte position of ``data``, -1 where none."""
-        padded = np.frombuffer(self.padding + data, dtype=np.uint8).astype(np.intp)
+        """Feature found at each byte position of ``data``, ``no_feature`` where none.
+
+        The first step leaves the start state, whose 256 successors ``first_row`` holds: it is
+        indexed by the bytes as they are, with no addition."""
+        padded = np.frombuffer(self.padding + data, dtype=np.uint8)
         depth, positions = len(self.padding) + 1, len(data)
-        rows = self.start_row
-        for k in range(depth - 1):
+        rows = self.first_row[padded[:positions]]
+        for k in range(1, depth - 1):
             rows = self.next_row[rows + padded[k : k + positions]]
         return self.next_feature[rows + padded[depth - 1 :]]
 
@@ -122,13 +130,14 @@ def _reset_byte(nextmove: np.ndarray) -> int:
 
 
 def _cache_line_rows(table: np.ndarray) -> np.ndarray:
-    """``table`` as float32 rows of 16 (64 bytes), each in one cache line: scoring reads a row
-    per feature in the text, and on a cold cache each row costs one memory access."""
+    """``table`` as float32 rows of 16 (64 bytes), each in one cache line, and one more row of
+    zeros: scoring reads a row per feature in the text, and on a cold cache each row costs one
+    memory access."""
     width = 64 // 4
-    flat = np.zeros(len(table) * width + width, dtype=np.float32)
+    flat = np.zeros((len(table) + 2) * width, dtype=np.float32)
     start = (-flat.ctypes.data % 64) // 4
-    rows = flat[start : start + len(table) * width].reshape(-1, width)
-    rows[:, : table.shape[1]] = table
+    rows = flat[start : start + (len(table) + 1) * width].reshape(-1, width)
+    rows[: len(table), : table.shape[1]] = table
     return rows
 
 
@@ -151,10 +160,14 @@ def _model() -> _NgramModel:
     nextmove = np.asarray(identifier.tk_nextmove).reshape(-1, 256)
     row = np.asarray(identifier.tk_row, dtype=np.int64)
     output = np.asarray(identifier.tk_output, dtype=np.int32)
+    no_feature = len(ptc)
+    output[output < 0] = no_feature
+    next_row = (row << 8).astype(np.uint32)[nextmove]
     return _NgramModel(
-        next_row=(row << 8).astype(np.uint32)[nextmove].ravel(),
+        next_row=next_row.ravel(),
         next_feature=output[nextmove].ravel(),
-        start_row=int(row[0]) << 8,
+        first_row=next_row[row[0]].copy(),
+        no_feature=no_feature,
         padding=bytes([_reset_byte(nextmove)]) * (_longest_ngram(nextmove, row) - 1),
         log_ptc=_cache_line_rows(ptc[:, kept]),
         log_pc=pc[kept].astype(np.float32),
