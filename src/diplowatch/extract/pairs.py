@@ -341,10 +341,10 @@ def choose_participants(
     return ([_distinct(chosen)] if chosen else []), rule
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class PreparedPeople:
     """A sentence's participants-to-be, their groups and its clauses: once per sentence,
-    not once per trigger."""
+    not once per trigger (not frozen, for speed; never assign to a field)."""
 
     people: list[Mention]
     groups: list[list[Mention]]

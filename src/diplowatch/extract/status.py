@@ -23,8 +23,11 @@ STATUS_KEYS = ("cancelled", "denied", "planned", "habitual")
 CUE_KEYS = (*STATUS_KEYS, "evidential", "negated")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class StatusCue:
+    """The status a trigger's clause gives it. Not frozen, for speed (one per trigger): a
+    value all the same, hashed by its fields; never assign to a field."""
+
     status: str
     evidential: bool
     cue: str | None

@@ -26,8 +26,11 @@ from diplowatch.lang.word_starts import (
 from diplowatch.model import MODES, STATUSES
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Trigger:
+    """A trigger word found in a sentence. Not frozen, for speed (several per sentence): a
+    value all the same, hashed by its fields; never assign to a field."""
+
     start: int
     end: int
     text: str

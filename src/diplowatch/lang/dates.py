@@ -44,8 +44,11 @@ def _week_span(pub: dt.date, kind: str) -> tuple[dt.date, dt.date]:
     return start, start + dt.timedelta(days=6)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class DateMention:
+    """A date expression and its resolved value. Not frozen, for speed (a few per sentence):
+    a value all the same, hashed by its fields; never assign to a field."""
+
     start: int
     end: int
     value: str  # YYYY-MM-DD, YYYY-MM or YYYY

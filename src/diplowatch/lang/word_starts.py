@@ -38,11 +38,13 @@ class WordStarts:
 
 def after_gap_starts(after_gap: re.Pattern[str], text: str, start: int, end: int) -> list[int]:
     """The ends of the one-character matches of ``after_gap`` in text[start - 1:end], the
-    character before ``start`` included; offset 0 is always given (nothing stands before it)."""
-    first = start < end and (start == 0 or after_gap.match(text, start - 1, end) is not None)
-    found = [start] if first else []
-    found += [m.end() for m in after_gap.finditer(text, start, end)]
-    return found
+    character before ``start`` included (one scan from there); offset 0 is always given
+    (nothing stands before it)."""
+    if start >= end:
+        return []
+    if start == 0:
+        return [0, *[m.end() for m in after_gap.finditer(text, 0, end)]]
+    return [m.end() for m in after_gap.finditer(text, start - 1, end)]
 
 
 def _by_first_letter(patterns: list[str]) -> str:
