@@ -28,12 +28,25 @@ class WordStarts:
 
     def __init__(self, patterns: list[str]) -> None:
         alternation = _by_first_letter(patterns)
-        self._after_gap = re.compile(rf"\W(?=(?:{alternation}))", re.IGNORECASE)
+        guard = first_char_guard("".join(p[0] for p in patterns)) if all(
+            opens_with_letter(p) for p in patterns
+        ) else ""
+        self._after_gap = re.compile(rf"\W{guard}(?=(?:{alternation}))", re.IGNORECASE)
 
     def find(self, text: str, start: int, end: int) -> list[int]:
         """Start offsets in text[start:end], in order (the text's very first offset is always
         given, there being no character before it to scan for)."""
         return after_gap_starts(self._after_gap, text, start, end)
+
+
+def first_char_guard(chars: str, also: str = "") -> str:
+    """A lookahead for one of ``chars`` or of the class escapes ``also`` ("\\d"), matched
+    case-insensitively as the patterns it guards are.
+
+    The regex engine tests one character class at once, where an alternation of patterns
+    opening with literal letters costs a try per branch: most words open with none of them.
+    """
+    return f"(?=[{also}{re.escape(''.join(sorted(set(chars))))}])"
 
 
 def after_gap_starts(after_gap: re.Pattern[str], text: str, start: int, end: int) -> list[int]:
