@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from diplowatch.extract.pairs import Clauses, choose_participants, clause_bounds
+from diplowatch.extract.pairs import (
+    Clauses,
+    choose_participants,
+    clause_bounds,
+    pairing_words,
+    prepare_people,
+)
+from diplowatch.extract.status import cue_places
 from diplowatch.model import Mention
 
 
@@ -177,6 +184,36 @@ def test_clauses_cut_at_every_break_but_one_around_the_position() -> None:
     assert clause(len(text)) == " počakaj."
     # a position inside a break: the clauses on both sides of it
     assert clause(text.index(" --") + 1) == " ki je bil 21. oktobra -- kratek"
+
+
+def test_dash_breaks_take_the_space_before_the_dash() -> None:
+    text = "- Uvod, - prvi – drugi — tretji-četrti - - konec"
+    clauses = Clauses(text, 2, len(text))  # the dash before the span opens no break inside it
+
+    def clause(pos: int) -> str:
+        start, end = clauses.around(pos)
+        return text[start:end]
+
+    assert clause(text.index("Uvod")) == "Uvod"
+    assert clause(text.index("prvi")) == "prvi"  # a comma, then a dash: two breaks
+    assert clause(text.index("drugi")) == "drugi"
+    assert clause(text.index("tretji")) == "tretji-četrti"  # a hyphen inside a word: no break
+    # " - - ": the second dash has no space of its own before it, the first break took it
+    assert clause(text.index("konec")) == "- konec"
+
+
+def test_source_cue_found_by_the_shared_cue_scan() -> None:
+    text = "Prema riječima Peskova, Putin je razgovarao s Erdoganom."
+    people = [
+        person(text, "Peskova", "peskov"),
+        person(text, "Putin", "putin"),
+        person(text, "Erdoganom", "erdogan"),
+    ]
+    places = cue_places(text, 0, len(text), lang="hr")
+    screen = pairing_words("hr").source_cues
+    assert screen is not None and set(screen.find(text, 0, len(text))) <= set(places)
+    prepared = prepare_people(text, 0, len(text), people, lang="hr", cue_places=places)
+    assert [m.actor_id for m in prepared.people] == ["putin", "erdogan"]
 
 
 def test_plural_title_is_one_group_of_two() -> None:

@@ -6,7 +6,16 @@ import re
 
 import pytest
 
-from diplowatch.lang.word_starts import Openers, WordStarts, matches_at, matches_opening_at
+from diplowatch.extract.triggers import _grouped
+from diplowatch.lang.dates import _calendar
+from diplowatch.lang.packs import available_languages
+from diplowatch.lang.word_starts import (
+    Openers,
+    WordStarts,
+    first_char_guard,
+    matches_at,
+    matches_opening_at,
+)
 
 PATTERNS = ["met", r"meet\w*", r"\w*gipfel", r"(?:attend|attends)", "talks|talked", "phone call", "Ω"]
 TEXTS = [
@@ -49,3 +58,32 @@ def test_matches_opening_at_equal_finditer(text: str) -> None:
     assert [[m.span() for m in ms] for ms in found] == [
         [m.span() for m in p.finditer(text)] for p in patterns
     ]
+
+
+LETTER_PATTERNS = ["met", r"meet\w*", "phone call", "Ω", "straße", "ſtand", "kelvin", "İzmir"]
+LETTER_TEXTS = [*TEXTS, "STRASSE, Straße; \u212aelvin and Kelvin; ſtand Stand; izmir İZMİR"]
+
+
+@pytest.mark.parametrize("text", LETTER_TEXTS)
+def test_guarded_word_starts_equal_finditer(text: str) -> None:
+    starts = WordStarts(LETTER_PATTERNS)  # all open with a letter: the scan is guarded
+    for start in range(len(text)):
+        places = starts.find(text, start, len(text))
+        for pattern in map(compiled, LETTER_PATTERNS):
+            expected = [m.span() for m in pattern.finditer(text, start, len(text))]
+            assert [m.span() for m in matches_at(pattern, text, places, start, len(text))] == expected
+
+
+def test_first_char_guard_admits_every_character_a_letter_matches() -> None:
+    """Case-insensitive matching has odd pairs (Kelvin sign and k, long s and s, dotted I):
+    the guard's class must admit every character that the letter itself matches."""
+    every = "".join(chr(i) for i in range(0x10000) if not 0xD800 <= i < 0xE000)
+    firsts = set("abcdefghijklmnopqrstuvwxyzßſı")
+    for lang in available_languages():
+        cal = _calendar(lang)
+        firsts |= {f[0] for forms in (cal.months, cal.weekdays, cal.relative) for f in forms if f}
+        firsts |= {p[0] for ps in _grouped(lang).values() for p in ps if p[:1].isalpha()}
+    for char in sorted(firsts):
+        letter = set(re.findall(re.escape(char), every, re.IGNORECASE))
+        guard = set(re.findall(rf"{first_char_guard(char)}.", every, re.IGNORECASE | re.DOTALL))
+        assert letter <= guard, char

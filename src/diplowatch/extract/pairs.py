@@ -35,8 +35,13 @@ from diplowatch.lang.word_starts import WordStarts, matches_at
 from diplowatch.model import Mention
 
 # A punctuation mark, or a dash (or two hyphens) between spaces. Written to open with one
-# character class, so the regex engine skips the letters between breaks in its own loop.
-_CLAUSE_BREAK = re.compile(r"[,;:()\[\]\"„“”«»\s](?:(?<=[,;:()\[\]\"„“”«»])|(?<=\s)(?:[–—-]|-{2})\s)")
+# character class of punctuation and dashes, so the regex engine skips the words and spaces
+# between breaks in its own loop; a dash break is matched from the dash, the space before it
+# checked behind (``Clauses`` widens its span to that space).
+_CLAUSE_BREAK = re.compile(
+    r"[,;:()\[\]\"„“”«»–—-](?:(?<=[,;:()\[\]\"„“”«»])|(?<=\s[–—-])(?:(?<=-)-)?\s)"
+)
+_DASHES = "–—-"
 _DASH_JOIN = re.compile(r"^\s?[-–—]\s?$")
 _WORDS = re.compile(r"[^\W\d_]+", re.UNICODE)
 SOURCE_REACH = 5  # words between "according to" and the name: "the Kremlin's press secretary"
@@ -59,6 +64,7 @@ class PairingWords:
     source_before: re.Pattern[str]  # cue before a source: according to, po besedah
     source_after: re.Pattern[str]  # cue after a source: szerint
     source_cues: WordStarts | None  # where either may start: most sentences name no source
+    source_patterns: tuple[str, ...]  # the patterns of both, for screens shared with other cues
 
 
 def _words(items: Sequence[str]) -> re.Pattern[str]:
@@ -88,6 +94,7 @@ def pairing_words(lang: str) -> PairingWords:
         source_before=_words(data.get("according_to", [])),
         source_after=_words(data.get("according_to_after_names", [])),
         source_cues=WordStarts(sources) if sources else None,
+        source_patterns=tuple(sources),
     )
 
 
@@ -98,9 +105,18 @@ class Clauses:
 
     def __init__(self, text: str, start: int, end: int) -> None:
         self.start, self.end = start, end
-        spans = [m.span() for m in _CLAUSE_BREAK.finditer(text, start, end)]
-        self._break_starts = [s for s, _e in spans]
-        self._break_ends = [e for _s, e in spans]
+        self._break_starts: list[int] = []
+        self._break_ends: list[int] = []
+        last = start
+        for match in _CLAUSE_BREAK.finditer(text, start, end):
+            left, right = match.span()
+            if text[left] in _DASHES:
+                left -= 1  # the space before the dash, which a break before it may have taken
+                if left < last:
+                    continue
+            self._break_starts.append(left)
+            self._break_ends.append(right)
+            last = right
 
     def around(self, pos: int) -> tuple[int, int]:
         """The clause that contains ``pos``: from the last break ending at or before it to the
@@ -186,16 +202,25 @@ def _drop_appositions(text: str, people: Sequence[Mention]) -> list[Mention]:
 
 
 def _sources(
-    text: str, start: int, end: int, people: Sequence[Mention], words: PairingWords
+    text: str,
+    start: int,
+    end: int,
+    people: Sequence[Mention],
+    words: PairingWords,
+    cue_places: Sequence[int] | None = None,
 ) -> set[int]:
     """Start offsets of people named as a source ("according to the Kremlin spokesman Peskov").
 
     The first person within ``SOURCE_REACH`` words after the cue is the source, with any
     person right next to it (one description); for a postposition ("Peskov szerint") the
-    person right before it.
+    person right before it. ``cue_places``: where a source cue may start, when the caller
+    scanned the sentence for these and other cues at once (``status.cue_places``).
     """
     found: set[int] = set()
-    places = words.source_cues.find(text, start, end) if words.source_cues else []
+    if cue_places is not None:
+        places = cue_places
+    else:
+        places = words.source_cues.find(text, start, end) if words.source_cues else []
     if not places:
         return found
     for cue in matches_at(words.source_before, text, places, start, end):
@@ -341,10 +366,10 @@ def choose_participants(
     return ([_distinct(chosen)] if chosen else []), rule
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class PreparedPeople:
     """A sentence's participants-to-be, their groups and its clauses: once per sentence,
-    not once per trigger."""
+    not once per trigger (not frozen, for speed; never assign to a field)."""
 
     people: list[Mention]
     groups: list[list[Mention]]
@@ -359,11 +384,14 @@ def prepare_people(
     *,
     lang: str,
     clauses: Clauses | None = None,
+    cue_places: Sequence[int] | None = None,
 ) -> PreparedPeople:
-    """Drop appositive titles and sources from the sentence's ``people`` and group the rest."""
+    """Drop appositive titles and sources from the sentence's ``people`` and group the rest.
+
+    ``cue_places`` (see ``_sources``) spare a scan for source cues."""
     words = pairing_words(lang)
     kept = _drop_appositions(text, people)
-    sources = _sources(text, sent_start, sent_end, kept, words)
+    sources = _sources(text, sent_start, sent_end, kept, words, cue_places)
     kept = [m for m in kept if m.start not in sources]
     return PreparedPeople(
         kept, _groups(text, kept, words), clauses or Clauses(text, sent_start, sent_end)

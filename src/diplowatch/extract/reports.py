@@ -38,6 +38,7 @@ from diplowatch.extract.pairs import (
 from diplowatch.extract.places import PLACE_KINDS, locative_places, nearest_place
 from diplowatch.extract.status import (
     StatusCue,
+    cue_places,
     find_status,
     sentence_has_cues,
     sentence_has_plan,
@@ -379,7 +380,15 @@ def _choose_all(
     """
     starts = [t.start for t in triggers]
     states = [m for m in mentions if m.kind in ("country", "org") and m.rule != "demonym"]
-    prepared = prepare_people(text, sent.start, sent.end, people, lang=lang, clauses=clauses)
+    prepared = prepare_people(
+        text,
+        sent.start,
+        sent.end,
+        people,
+        lang=lang,
+        clauses=clauses,
+        cue_places=cue_places(text, sent.start, sent.end, lang=lang),
+    )
 
     def pair(trigger: Trigger, taken: frozenset[int]) -> tuple[list[list[Mention]], str]:
         return choose_participants(

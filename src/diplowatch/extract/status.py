@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from diplowatch.extract.pairs import pairing_words
 from diplowatch.lang.packs import available_languages, load_pack_chain
 from diplowatch.lang.word_starts import WordStarts, matches_at
 
@@ -23,8 +24,11 @@ STATUS_KEYS = ("cancelled", "denied", "planned", "habitual")
 CUE_KEYS = (*STATUS_KEYS, "evidential", "negated")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class StatusCue:
+    """The status a trigger's clause gives it. Not frozen, for speed (one per trigger): a
+    value all the same, hashed by its fields; never assign to a field."""
+
     status: str
     evidential: bool
     cue: str | None
@@ -33,11 +37,15 @@ class StatusCue:
 
 @cache
 def _compile(lang: str) -> tuple[WordStarts | None, dict[str, re.Pattern[str]]]:
-    """Where any cue may start, and one pattern per cue key."""
+    """Where any cue may start, and one pattern per cue key.
+
+    The screen also finds where a source cue of pairing may start ("according to"): both are
+    rare, so one scan serves both (see ``cue_places``).
+    """
     if lang not in available_languages():
         return None, {}
     compiled = {}
-    every: list[str] = []
+    every: list[str] = list(pairing_words(lang).source_patterns)
     for key in CUE_KEYS:
         patterns = [p for pack in load_pack_chain(lang) for p in (pack.status.get(key) or [])]
         if patterns:
@@ -48,21 +56,35 @@ def _compile(lang: str) -> tuple[WordStarts | None, dict[str, re.Pattern[str]]]:
 
 
 @lru_cache(maxsize=32)
-def _sentence_cues(text: str, start: int, end: int, lang: str) -> tuple[tuple[int, int, str], ...]:
-    """Every cue of the sentence as (start, end, key), scanned once for all its triggers.
+def _sentence_scan(
+    text: str, start: int, end: int, lang: str
+) -> tuple[tuple[tuple[int, int, str], ...], tuple[int, ...]]:
+    """Every cue of the sentence as (start, end, key), scanned once for all its triggers, and
+    the places where a status or source cue may start.
 
     One scan finds where any cue may start; each key's pattern is tried only there, which
     yields what its ``finditer`` would (most sentences hold no cue at all).
     """
     screen, compiled = _compile(lang)
-    places = screen.find(text, start, end) if screen else []
+    places = tuple(screen.find(text, start, end)) if screen else ()
     if not places:
-        return ()
-    return tuple(
+        return (), places
+    cues = tuple(
         (match.start(), match.end(), key)
         for key, pattern in compiled.items()
         for match in matches_at(pattern, text, places, start, end)
     )
+    return cues, places
+
+
+def _sentence_cues(text: str, start: int, end: int, lang: str) -> tuple[tuple[int, int, str], ...]:
+    return _sentence_scan(text, start, end, lang)[0]
+
+
+def cue_places(text: str, start: int, end: int, *, lang: str) -> tuple[int, ...]:
+    """Where a status cue or a source cue ("according to", ``pairing``) may start in the
+    sentence: the source rule of pairing reads them from the scan the status cues made."""
+    return _sentence_scan(text, start, end, lang)[1]
 
 
 def find_status(

@@ -20,14 +20,16 @@ from diplowatch.lang.packs import available_languages, load_pack_chain
 from diplowatch.lang.word_starts import (
     Openers,
     WordStarts,
-    matches_opening_at,
     opens_with_letter,
 )
 from diplowatch.model import MODES, STATUSES
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Trigger:
+    """A trigger word found in a sentence. Not frozen, for speed (several per sentence): a
+    value all the same, hashed by its fields; never assign to a field."""
+
     start: int
     end: int
     text: str
@@ -86,38 +88,53 @@ def _opening_letters(patterns: list[str]) -> str | None:
     return "".join(p[0] for p in patterns)
 
 
-@cache
-def _openers(lang: str) -> tuple[tuple[re.Pattern[str], ...], Openers]:
-    """The alternations of ``compile_triggers`` and which of them may open with a character."""
-    return (
-        tuple(pattern for _mode, _status, pattern in compile_triggers(lang)),
-        Openers([_opening_letters(patterns) for patterns in _grouped(lang).values()]),
-    )
+class _Finder:
+    """Everything ``find_triggers`` needs for one language, built once: the screen for where
+    any trigger may start, the alternations of ``compile_triggers``, which of them may open
+    with a character, and each one's (mode, rule, status)."""
+
+    __slots__ = ("kinds", "openers", "patterns", "screen")
+
+    def __init__(self, lang: str) -> None:
+        compiled = compile_triggers(lang)
+        grouped = _grouped(lang)
+        every = [p for alternation in grouped.values() for p in alternation]
+        self.screen = WordStarts(every) if every else None
+        self.patterns = tuple(pattern for _mode, _status, pattern in compiled)
+        self.kinds = tuple((mode, f"{lang}.triggers.{mode}", status) for mode, status, _p in compiled)
+        self.openers = Openers([_opening_letters(patterns) for patterns in grouped.values()])
 
 
 @cache
-def _any_trigger(lang: str) -> WordStarts | None:
-    """Where any trigger pattern starts: most sentences hold no trigger and need one scan only."""
-    patterns = [p for alternation in _grouped(lang).values() for p in alternation]
-    return WordStarts(patterns) if patterns else None
+def _finder(lang: str) -> _Finder:
+    return _Finder(lang)
 
 
 def find_triggers(text: str, start: int, end: int, *, lang: str) -> list[Trigger]:
-    """Non-overlapping triggers in text[start:end], earliest and longest first."""
-    screen = _any_trigger(lang)
-    if screen is None:
+    """Non-overlapping triggers in text[start:end], earliest and longest first.
+
+    Most sentences hold no trigger and cost one screen scan; at a place where one may start,
+    only the alternations that may open with its character are tried (each alternation's
+    matches do not overlap, as with its ``finditer``).
+    """
+    finder = _finder(lang)
+    if finder.screen is None:
         return []
-    candidates = screen.find(text, start, end)
-    if not candidates:
+    places = finder.screen.find(text, start, end)
+    if not places:
         return []
-    alternations = compile_triggers(lang)
-    patterns, openers = _openers(lang)
-    matches = matches_opening_at(patterns, openers, text, candidates, start, end)
-    found = [
-        Trigger(m.start(), m.end(), m.group(), mode, f"{lang}.triggers.{mode}", status)
-        for (mode, status, _pattern), found_here in zip(alternations, matches, strict=True)
-        for m in found_here
-    ]
+    patterns, kinds, openers = finder.patterns, finder.kinds, finder.openers
+    free = [start] * len(patterns)
+    found: list[Trigger] = []
+    for at in places:
+        for index in openers.at(text[at]):
+            if at >= free[index] and (match := patterns[index].match(text, at, end)):
+                mode, rule, status = kinds[index]
+                found.append(Trigger(at, match.end(), match.group(), mode, rule, status))
+                free[index] = match.end()
+    if len(found) < 2:
+        return found
+    # by start; then longest, a form carrying its own status, the pack's order
     found.sort(key=lambda t: (t.start, -(t.end - t.start), t.status is None))
     kept: list[Trigger] = []
     for trigger in found:

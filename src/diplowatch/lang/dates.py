@@ -14,7 +14,13 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from diplowatch.lang.packs import available_languages, load_pack_chain
-from diplowatch.lang.word_starts import Openers, after_gap_starts, matches_at, matches_opening_at
+from diplowatch.lang.word_starts import (
+    Openers,
+    after_gap_starts,
+    first_char_guard,
+    matches_at,
+    matches_opening_at,
+)
 from diplowatch.model import PubDate
 
 _RELATIVE_DAYS = {"today": 0, "yesterday": -1, "day_before_yesterday": -2, "tomorrow": 1}
@@ -44,8 +50,11 @@ def _week_span(pub: dt.date, kind: str) -> tuple[dt.date, dt.date]:
     return start, start + dt.timedelta(days=6)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class DateMention:
+    """A date expression and its resolved value. Not frozen, for speed (a few per sentence):
+    a value all the same, hashed by its fields; never assign to a field."""
+
     start: int
     end: int
     value: str  # YYYY-MM-DD, YYYY-MM or YYYY
@@ -160,8 +169,9 @@ def _calendar(lang: str) -> _Calendar:
     if any(f[:1].isdecimal() for f in forms):
         raise ValueError(f"{lang}: a calendar form opens with a digit")
     words = _alternation(forms) or r"(?!x)x"
+    guard = first_char_guard("".join(f[0] for f in forms), also=r"\d") if all(forms) else ""
     # every word pattern has a calendar word ending at a word boundary: "Mo" in "Moskau" is none
-    after_gap = re.compile(rf"[^\w.](?=\d|(?:{words}){e})", re.I)
+    after_gap = re.compile(rf"[^\w.]{guard}(?=\d|(?:{words}){e})", re.I)
     openings = {"relative": _openings(relative), "weekday": _openings(weekdays)}
     word_kinds = tuple(kind for kind, _p in kinds if kind not in _OPEN_WITH_DIGIT)
     return _Calendar(

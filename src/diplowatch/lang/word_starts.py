@@ -28,7 +28,10 @@ class WordStarts:
 
     def __init__(self, patterns: list[str]) -> None:
         alternation = _by_first_letter(patterns)
-        self._after_gap = re.compile(rf"\W(?=(?:{alternation}))", re.IGNORECASE)
+        guard = first_char_guard("".join(p[0] for p in patterns)) if all(
+            opens_with_letter(p) for p in patterns
+        ) else ""
+        self._after_gap = re.compile(rf"\W{guard}(?=(?:{alternation}))", re.IGNORECASE)
 
     def find(self, text: str, start: int, end: int) -> list[int]:
         """Start offsets in text[start:end], in order (the text's very first offset is always
@@ -36,13 +39,25 @@ class WordStarts:
         return after_gap_starts(self._after_gap, text, start, end)
 
 
+def first_char_guard(chars: str, also: str = "") -> str:
+    """A lookahead for one of ``chars`` or of the class escapes ``also`` ("\\d"), matched
+    case-insensitively as the patterns it guards are.
+
+    The regex engine tests one character class at once, where an alternation of patterns
+    opening with literal letters costs a try per branch: most words open with none of them.
+    """
+    return f"(?=[{also}{re.escape(''.join(sorted(set(chars))))}])"
+
+
 def after_gap_starts(after_gap: re.Pattern[str], text: str, start: int, end: int) -> list[int]:
     """The ends of the one-character matches of ``after_gap`` in text[start - 1:end], the
-    character before ``start`` included; offset 0 is always given (nothing stands before it)."""
-    first = start < end and (start == 0 or after_gap.match(text, start - 1, end) is not None)
-    found = [start] if first else []
-    found += [m.end() for m in after_gap.finditer(text, start, end)]
-    return found
+    character before ``start`` included (one scan from there); offset 0 is always given
+    (nothing stands before it)."""
+    if start >= end:
+        return []
+    if start == 0:
+        return [0, *[m.end() for m in after_gap.finditer(text, 0, end)]]
+    return [m.end() for m in after_gap.finditer(text, start - 1, end)]
 
 
 def _by_first_letter(patterns: list[str]) -> str:
