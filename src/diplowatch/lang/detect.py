@@ -159,7 +159,7 @@ def _model() -> _NgramModel:
         columns.setdefault(classes[i], []).append(column)
     nextmove = np.asarray(identifier.tk_nextmove).reshape(-1, 256)
     row = np.asarray(identifier.tk_row, dtype=np.int64)
-    output = np.asarray(identifier.tk_output, dtype=np.int32)
+    output = np.array(identifier.tk_output, dtype=np.int32)  # a copy: its -1 entries are rewritten
     no_feature = len(ptc)
     output[output < 0] = no_feature
     next_row = (row << 8).astype(np.uint32)[nextmove]
