@@ -30,6 +30,15 @@ def test_no_end_after_ordinals_initials_abbreviations_or_before_lower_case() -> 
     ]
 
 
+def test_a_lost_space_between_sentences_is_still_a_boundary() -> None:
+    assert _sentences("Govoril je v Otavi.Danes je ministrstvo sporočilo.", "sl") == [
+        "Govoril je v Otavi.",
+        "Danes je ministrstvo sporočilo.",
+    ]
+    # not in host names or after initials
+    assert _sentences("See www.Example.com and U.S.Aid today.") == ["See www.Example.com and U.S.Aid today."]
+
+
 def test_initial_after_a_non_breaking_space_is_not_an_end() -> None:
     assert _sentences("Talks with\u00a0A. Novak went on. They ended late.") == [
         "Talks with\u00a0A. Novak went on.",
@@ -47,7 +56,15 @@ def test_only_kept_paragraphs_are_split() -> None:
 def _plain_split(text: str, lang: str) -> list[tuple[int, int]]:
     """The rules spelled out directly: the token before the dot by a regex over the window."""
     spans, start = [], 0
-    for match in re.finditer(r"([.!?…]+[\"”»’)]*)\s+(?=[\"„“«‘(]?[\w\"„“«])", text):
+    spaced = re.finditer(r"([.!?…]+[\"”»’)]*)\s+(?=[\"„“«‘(]?[\w\"„“«])", text)
+    glued = [
+        m
+        for m in re.finditer(r"(?<=\w)([.!?…]+[\"”»’)]*)(?=([^\W\d_]+))", text)
+        if m.start() >= 2 and text[m.start() - 1].islower() and text[m.start() - 2].isalpha()
+        and m.group(2)[0].isupper() and len(m.group(2)) > 1 and m.group(2)[1].islower()
+        and (m.end(2) == len(text) or text[m.end(2)].isspace() or text[m.end(2)] in ",;:!?")
+    ]
+    for match in sorted([*spaced, *glued], key=lambda m: m.start()):
         dot, after = match.start(1), match.end()
         next_char = text[after] if after < len(text) else ""
         before = re.search(r"(\S+)$", text[max(0, dot - 40) : dot + 1])

@@ -2,7 +2,9 @@
 
 A sentence ends at . ! ? … followed by space and an upper-case letter, digit or quote, except
 after an ordinal number ("21. oktobra", "Na 20. Kongresu"), an initial ("I. V."), or an
-abbreviation the language pack lists (language.yaml ``abbreviations``).
+abbreviation the language pack lists (language.yaml ``abbreviations``). Scraped text often
+loses the space between sentences ("v Otavi.Danes"): a lower-case word, the mark and a
+capitalised word in lower case after it is a boundary too (not "U.S." nor "Lenta.ru").
 """
 
 from __future__ import annotations
@@ -16,7 +18,9 @@ from diplowatch.model import Paragraph, Sentence
 
 # [.!?…][.!?…]* rather than [.!?…]+: a pattern that opens with a character set lets the
 # regex engine skip straight to the next candidate, three times faster over news text
-_BOUNDARY = re.compile(r"([.!?…][.!?…]*[\"”»’)]*)\s+(?=[\"„“«‘(]?[\w\"„“«])")
+_BOUNDARY = re.compile(r"([.!?…][.!?…]*[\"”»’)]*)(?:\s+(?=[\"„“«‘(]?[\w\"„“«])|(?=[^\W\d_]{2}))")
+
+_WORD_AFTER = re.compile(r"[^\W\d_]+")
 
 
 @cache
@@ -26,6 +30,22 @@ def _abbreviations(lang: str | None) -> frozenset[str]:
     return frozenset(
         a.casefold().rstrip(".") for a in load_pack(lang).language.get("abbreviations", [])
     )
+
+
+def _is_glued(text: str, dot: int, after: int) -> bool:
+    """"Otavi.Danes": a lower-case word ends at the mark, a capitalised word follows at once
+    and ends at a space or punctuation (a host name "www.Example.com" goes on with a dot)."""
+    if not (
+        dot >= 2
+        and text[dot - 1].islower()
+        and text[dot - 2].isalpha()
+        and text[after].isupper()
+        and text[after + 1].islower()
+    ):
+        return False
+    word = _WORD_AFTER.match(text, after)
+    end = word.end() if word else after
+    return end >= len(text) or text[end].isspace() or text[end] in ",;:!?"
 
 
 def _is_boundary(text: str, dot: int, next_char: str, lang: str | None) -> bool:
@@ -54,6 +74,8 @@ def split_sentences(
         start = para.start
         for match in _BOUNDARY.finditer(text, para.start, para.end):
             dot = match.start(1)
+            if match.end() == match.end(1) and not _is_glued(text, dot, match.end()):
+                continue
             next_char = text[match.end()] if match.end() < para.end else ""
             if _is_boundary(text, dot, next_char, para.lang or lang):
                 sentences.append(Sentence(start, match.end(1), index))
