@@ -243,3 +243,30 @@ def test_states_as_subject_borrow_no_person() -> None:
         states=[russia],
     )
     assert (groups, rule) == ([], "pair.state_subject")
+
+
+def test_an_unnamed_partner_after_with_borrows_nobody() -> None:
+    text = "Novak je govoril, potem ko je premierka Kranjc imela sestanek s člani odbora."
+    people = [person(text, "Novak", "novak"), person(text, "Kranjc", "kranjc")]
+    assert run(text, "sestanek", people, "sl") == ([], "pair.unnamed_partner")
+
+
+def test_partners_of_an_unnamed_subject_are_not_paired_together() -> None:
+    text = "Včera jsem na schůzkách s premiérem Petrem Novákem a ministrem Janem Dvořákem mluvil o obchodu."
+    people = [person(text, "Petrem Novákem", "novak"), person(text, "Janem Dvořákem", "dvorak")]
+    groups, _rule = run(text, "schůzkách", people, "cs")
+    assert ["novak", "dvorak"] not in groups
+
+
+def test_a_person_behind_a_that_clause_is_no_partner() -> None:
+    text = "Minister Horvat je v pogovoru izrazil prepričanje, da ima Kovač podporo."
+    people = [person(text, "Horvat", "horvat"), person(text, "Kovač", "kovac")]
+    groups, _rule = run(text, "pogovoru", people, "sl")
+    assert all(len(g) < 2 for g in groups)
+
+
+def test_a_journalist_is_no_participant() -> None:
+    text = "Premiér Novák hovořil s redaktorem BBC Petrem Dvořákem o brexitu."
+    people = [person(text, "Novák", "novak"), person(text, "Petrem Dvořákem", "dvorak")]
+    prepared = prepare_people(text, 0, len(text), people, lang="cs")
+    assert [m.actor_id for m in prepared.people] == ["novak"]

@@ -424,3 +424,12 @@ def test_summit_place_does_not_cross_a_paragraph() -> None:
     assert [(r.mode, r.location) for r in found if r.actors[0].actor_id == "novak"] == [
         ("multilateral", None)
     ]
+
+
+def test_an_interview_or_an_accepted_resignation_is_no_contact() -> None:
+    text = "Minister Horvat je v pogovoru za televizijo s Kovačem govoril o krizi."
+    people = [person(text, "Horvat", "horvat"), person(text, "Kovačem", "kovac")]
+    assert reports(text, people, "sl") == []
+    text = "Премьер Иванова приняла отставку министра Петрова."
+    people = [person(text, "Иванова", "ivanova"), person(text, "Петрова", "petrov")]
+    assert reports(text, people, "ru") == []

@@ -37,6 +37,7 @@ REQUIRED = {
     "de",
 }
 PAIRING_KEYS = {
+    "journalist",
     "and",
     "between",
     "between_after_names",
@@ -73,7 +74,7 @@ def test_language_yaml(lang: str) -> None:
 def test_triggers_yaml(lang: str) -> None:
     data = load_pack(lang).triggers
     for key, value in data.items():
-        if key == "setting":
+        if key in ("setting", "not_contact"):
             assert all(isinstance(p, str) for p in value)
             continue
         if key == "pairing":

@@ -44,6 +44,7 @@ _CLAUSE_BREAK = re.compile(
 _DASHES = "–—-"
 _DASH_JOIN = re.compile(r"^\s?[-–—]\s?$")
 _WORDS = re.compile(r"[^\W\d_]+", re.UNICODE)
+WITH_REACH = 8  # words between "with" and the partner's name: "with the British secretary for ..."
 SOURCE_REACH = 5  # words between "according to" and the name: "the Kremlin's press secretary"
 _APPOSITION = re.compile(r"[\s,]{0,3}")
 
@@ -65,6 +66,7 @@ class PairingWords:
     source_after: re.Pattern[str]  # cue after a source: szerint
     source_cues: WordStarts | None  # where either may start: most sentences name no source
     source_patterns: tuple[str, ...]  # the patterns of both, for screens shared with other cues
+    journalist: re.Pattern[str]  # a press role before a name: the person is no actor
 
 
 def _words(items: Sequence[str]) -> re.Pattern[str]:
@@ -95,6 +97,7 @@ def pairing_words(lang: str) -> PairingWords:
         source_after=_words(data.get("according_to_after_names", [])),
         source_cues=WordStarts(sources) if sources else None,
         source_patterns=tuple(sources),
+        journalist=_words(data.get("journalist", [])),
     )
 
 
@@ -352,6 +355,14 @@ def choose_participants(
         )
         if state_subject:
             return [], "pair.state_subject"
+        comitative = words.with_.search(text, t_end, p_end)
+        if comitative is not None and not any(
+            comitative.end() <= m.start < p_end and only_words(text[comitative.end() : m.start], WITH_REACH)
+            for m in people
+        ):
+            return [], "pair.unnamed_partner"  # "met with the members of the committee"
+        # "at his meetings with X and Y": both are partners of an unnamed subject
+        lone_partner = comitative is not None and all(c.start >= comitative.end() for c in chosen)
         others = [  # 5. nearest other person of the sentence
             m
             for m in people
@@ -359,6 +370,8 @@ def choose_participants(
             and m.actor_id not in chosen_ids
             and not p_end <= m.start < c_end  # behind the next trigger or a "that" clause
             and not (m.end <= t_start and words.that.search(text, m.end, t_start))  # a speaker
+            and not (m.start >= t_end and words.that.search(text, t_end, m.start))  # reported
+            and not (lone_partner and comitative.end() <= m.start < c_end)  # a co-partner
         ]
         if others:
             nearest = min(others, key=lambda m: min(abs(m.start - t_start), abs(m.end - t_end)))
@@ -392,10 +405,23 @@ def prepare_people(
     words = pairing_words(lang)
     kept = _drop_appositions(text, people)
     sources = _sources(text, sent_start, sent_end, kept, words, cue_places)
-    kept = [m for m in kept if m.start not in sources]
+    kept = [m for m in kept if m.start not in sources and not _journalist(text, m, sent_start, words)]
     return PreparedPeople(
         kept, _groups(text, kept, words), clauses or Clauses(text, sent_start, sent_end)
     )
+
+
+JOURNALIST_REACH = 3  # words between the press role and the name: "BBC editor Andrew Marr"
+
+
+def _journalist(text: str, mention: Mention, sent_start: int, words: PairingWords) -> bool:
+    """True for a person introduced by a press role ("s redaktorem BBC Andrewem Marrem"):
+    talking to a journalist is an interview, not a contact."""
+    window_start = max(sent_start, mention.start - 60)
+    last = None
+    for last in words.journalist.finditer(text, window_start, mention.start):
+        pass
+    return last is not None and only_words(text[last.end() : mention.start], JOURNALIST_REACH)
 
 
 def _next_relative_clause(

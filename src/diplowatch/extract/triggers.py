@@ -6,6 +6,10 @@ pattern, or ``{pattern: ..., status: ...}`` when the form itself carries a statu
 present "разговарят по телефона" is habitual, "неявяване" is a visit that did not happen).
 Languages with a ``fallback`` (bs -> hr) use their own patterns and the fallback's. Patterns
 are compiled once per language and cached.
+
+``not_contact`` lists longer phrases that open like a trigger but name no contact: "pogovor za
+televizijo" (an interview), "приняла отставку" (accepted a resignation). They compete with the
+triggers for the same words, so the longer phrase wins and nothing is reported.
 """
 
 from __future__ import annotations
@@ -23,6 +27,9 @@ from diplowatch.lang.word_starts import (
     opens_with_letter,
 )
 from diplowatch.model import MODES, STATUSES
+
+
+NOT_CONTACT = "not_contact"
 
 
 @dataclass(slots=True, unsafe_hash=True)
@@ -57,7 +64,7 @@ def _grouped(lang: str) -> dict[tuple[str, str | None], list[str]]:
         return grouped
     for pack in load_pack_chain(lang):
         for mode, items in pack.triggers.items():
-            if mode not in MODES:
+            if mode not in MODES and mode != NOT_CONTACT:
                 continue
             for item in items or []:
                 pattern, status = _entry(item, f"{pack.code}/triggers.yaml:{mode}")
@@ -133,7 +140,7 @@ def find_triggers(text: str, start: int, end: int, *, lang: str) -> list[Trigger
                 found.append(Trigger(at, match.end(), match.group(), mode, rule, status))
                 free[index] = match.end()
     if len(found) < 2:
-        return found
+        return [t for t in found if t.mode != NOT_CONTACT]
     # by start; then longest, a form carrying its own status, the pack's order
     found.sort(key=lambda t: (t.start, -(t.end - t.start), t.status is None))
     kept: list[Trigger] = []
@@ -141,4 +148,4 @@ def find_triggers(text: str, start: int, end: int, *, lang: str) -> list[Trigger
         if kept and trigger.start < kept[-1].end:
             continue
         kept.append(trigger)
-    return kept
+    return [t for t in kept if t.mode != NOT_CONTACT]
