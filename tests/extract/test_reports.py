@@ -433,3 +433,10 @@ def test_an_interview_or_an_accepted_resignation_is_no_contact() -> None:
     text = "Премьер Иванова приняла отставку министра Петрова."
     people = [person(text, "Иванова", "ivanova"), person(text, "Петрова", "petrov")]
     assert reports(text, people, "ru") == []
+
+
+def test_a_summit_named_as_a_point_in_time_states_no_attendance() -> None:
+    text = "Predsednik Kovač je dan pred vrhom EU obžaloval, da dogovora ni."
+    assert reports(text, [person(text, "Kovač", "kovac")], "sl") == []
+    text = "Kovač se je po poročanju medijev decembra udeležil zasedanja na Malti."
+    assert [r.mode for r in reports(text, [person(text, "Kovač", "kovac")], "sl")] == ["multilateral"]

@@ -74,7 +74,7 @@ def test_language_yaml(lang: str) -> None:
 def test_triggers_yaml(lang: str) -> None:
     data = load_pack(lang).triggers
     for key, value in data.items():
-        if key in ("setting", "not_contact"):
+        if key in ("setting", "not_contact", "time_reference"):
             assert all(isinstance(p, str) for p in value)
             continue
         if key == "pairing":

@@ -21,28 +21,42 @@ from diplowatch.model import Report
 ABSORB_GAP_WORDS = 5  # "took part on Thursday in the meeting"
 
 
+TIME_REFERENCE_GAP_WORDS = 5  # "перед началом открывшегося в среду экстренного саммита"
+
+
 @cache
-def _setting_words(lang: str) -> re.Pattern[str]:
-    """Phrases that name a summit as the setting of another contact ("ob robu", "am Rande")."""
-    phrases = [str(p) for pack in load_pack_chain(lang) for p in pack.triggers.get("setting") or []]
+def _phrases(lang: str, key: str) -> re.Pattern[str]:
+    """The phrases of ``triggers.yaml`` ``key``: ``setting`` names a summit as the setting of
+    another contact ("ob robu", "am Rande"), ``time_reference`` as a point in time ("pred")."""
+    phrases = [str(p) for pack in load_pack_chain(lang) for p in pack.triggers.get(key) or []]
     if not phrases:
         return re.compile(r"(?!x)x")
-    return re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(p) for p in phrases)})(?!\w)", re.IGNORECASE)
+    alternation = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
 
 
-def _is_setting(text: str, trigger: Trigger, setting: re.Pattern[str]) -> bool:
-    """True for a summit named right after a setting phrase ("ob robu zasedanja")."""
+def _follows(
+    text: str, trigger: Trigger, phrases: re.Pattern[str], gap_words: int, source_before: re.Pattern[str]
+) -> bool:
+    """True for a summit at most ``gap_words`` words after one of ``phrases``."""
     if trigger.mode != "multilateral":
         return False
-    found = setting.search(text, max(0, trigger.start - 40), trigger.start)
-    return found is not None and only_words(text[found.end() : trigger.start], 1)
+    last = None
+    for last in phrases.finditer(text, max(0, trigger.start - 80), trigger.start):
+        pass
+    return (
+        last is not None
+        and only_words(text[last.end() : trigger.start], gap_words)
+        and not source_before.match(text, last.start())  # "po poročanju medijev": a source
+    )
 
 
 def absorb_objects(text: str, triggers: list[Trigger], lang: str) -> list[Trigger]:
     """Read "took part in the meeting" as one multilateral trigger, not a summit and a meeting.
 
     A summit right after a setting phrase ("on the sidelines of the summit") is dropped: the
-    contact is the meeting held there. A meeting or talks word right after an attendance word
+    contact is the meeting held there. So is a summit named as a point in time ("the day
+    before the summit", "after the session"): attendance is not stated. A meeting or talks word right after an attendance word
     (at most ``ABSORB_GAP_WORDS`` words between, no punctuation) is that verb's object. When a
     "with" follows ("took part in talks with Fidan"), the talks are a meeting with a named
     partner and the attendance word yields.
@@ -50,8 +64,13 @@ def absorb_objects(text: str, triggers: list[Trigger], lang: str) -> list[Trigge
     if len(triggers) == 1 and triggers[0].mode != "multilateral":
         return triggers  # most sentences: nothing to join, and only a summit can be a setting
     words = pairing_words(lang)
-    setting = _setting_words(lang)
-    dropped = {t.start for t in triggers if _is_setting(text, t, setting)}
+    setting, time_reference = _phrases(lang, "setting"), _phrases(lang, "time_reference")
+    dropped = {
+        t.start
+        for t in triggers
+        if _follows(text, t, setting, 1, words.source_before)
+        or _follows(text, t, time_reference, TIME_REFERENCE_GAP_WORDS, words.source_before)
+    }
     for first, second in zip(triggers, triggers[1:], strict=False):
         if first.mode != "multilateral" or second.mode not in (
             "meet",
