@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from diplowatch.extract.reports import build_reports
 from diplowatch.model import Mention, PubDate, Report, Sentence
 
@@ -440,3 +442,14 @@ def test_a_summit_named_as_a_point_in_time_states_no_attendance() -> None:
     assert reports(text, [person(text, "Kovač", "kovac")], "sl") == []
     text = "Kovač se je po poročanju medijev decembra udeležil zasedanja na Malti."
     assert [r.mode for r in reports(text, [person(text, "Kovač", "kovac")], "sl")] == ["multilateral"]
+
+
+def test_a_lone_visit_inside_the_visitors_own_country_is_no_contact() -> None:
+    text = "Premierka Kranjc je bila na obisku v Mariboru."
+    kranjc = Mention(0, 0, "", "person", "kranjc", "Kranjc", "SVN", "gazetteer.full")
+    kranjc = replace(kranjc, start=text.index("Kranjc"), end=text.index("Kranjc") + 6)
+    at = text.index("Mariboru")
+    city = Mention(at, at + 8, "Mariboru", "place", "maribor", "Maribor", "SVN", "gazetteer.full")
+    assert reports(text, [kranjc, city], "sl") == []
+    abroad = replace(city, country="AUT")
+    assert [r.mode for r in reports(text, [kranjc, abroad], "sl")] == ["visit"]

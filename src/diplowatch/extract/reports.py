@@ -238,6 +238,11 @@ class _SentencePlaces:
 
     def where(self, mode: str, trigger: Trigger, clause: tuple[int, int]) -> str | None:
         """The name of the place of a contact of ``mode`` at ``trigger``, or None."""
+        place = self.place(mode, trigger, clause)
+        return place.name if place else None
+
+    def place(self, mode: str, trigger: Trigger, clause: tuple[int, int]) -> Mention | None:
+        """The place mention of a contact of ``mode`` at ``trigger``, or None."""
         if mode == "phone":
             return None
         if self._places is None:
@@ -250,10 +255,9 @@ class _SentencePlaces:
                 suffixes=words.at_suffixes,
                 lang=self._lang,
             )
-        place = nearest_place(
+        return nearest_place(
             self._places, mode=mode, trigger=(trigger.start, trigger.end), clause=clause
         )
-        return place.name if place else None
 
 
 def _report(
@@ -277,6 +281,9 @@ def _report(
         mode = "meet"  # a visit with a named counterpart counts as the meeting
     if len(participants) < 2 and mode not in SOLO_MODES:
         return None
+    place = places.place(mode, trigger, clause)
+    if mode == "visit" and len(participants) == 1 and _at_home(participants[0], place):
+        return None  # a leader touring their own country meets no foreign counterpart
     value, precision, basis, doubtful, note = _date_fields(date, withhold)
     return Report(
         article_id=article_id,
@@ -297,7 +304,7 @@ def _report(
         date_precision=precision,
         date_basis=basis,
         date_doubtful=doubtful,
-        location=places.where(mode, trigger, clause),
+        location=place.name if place else None,
         evidential=cue.evidential,
         lang=lang,
         rule="+".join(
@@ -305,6 +312,11 @@ def _report(
         ),
         confidence=_confidence(rule, value is not None, doubtful),
     )
+
+
+def _at_home(traveller: Mention, place: Mention | None) -> bool:
+    """True when a lone visitor's destination lies in their own country (a domestic trip)."""
+    return place is not None and traveller.country is not None and place.country == traveller.country
 
 
 def _can_report(groups: list[list[Mention]], *, solo: bool) -> bool:
