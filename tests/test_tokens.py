@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from diplowatch.extract.tokens import sentence_words
-from diplowatch.model import Sentence
+from diplowatch.lang.segment import split_sentences
+from diplowatch.model import Paragraph, Sentence
 
 
 def _sentences(text: str, *pieces: str) -> list[Sentence]:
@@ -41,3 +42,11 @@ def test_sentences_without_words_and_no_sentences() -> None:
     assert len(empty) == 0 and empty.word == [] and empty.gap == []
     assert full.word == ["Ana", "je", "prišla"]
     assert sentence_words(text, []) == []
+
+
+def test_a_word_glued_over_a_sentence_end_is_cut_there() -> None:
+    text = "Govoril je Janez Kureši.Islamisti so grozili."
+    sentences = split_sentences(text, [Paragraph(0, len(text), "body")], lang="sl")
+    first, second = sentence_words(text, sentences)
+    assert first.word[-1] == "Kureši" and text[first.start[-1] : first.end[-1]] == "Kureši"
+    assert second.word[0] == "Islamisti" and second.start[0] == text.index("Islamisti")

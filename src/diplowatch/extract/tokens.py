@@ -42,8 +42,9 @@ def sentence_words(text: str, sentences: Sequence[Sentence]) -> list[Words]:
 
     The article is split once and each sentence takes slices of the lists: one ``re.split``
     with the word pattern captured alternates gaps and words, so running sums of the part
-    lengths are the offsets of every word. No word crosses a sentence boundary (a sentence
-    ends at punctuation before white space), so the words are those of each sentence alone.
+    lengths are the offsets of every word. A word that crosses a sentence boundary (a
+    sentence glued to the next, "Otavi.Danes") is cut there, so the words are those of each
+    sentence alone.
     """
     if not sentences:
         return []
@@ -53,9 +54,10 @@ def sentence_words(text: str, sentences: Sequence[Sentence]) -> list[Words]:
     word = parts[1::2]
     start = offsets[1:-1:2]
     end = offsets[2::2]
+    gap = parts[0:-1:2]
+    _split_glued(text, sentences, word, start, end, gap)
     lower = list(map(str.lower, word))
     cap = list(map(str.isupper, map(_FIRST, word)))
-    gap = parts[0:-1:2]
     found = []
     i = 0
     for sent in sentences:
@@ -67,3 +69,27 @@ def sentence_words(text: str, sentences: Sequence[Sentence]) -> list[Words]:
         found.append(Words(start[i:j], end[i:j], word[i:j], lower[i:j], cap[i:j], gaps))
         i = j
     return found
+
+
+def _split_glued(
+    text: str,
+    sentences: Sequence[Sentence],
+    word: list[str],
+    start: list[int],
+    end: list[int],
+    gap: list[str],
+) -> None:
+    """Cut, in place, the words that run over a sentence end ("Kureši.Islamisti"): the part
+    before the mark ends the sentence, the mark is the next part's gap. Rare, so lists are
+    patched rather than the split done per sentence."""
+    for sent in sentences[:-1]:
+        k = bisect_left(end, sent.end)
+        if k >= len(word) or not start[k] < sent.end < end[k]:
+            continue
+        cut, first = sent.end - start[k], word[k]
+        head = first[:cut].rstrip(".!?…")
+        tail_start = start[k] + cut
+        word[k : k + 1] = [head, first[cut:]]
+        start[k : k + 1] = [start[k], tail_start]
+        end[k : k + 1] = [start[k] + len(head), end[k]]
+        gap[k + 1 : k + 1] = [text[start[k] + len(head) : tail_start]]
