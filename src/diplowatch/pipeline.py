@@ -15,6 +15,9 @@ Stages, in order:
 
 from __future__ import annotations
 
+from operator import attrgetter
+
+from diplowatch.extract.coref import resolve_pronouns
 from diplowatch.extract.mentions import find_mentions
 from diplowatch.extract.reports import build_reports
 from diplowatch.ingest.clean import clean_paragraphs
@@ -23,7 +26,7 @@ from diplowatch.kb.gazetteer import Gazetteer, default_gazetteer
 from diplowatch.lang.detect import detect_language
 from diplowatch.lang.packs import available_languages
 from diplowatch.lang.segment import split_sentences
-from diplowatch.model import Article, ArticleResult, Paragraph
+from diplowatch.model import Article, ArticleResult, Mention, Paragraph, Sentence
 
 _CYRILLIC_LEADS = bytes(range(0xD0, 0xD4))  # UTF-8 first bytes of U+0400..U+04FF, and of nothing else
 LANGUAGE_SAMPLE = 600  # characters of body text enough to identify the article language
@@ -52,7 +55,14 @@ def process_article(article: Article, *, gazetteer: Gazetteer | None = None) -> 
     mentions = find_mentions(text, sentences, lang=lang, gazetteer=gazetteer, when=published.value)
     published = check_title_roles(published, text, mentions, lang=lang, kb=gazetteer.kb)
     reports = (
-        build_reports(article.id, text, sentences, mentions, lang=lang, published=published)
+        build_reports(
+            article.id,
+            text,
+            sentences,
+            _with_pronouns(text, sentences, mentions, lang, gazetteer),
+            lang=lang,
+            published=published,
+        )
         if lang
         else []
     )
@@ -65,6 +75,19 @@ def process_article(article: Article, *, gazetteer: Gazetteer | None = None) -> 
         mentions=mentions,
         reports=reports,
     )
+
+
+def _with_pronouns(
+    text: str, sentences: list[Sentence], mentions: list[Mention], lang: str, gazetteer: Gazetteer
+) -> list[Mention]:
+    """The mentions plus the pronouns that stand for their people (for the report stage)."""
+
+    def gender(actor_id: str) -> str | None:
+        actor = gazetteer.kb.get(actor_id)
+        return actor.gender if actor else None
+
+    pronouns = resolve_pronouns(text, sentences, mentions, lang=lang, gender=gender)
+    return sorted([*mentions, *pronouns], key=attrgetter("start")) if pronouns else mentions
 
 
 def _script(text: str) -> str:

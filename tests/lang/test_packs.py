@@ -37,6 +37,8 @@ REQUIRED = {
     "de",
 }
 PAIRING_KEYS = {
+    "he",
+    "she",
     "journalist",
     "and",
     "between",

@@ -1,0 +1,127 @@
+"""Third-person pronouns that stand for a person named just before them.
+
+News names a person once and goes on with "he", "ona", "він", "his": "Barnier proposed a
+longer transition. He said so at a meeting with the ambassadors." Without the pronoun the
+second sentence has nobody to report on. A pronoun is read as the first person of its own
+sentence before it, else as the first person of the nearest earlier sentence that names one
+(at most ``REACH`` sentences back, within the paragraph or the one before), provided the
+person's gender, when known, fits the pronoun's. Pronoun lists are per-language data
+(``triggers.yaml`` ``pairing``: ``he`` and ``she``, possessives included).
+
+The resolved pronouns are mentions for the report stage only: they are not names, so the
+actor layer's own output (and its evaluation) does not list them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from functools import cache
+
+from diplowatch.extract.pairs import only_words, pairing_words
+from diplowatch.lang.packs import load_pack_chain
+from diplowatch.model import Mention, Sentence
+
+DETERMINER_REACH = 3  # "his Macedonian colleague X": the pronoun belongs to X's description
+REACH = 2  # sentences back to look for the person a pronoun stands for
+RULE = "coref.pronoun"
+
+
+@cache
+def _pronouns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    """The "he" and "she" patterns of ``lang`` (possessives included), or None."""
+    data: dict[str, list[str]] = {}
+    for pack in reversed(load_pack_chain(lang)):
+        data.update(pack.triggers.get("pairing") or {})
+    he, she = data.get("he") or [], data.get("she") or []
+    if not he and not she:
+        return None
+
+    def words(items: list[str]) -> re.Pattern[str]:
+        if not items:
+            return re.compile(r"(?!x)x")
+        alternation = "|".join(sorted(map(str, items), key=len, reverse=True))
+        return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
+
+    return words(he), words(she)
+
+
+def resolve_pronouns(
+    text: str,
+    sentences: Sequence[Sentence],
+    mentions: Sequence[Mention],
+    *,
+    lang: str | None,
+    gender: Callable[[str], str | None],
+) -> list[Mention]:
+    """A person mention for every pronoun whose person the text names just before it.
+
+    ``mentions`` are the article's mentions in text order; ``gender`` gives "m", "f" or None
+    for an actor id.
+    """
+    patterns = _pronouns(lang) if lang else None
+    if patterns is None or lang is None:
+        return []
+    source_cue = pairing_words(lang).source_before
+    people = [m for m in mentions if m.kind == "person" and m.actor_id]
+    if not people:
+        return []
+    found: list[Mention] = []
+    index = 0
+    recent: list[tuple[int, int, Mention]] = []  # (sentence number, paragraph, first person)
+    for number, sent in enumerate(sentences):
+        while index < len(people) and people[index].start < sent.start:
+            index += 1
+        own = []
+        j = index
+        while j < len(people) and people[j].start < sent.end:
+            own.append(people[j])
+            j += 1
+        earlier = [
+            m
+            for n, paragraph, m in reversed(recent)
+            if number - n <= REACH and sent.paragraph - paragraph <= 1
+        ]
+        if own or earlier:
+            cues = [c.span() for c in source_cue.finditer(text, sent.start, sent.end)]
+            for wanted, pattern in (("m", patterns[0]), ("f", patterns[1])):
+                for match in pattern.finditer(text, sent.start, sent.end):
+                    if _not_a_participant(text, match, own, cues):
+                        continue
+                    before = [m for m in own if m.end <= match.start()]
+                    candidates = [before[0]] if before else earlier[:1]
+                    for person in candidates:
+                        if gender(person.actor_id or "") in (None, wanted):
+                            found.append(_as_mention(match, person))
+        if own:
+            recent.append((number, sent.paragraph, own[0]))
+    return sorted(found, key=lambda m: m.start)
+
+
+def _not_a_participant(
+    text: str, match: re.Match[str], own: Sequence[Mention], cues: Sequence[tuple[int, int]]
+) -> bool:
+    """A pronoun inside a name or a source phrase ("za його словами"), or one that only
+    determines a name after it ("his colleague X", "неговия колега Y")."""
+    at = match.start()
+    if any(m.start <= at < m.end for m in own) or any(s <= at < e for s, e in cues):
+        return True
+    return any(
+        m.start >= match.end() and only_words(text[match.end() : m.start], DETERMINER_REACH)
+        for m in own
+    )
+
+
+def _as_mention(match: re.Match[str], person: Mention) -> Mention:
+    return Mention(
+        match.start(),
+        match.end(),
+        match.group(),
+        "person",
+        person.actor_id,
+        person.name,
+        person.country,
+        RULE,
+        person.confidence,
+        person.base,
+    )

@@ -1,0 +1,48 @@
+"""Pronouns read as the person named just before them (for the report stage)."""
+
+from __future__ import annotations
+
+from diplowatch.extract.coref import resolve_pronouns
+from diplowatch.model import Mention, Sentence
+
+GENDERS = {"novak": "m", "kranjc": "f"}
+
+
+def person(text: str, surface: str, actor: str) -> Mention:
+    start = text.index(surface)
+    return Mention(start, start + len(surface), surface, "person", actor, actor.title(), "SVN", "gazetteer.full")
+
+
+def resolved(text: str, sentences: list[str], mentions: list[Mention], lang: str = "sl") -> list[tuple[str, str]]:
+    spans, cursor = [], 0
+    for index, sent in enumerate(sentences):
+        start = text.index(sent, cursor)
+        spans.append(Sentence(start, start + len(sent), index))
+        cursor = start + len(sent)
+    found = resolve_pronouns(text, spans, mentions, lang=lang, gender=GENDERS.get)
+    return [(m.text, m.actor_id or "") for m in found]
+
+
+def test_a_pronoun_stands_for_the_person_of_the_sentence_before() -> None:
+    first, second = "Minister Novak je predlagal daljše obdobje.", "To je on povedal na sestanku z veleposlaniki."
+    text = f"{first} {second}"
+    assert resolved(text, [first, second], [person(text, "Novak", "novak")]) == [("on", "novak")]
+
+
+def test_the_pronoun_must_fit_the_persons_gender() -> None:
+    first, second = "Premierka Kranjc je predlagala rešitev.", "To je on povedal na sestanku."
+    text = f"{first} {second}"
+    assert resolved(text, [first, second], [person(text, "Kranjc", "kranjc")]) == []
+
+
+def test_no_pronoun_without_a_person_named_before() -> None:
+    text = "On je to povedal na sestanku."
+    assert resolved(text, [text], []) == []
+
+
+def test_pronouns_in_a_source_phrase_or_before_a_name_are_not_participants() -> None:
+    first = "Minister Novak je odpotoval."
+    second = "Po njegovih besedah se bo njegov kolega Horvat sestal s Kovačem."
+    text = f"{first} {second}"
+    mentions = [person(text, "Novak", "novak"), person(text, "Horvat", "horvat"), person(text, "Kovačem", "kovac")]
+    assert resolved(text, [first, second], mentions) == []
