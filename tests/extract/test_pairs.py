@@ -103,7 +103,7 @@ def test_object_of_an_english_verb() -> None:
     assert run(text, "called", people, "en")[0] == [["erdogan", "trump"]]
 
 
-def test_subject_with_two_partners_gives_two_pairs() -> None:
+def test_subject_with_two_partners_is_one_joint_contact() -> None:
     text = "Maduro razgovarao s Putinom i Lukašenkom o krizi."
     people = [
         person(text, "Maduro", "maduro"),
@@ -111,9 +111,29 @@ def test_subject_with_two_partners_gives_two_pairs() -> None:
         person(text, "Lukašenkom", "lukashenko"),
     ]
     assert run(text, "razgovarao", people, "hr") == (
-        [["maduro", "putin"], ["maduro", "lukashenko"]],
-        "pair.clause.split",
+        [["maduro", "putin", "lukashenko"]],
+        "pair.clause.joint",
     )
+
+
+def test_a_titled_conjunct_joins_the_group() -> None:
+    text = "Juncker sa stretol s Kiskom a predsedom vlády SR Ficom."
+    people = [
+        person(text, "Juncker", "juncker"),
+        person(text, "Kiskom", "kiska"),
+        person(text, "Ficom", "fico"),
+    ]
+    assert run(text, "stretol", people, "sk")[0] == [["juncker", "kiska", "fico"]]
+
+
+def test_a_new_clause_after_and_is_no_conjunct() -> None:
+    text = "Juncker sa stretol s Kiskom a potom odcestoval za Ficom."
+    people = [
+        person(text, "Juncker", "juncker"),
+        person(text, "Kiskom", "kiska"),
+        person(text, "Ficom", "fico"),
+    ]
+    assert run(text, "stretol", people, "sk")[0] == [["juncker", "kiska"]]
 
 
 def test_source_is_not_a_participant() -> None:

@@ -485,6 +485,11 @@ def _adjectives(words: Words, countries: Sequence[str]) -> list[Mention]:
     ]
 
 
+def _is_abbreviation(word: str) -> bool:
+    """A short all-capitals word ("SR", "ČR", "RF"): a country or body named by its initials."""
+    return 2 <= len(word) <= 4 and word.isalpha() and word.isupper()
+
+
 def _roles(
     words: Words,
     titles: Sequence[TitleMatch | None],
@@ -509,8 +514,10 @@ def _roles(
         if any(s < end and start < e for s, e in covered):
             continue
         after = match.last
-        while after < len(words) - 1 and words.start[after] in countries:
-            after += 1  # "predsjednik Rusije Vladimir Putin", "US President Trump"
+        while after < len(words) - 1 and (
+            words.start[after] in countries or _is_abbreviation(words.word[after])
+        ):
+            after += 1  # "predsjednik Rusije Vladimir Putin", "predseda vlády SR Robert Fico"
         if after < len(words) and words.start[after] in person_starts:
             continue  # apposition: "zunanji minister Sergej Lavrov" is the name's mention
         if match.first > 0 and words.end[match.first - 1] in person_ends:

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from diplowatch.lang.packs import load_pack_chain
+from diplowatch.lang.titles import title_index
 from diplowatch.lang.word_starts import WordStarts, matches_at
 from diplowatch.model import Mention
 
@@ -160,7 +161,9 @@ def status_scope(
     return (start, end), clauses.around(relative[1] + 1)
 
 
-def _groups(text: str, people: Sequence[Mention], words: PairingWords) -> list[list[Mention]]:
+def _groups(
+    text: str, people: Sequence[Mention], words: PairingWords, lang: str
+) -> list[list[Mention]]:
     """People joined by a coordinating word or a dash, in text order."""
     groups: list[list[Mention]] = []
     for mention in people:
@@ -169,11 +172,33 @@ def _groups(text: str, people: Sequence[Mention], words: PairingWords) -> list[l
             same_span = (
                 mention.start < groups[-1][-1].end
             )  # "the two leaders": one span, two people
-            if same_span or _DASH_JOIN.match(gap) or words.conj.fullmatch(gap.strip()):
+            if (
+                same_span
+                or _DASH_JOIN.match(gap)
+                or words.conj.fullmatch(gap.strip())
+                or _titled_conjunct(gap, words, lang)
+            ):
                 groups[-1].append(mention)
                 continue
         groups.append([mention])
     return groups
+
+
+TITLED_REACH = 6  # words of the title between "and" and the name: "a predsedom vlády SR"
+
+
+def _titled_conjunct(gap: str, words: PairingWords, lang: str) -> bool:
+    """A conjunct whose name follows its title ("Kiska and the prime minister of Slovakia
+    Fico"): the title, not a new clause, stands between the conjunction and the name."""
+    gap = gap.strip()
+    head = words.conj.match(gap)
+    if head is None or _CLAUSE_BREAK.search(gap):
+        return False
+    tokens = _WORDS.findall(gap[head.end() :].lower())
+    if not tokens or len(tokens) > TITLED_REACH:
+        return False
+    titles = title_index(lang)
+    return any(titles.starting_at(tokens, i) is not None for i in range(min(2, len(tokens))))
 
 
 def only_words(gap: str, limit: int) -> bool:
@@ -315,7 +340,7 @@ def choose_participants(
     subject = [g for g in free if c_start <= g[0].start and g[-1].end <= t_start]
     partner = [g for g in free if t_end <= g[0].start < p_end]
     if subject and len(subject[-1]) == 1 and partner and len(partner[0]) > 1:
-        return [[subject[-1][0], other] for other in _distinct(partner[0])], "pair.clause.split"
+        return [[subject[-1][0], *_distinct(partner[0])]], "pair.clause.joint"
     if subject:
         chosen += subject[-1]
     if partner:
@@ -349,7 +374,13 @@ def choose_participants(
         elif main_after and c_start == sent_start:
             chosen, rule = list(main_after[0]), "pair.sentence"
     chosen_ids = {c.actor_id for c in chosen}
-    if pairs_needed and len(chosen_ids) == 1:
+    # "at the meetings with X and Y", no subject: X and Y are partners of someone else
+    with_group = (
+        not subject
+        and len(chosen_ids) > 1
+        and words.with_.search(text, t_end, chosen[0].start) is not None
+    )
+    if pairs_needed and (len(chosen_ids) == 1 or with_group):
         state_subject = any(c_start <= m.start < t_start for m in states) and not any(
             c_start <= m.start < t_start for m in people
         )
@@ -376,6 +407,8 @@ def choose_participants(
         if others:
             nearest = min(others, key=lambda m: min(abs(m.start - t_start), abs(m.end - t_end)))
             chosen, rule = [*chosen, nearest], "pair.sentence"
+        elif with_group:
+            return [], "pair.unnamed_subject"
     return ([_distinct(chosen)] if chosen else []), rule
 
 
@@ -407,7 +440,7 @@ def prepare_people(
     sources = _sources(text, sent_start, sent_end, kept, words, cue_places)
     kept = [m for m in kept if m.start not in sources and not _journalist(text, m, sent_start, words)]
     return PreparedPeople(
-        kept, _groups(text, kept, words), clauses or Clauses(text, sent_start, sent_end)
+        kept, _groups(text, kept, words, lang), clauses or Clauses(text, sent_start, sent_end)
     )
 
 
