@@ -8,6 +8,12 @@ from diplowatch.extract.reports import build_reports
 from diplowatch.model import Mention, PubDate, Report, Sentence
 
 
+def place(text: str, surface: str, name: str, country: str) -> Mention:
+    start = text.index(surface)
+    key = name.lower()
+    return Mention(start, start + len(surface), surface, "place", key, name, country, "gazetteer.full")
+
+
 def person(text: str, surface: str, actor: str, nth: int = 0) -> Mention:
     start = -1
     for _ in range(nth + 1):
@@ -186,8 +192,10 @@ def test_polish_call_and_czech_visit() -> None:
     )
     assert summary(found) == [("phone", ["sikorski", "wadephul"], "2025-10-20", "occurred")]
     text = "Lipavský včera navštívil Kišiněv."
-    found = reports(text, [person(text, "Lipavský", "lipavsky")], "cs", published="2025-06-11")
+    mentions = [person(text, "Lipavský", "lipavsky"), place(text, "Kišiněv", "Chișinău", "MDA")]
+    found = reports(text, mentions, "cs", published="2025-06-11")
     assert summary(found) == [("visit", ["lipavsky"], "2025-06-10", "occurred")]
+    assert found[0].location == "Chișinău"  # the visit verb's object is its destination
 
 
 def test_russian_and_ukrainian_calls() -> None:
@@ -262,10 +270,14 @@ def test_past_date_stays_past_when_the_plan_is_in_another_clause() -> None:
 
 def test_visit_by_someone_names_the_visitor() -> None:
     text = "Rubio will prepare a possible visit by Erdogan to Washington."
-    found = reports(
-        text, [person(text, "Rubio", "rubio"), person(text, "Erdogan", "erdogan")], "en"
-    )
+    mentions = [
+        person(text, "Rubio", "rubio"),
+        person(text, "Erdogan", "erdogan"),
+        place(text, "Washington", "Washington", "USA"),
+    ]
+    found = reports(text, mentions, "en")
     assert summary(found) == [("visit", ["erdogan"], None, "planned")]
+    assert found[0].location == "Washington"  # "to Washington": the trip's destination
 
 
 def test_denied_weekend_call_has_month_precision() -> None:
@@ -281,8 +293,8 @@ def test_denied_weekend_call_has_month_precision() -> None:
 
 def test_subject_after_an_opening_participle_clause() -> None:
     text = "Коментирайки неявяването си в Белград, Лавров каза, че нищо не се променя."
-    found = reports(text, [person(text, "Лавров", "lavrov")], "bg")
-    assert summary(found) == [("visit", ["lavrov"], None, "cancelled")]
+    mentions = [person(text, "Лавров", "lavrov"), place(text, "Белград", "Belgrade", "SRB")]
+    assert summary(reports(text, mentions, "bg")) == [("visit", ["lavrov"], None, "cancelled")]
 
 
 def test_talks_to_come_with_purpose_preposition() -> None:
@@ -377,8 +389,20 @@ def test_phone_adverb_and_talk_verb_are_one_phone_call() -> None:
 
 def test_visit_next_year_has_year_precision() -> None:
     text = "Sibiha bi početkom iduće godine trebao posjetiti Zagreb."
-    found = reports(text, [person(text, "Sibiha", "sybiha")], "hr", published="2025-12-05")
+    mentions = [person(text, "Sibiha", "sybiha"), place(text, "Zagreb", "Zagreb", "HRV")]
+    found = reports(text, mentions, "hr", published="2025-12-05")
     assert summary(found) == [("visit", ["sybiha"], "2026", "planned")]
+
+
+def test_a_lone_visit_without_a_place_is_no_contact() -> None:
+    text = "Premierka je včeraj obiskala tovarno pohištva, kjer se je pogovarjala z delavci."
+    assert reports(text, [person(text, "Premierka", "golob")], "sl") == []
+
+
+def test_a_country_before_the_visitor_is_not_the_destination() -> None:
+    text = "Russia's Lavrov visited the factory."
+    mentions = [place(text, "Russia", "Russia", "RUS"), person(text, "Lavrov", "lavrov")]
+    assert reports(text, mentions, "en") == []
 
 
 def test_speaker_of_a_denial_is_no_participant() -> None:

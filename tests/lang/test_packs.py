@@ -49,6 +49,8 @@ PAIRING_KEYS = {
     "according_to_after_names",
     "at",
     "at_suffixes",
+    "to",
+    "to_suffixes",
     "by",
     "that",
 }

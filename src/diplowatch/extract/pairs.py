@@ -63,6 +63,8 @@ class PairingWords:
     that: re.Pattern[str]  # opens a complement clause: that, da, что, dass
     at: re.Pattern[str]  # locative preposition: in, v, u, в, w
     at_suffixes: tuple[str, ...]  # locative case endings where there is no preposition: -ban
+    to: re.Pattern[str]  # directional preposition of a trip's destination: to, do, nach, в
+    to_suffixes: tuple[str, ...]  # directional (illative) endings: Moszkvába
     source_before: re.Pattern[str]  # cue before a source: according to, po besedah
     source_after: re.Pattern[str]  # cue after a source: szerint
     source_cues: WordStarts | None  # where either may start: most sentences name no source
@@ -94,6 +96,8 @@ def pairing_words(lang: str) -> PairingWords:
         that=_words(data.get("that", [])),
         at=_words(data.get("at", [])),
         at_suffixes=tuple(str(x) for x in data.get("at_suffixes", [])),
+        to=_words(data.get("to", [])),
+        to_suffixes=tuple(str(x) for x in data.get("to_suffixes", [])),
         source_before=_words(data.get("according_to", [])),
         source_after=_words(data.get("according_to_after_names", [])),
         source_cues=WordStarts(sources) if sources else None,

@@ -12,6 +12,8 @@ preposition between ("министъра на вътрешните работи 
 Moscow"). A place right before a name stays one ("V Moskvi Lavrov ...").
 The nearest such place inside the trigger's clause wins, then the nearest in the sentence; a
 city beats a country at equal standing, because the gold names the most specific place.
+A visit also names its destination without a locative: after a directional preposition ("to
+Kyiv", "do Warszawy") or as the visit verb's object ("posetiti Zagreb", "Kijev ... obiskal").
 """
 
 from __future__ import annotations
@@ -114,6 +116,46 @@ def locative_places(
         and not completes_title(text, m, mentions, at=at)
         and not in_apposition(text, m, mentions, lang=lang)
     ]
+
+
+DESTINATION_REACH = 2  # words between a visit verb and its bare object: "naj bi Kijev letos obiskal"
+
+
+def destinations(
+    text: str,
+    mentions: Sequence[Mention],
+    *,
+    trigger: tuple[int, int],
+    clause: tuple[int, int],
+    to: re.Pattern[str],
+    suffixes: Sequence[str] = (),
+    lang: str | None = None,
+) -> list[Mention]:
+    """Places of the trigger's clause that a trip goes to: after a directional preposition or
+    ending, or the visit word's own object (a bare place at most ``DESTINATION_REACH`` words
+    from it, nothing but words between)."""
+    t_start, t_end = trigger
+    found = []
+    for m in mentions:
+        if m.kind not in PLACE_KINDS or not m.name or m.rule == "demonym":
+            continue
+        if not clause[0] <= m.start < clause[1]:
+            continue
+        span = (t_end, m.start) if m.start >= t_end else (m.end, t_start)
+        gap = text[span[0] : span[1]]
+        bare = (
+            not _BREAK.search(gap)
+            and len(_WORD.findall(gap)) <= DESTINATION_REACH
+            and not any(p.kind == "person" and span[0] <= p.start < span[1] for p in mentions)
+        )  # "Russia's Lavrov visited": the country is the visitor's, not the destination
+        if (
+            bare
+            or is_locative(text, m, at=to, suffixes=suffixes)
+        ) and not completes_title(text, m, mentions, at=to) and not in_apposition(
+            text, m, mentions, lang=lang
+        ):
+            found.append(m)
+    return found
 
 
 def nearest_place(

@@ -35,7 +35,7 @@ from diplowatch.extract.pairs import (
     prepare_people,
     status_scope,
 )
-from diplowatch.extract.places import PLACE_KINDS, locative_places, nearest_place
+from diplowatch.extract.places import PLACE_KINDS, destinations, locative_places, nearest_place
 from diplowatch.extract.status import (
     StatusCue,
     cue_places,
@@ -255,9 +255,21 @@ class _SentencePlaces:
                 suffixes=words.at_suffixes,
                 lang=self._lang,
             )
-        return nearest_place(
-            self._places, mode=mode, trigger=(trigger.start, trigger.end), clause=clause
+        span = (trigger.start, trigger.end)
+        found = nearest_place(self._places, mode=mode, trigger=span, clause=clause)
+        if found is not None or mode != "visit":
+            return found
+        words = pairing_words(self._lang)
+        ahead = destinations(
+            self._text,
+            self._mentions,
+            trigger=span,
+            clause=clause,
+            to=words.to,
+            suffixes=words.to_suffixes,
+            lang=self._lang,
         )
+        return nearest_place(ahead, mode=mode, trigger=span, clause=clause)
 
 
 def _report(
@@ -282,8 +294,10 @@ def _report(
     if len(participants) < 2 and mode not in SOLO_MODES:
         return None
     place = places.place(mode, trigger, clause)
-    if mode == "visit" and len(participants) == 1 and _at_home(participants[0], place):
-        return None  # a leader touring their own country meets no foreign counterpart
+    if mode == "visit" and len(participants) == 1 and (place is None or _at_home(participants[0], place)):
+        # a lone visit names where it went: without a place it is a tour of a factory or a
+        # school; to a place in the visitor's own country it meets no foreign counterpart
+        return None
     value, precision, basis, doubtful, note = _date_fields(date, withhold)
     return Report(
         article_id=article_id,
