@@ -459,6 +459,9 @@ def test_an_interview_or_an_accepted_resignation_is_no_contact() -> None:
     text = "Премьер Иванова приняла отставку министра Петрова."
     people = [person(text, "Иванова", "ivanova"), person(text, "Петрова", "petrov")]
     assert reports(text, people, "ru") == []
+    text = "В отставку подал главный переговорщик Петров, следом ушел Иванов."
+    people = [person(text, "Петров", "petrov"), person(text, "Иванов", "ivanov")]
+    assert reports(text, people, "ru") == []  # a negotiator noun, as long as "переговор\w*"
 
 
 def test_a_summit_named_as_a_point_in_time_states_no_attendance() -> None:

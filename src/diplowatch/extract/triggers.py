@@ -141,8 +141,9 @@ def find_triggers(text: str, start: int, end: int, *, lang: str) -> list[Trigger
                 free[index] = match.end()
     if len(found) < 2:
         return [t for t in found if t.mode != NOT_CONTACT]
-    # by start; then longest, a form carrying its own status, the pack's order
-    found.sort(key=lambda t: (t.start, -(t.end - t.start), t.status is None))
+    # by start; then longest, a non-contact phrase, a form carrying its own status, the
+    # pack's order ("переговорщик" is a negotiator, though "переговор\w*" matches it too)
+    found.sort(key=lambda t: (t.start, -(t.end - t.start), t.mode != NOT_CONTACT, t.status is None))
     kept: list[Trigger] = []
     for trigger in found:
         if kept and trigger.start < kept[-1].end:
