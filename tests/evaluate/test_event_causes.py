@@ -114,6 +114,7 @@ def test_per_language_figures_add_up_and_keep_the_old_keys(files: tuple[Path, Pa
     per_language = result["per_language"]
     assert list(per_language) == ["bg", "en", "sl"]
     assert per_language["en"] == {
+        "articles": 1,
         "tp": 1,
         "fp": 2,
         "fn": 4,
@@ -134,7 +135,8 @@ def test_without_the_store_causes_come_from_the_files(files: tuple[Path, Path, P
     assert "causes: actor not predicted 1, pair not predicted 2, wrong attribute 1" in text
     assert "false alarm causes: actor not in gold 1, pair not in gold 1, extra event 1" in text
     assert "from the gold and prediction files alone" in text
-    assert "  sl       1    1    0" in text
+    assert "  sl       1    1    1    0  0.500  1.000  0.667  1.000" in text
+    assert "  bg       1    0    0    0      -      -      -      -" in text
 
 
 def test_an_explicit_store_that_does_not_exist_is_an_error(files: tuple[Path, Path, Path], tmp_path: Path) -> None:

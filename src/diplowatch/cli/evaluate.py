@@ -30,11 +30,18 @@ def _counts_line(counts: dict[str, int]) -> str:
 
 
 def _language_table(figures: dict[str, dict[str, Any]]) -> list[str]:
-    lines = [f"{'lang':<5} {'tp':>4} {'fp':>4} {'fn':>4} {'P':>6} {'R':>6} {'F1':>6} {'date':>6}"]
+    """One row per language; "-" where a share has nothing to divide, unlike the 0.0 of --json."""
+
+    def share(value: float, defined: bool) -> str:
+        return f"{value:>6.3f}" if defined else f"{'-':>6}"
+
+    lines = [f"{'lang':<5} {'art':>4} {'tp':>4} {'fp':>4} {'fn':>4} {'P':>6} {'R':>6} {'F1':>6} {'date':>6}"]
     for lang, f in figures.items():
+        tp, fp, fn = f["tp"], f["fp"], f["fn"]
         lines.append(
-            f"{lang:<5} {f['tp']:>4} {f['fp']:>4} {f['fn']:>4} {f['precision']:>6.3f} {f['recall']:>6.3f}"
-            f" {f['f1']:>6.3f} {f['date_accuracy']:>6.3f}"
+            f"{lang:<5} {f['articles']:>4} {tp:>4} {fp:>4} {fn:>4} {share(f['precision'], tp + fp > 0)}"
+            f" {share(f['recall'], tp + fn > 0)} {share(f['f1'], tp + fp + fn > 0)}"
+            f" {share(f['date_accuracy'], tp > 0)}"
         )
     return lines
 

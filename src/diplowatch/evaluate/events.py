@@ -199,5 +199,5 @@ def score_by_language(gold: dict[str, dict[str, Any]], pred: dict[str, dict[str,
     figures = {}
     for lang, articles in sorted(by_language.items()):
         scores = score_events(articles, pred).as_dict()
-        figures[lang] = {key: scores[key] for key in PER_LANGUAGE_METRICS}
+        figures[lang] = {"articles": len(articles), **{key: scores[key] for key in PER_LANGUAGE_METRICS}}
     return figures
