@@ -145,3 +145,12 @@ def test_an_explicit_store_that_does_not_exist_is_an_error(files: tuple[Path, Pa
         main, ["eval", "--gold", str(gold), "--pred", str(pred), "--db", str(tmp_path / "no.db")]
     )
     assert result.exit_code == 2 and "no store at" in result.output
+
+
+def test_the_store_of_the_environment_alone_is_not_read_beside_pred(
+    files: tuple[Path, Path, Path], tmp_path: Path
+) -> None:
+    gold, pred, _ = files
+    args = ["eval", "--gold", str(gold), "--pred", str(pred), "--json"]
+    result = CliRunner().invoke(main, args, env={"DIPLOWATCH_DB": str(tmp_path / "no.db")})
+    assert result.exit_code == 0 and json.loads(result.stdout)["causes"]["basis"] == "files"

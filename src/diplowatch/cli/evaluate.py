@@ -73,10 +73,11 @@ def evaluate(gold: str, pred: str | None, db: str, as_json: bool) -> None:
     """Precision, recall, F1 and mode/status/date/location accuracy of predicted events.
 
     Also per article language, and with a cause for every miss and false alarm: from the store
-    (--db, also read beside --pred when given explicitly) when it holds the articles, otherwise
+    (--db, also read beside --pred when given on the command line) when it holds the articles, otherwise
     from the two files alone.
     """
-    db_given = click.get_current_context().get_parameter_source("db") is not ParameterSource.DEFAULT
+    # DIPLOWATCH_DB alone does not count: scoring a prediction file never needed a store before
+    db_given = click.get_current_context().get_parameter_source("db") is ParameterSource.COMMANDLINE
     traces = None
     predictions = None
     if pred is None or db_given:

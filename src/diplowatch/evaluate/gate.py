@@ -116,9 +116,9 @@ def gold_sets(repo: Path) -> dict[str, GoldSet]:
     shared = repo.parent / "shared"
     if (shared / "seeds").is_dir():
         sets["seeds"] = GoldSet(shared / "seeds", shared / "gold" / "seeds.jsonl")
-    dev = GoldSet(shared / "bsnlp", shared / "gold" / "bsnlp-dev.jsonl", shared / "tools" / "bsnlp_texts.py")
-    if dev.corpus.is_dir() and dev.gold.is_file() and dev.texts_tool and dev.texts_tool.is_file():
-        sets["bsnlp-dev"] = dev
+    dev_gold, texts_tool = shared / "gold" / "bsnlp-dev.jsonl", shared / "tools" / "bsnlp_texts.py"
+    if (shared / "bsnlp").is_dir() and dev_gold.is_file() and texts_tool.is_file():
+        sets["bsnlp-dev"] = GoldSet(shared / "bsnlp", dev_gold, texts_tool)
     return sets
 
 
