@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 DEMO_DB ?= out/demo.db
 
-.PHONY: demo test venv dev-venv check eval bench clean docs system-deps browser-deps screenshots eval-baseline
+.PHONY: demo test venv dev-venv check eval bench clean docs system-deps browser-deps screenshots eval-baseline eval-dev
 
 $(BIN)/diplowatch: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -65,6 +65,15 @@ eval: venv
 	$(BIN)/diplowatch ingest ../shared/seeds --db out/seeds.db
 	$(BIN)/diplowatch events --db out/seeds.db --format jsonl > out/seeds-pred.jsonl
 	$(BIN)/diplowatch eval --gold ../shared/gold/seeds.jsonl --pred out/seeds-pred.jsonl
+
+# the real-news development set: texts written from ../shared/bsnlp into a temporary folder
+SHARED ?= ../shared
+eval-dev: venv
+	@mkdir -p out && rm -f out/bsnlp-dev.db out/bsnlp-dev.db-wal out/bsnlp-dev.db-shm
+	tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
+	$(PYTHON) $(SHARED)/tools/bsnlp_texts.py $(SHARED)/gold/bsnlp-dev.jsonl "$$tmp" && \
+	$(BIN)/diplowatch ingest "$$tmp" --db out/bsnlp-dev.db
+	$(BIN)/diplowatch eval --gold $(SHARED)/gold/bsnlp-dev.jsonl --db out/bsnlp-dev.db
 
 # record current event scores as the floors tests/eval_baseline.json pins (never lowers one)
 eval-baseline: venv

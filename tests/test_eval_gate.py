@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -12,13 +13,12 @@ from tests.conftest import REPO
 BASELINE = json.loads((REPO / "tests" / "eval_baseline.json").read_text(encoding="utf-8"))
 
 
-@pytest.mark.parametrize("name", ["demo", "seeds"])
+@pytest.mark.parametrize("name", ["demo", "seeds", "bsnlp-dev"])
 def test_scores_hold_their_floors(name: str) -> None:
     sets = gold_sets(REPO)
     if name not in sets:
-        pytest.skip("../shared is not beside this checkout")
-    corpus, gold = sets[name]
-    assert check(name, measure(corpus, gold), BASELINE, gold_digest(gold)) == []
+        pytest.skip(f"the {name} gold set is not beside this checkout")
+    assert check(name, measure(sets[name]), BASELINE, gold_digest(sets[name].gold)) == []
 
 
 def test_a_drop_below_a_floor_is_reported() -> None:
@@ -29,3 +29,14 @@ def test_a_drop_below_a_floor_is_reported() -> None:
         "x: f1 0.790 fell below its floor 0.850",
     ]
     assert "gold file changed" in check("x", scores, baseline, "other")[0]
+
+
+def test_the_dev_set_needs_its_texts_and_tool_beside_the_checkout(tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    (tmp_path / "shared" / "gold").mkdir(parents=True)
+    (tmp_path / "shared" / "gold" / "bsnlp-dev.jsonl").write_text("", encoding="utf-8")
+    assert "bsnlp-dev" not in gold_sets(repo)
+    (tmp_path / "shared" / "bsnlp").mkdir()
+    (tmp_path / "shared" / "tools").mkdir()
+    (tmp_path / "shared" / "tools" / "bsnlp_texts.py").write_text("", encoding="utf-8")
+    assert gold_sets(repo)["bsnlp-dev"].texts_tool == tmp_path / "shared" / "tools" / "bsnlp_texts.py"

@@ -12,8 +12,12 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -31,12 +35,45 @@ def gold_digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def measure(corpus: Path, gold: Path) -> dict[str, float]:
-    """Ingest ``corpus`` into a throw-away store and score its per-article events."""
-    with tempfile.TemporaryDirectory() as tmp, open_store(Path(tmp) / "gate.db") as store:
+@dataclass(frozen=True, slots=True)
+class GoldSet:
+    """A gold file and its articles: a folder to ingest, or a tool that writes them into one.
+
+    The real-news set ships as raw BSNLP files with header lines; ``texts_tool`` (run as
+    ``TOOL GOLD OUTDIR``) turns them into texts named by the gold ids, so nothing is copied
+    into the repository.
+    """
+
+    corpus: Path
+    gold: Path
+    texts_tool: Path | None = None
+
+
+@contextmanager
+def corpus_folder(gold_set: GoldSet) -> Iterator[Path]:
+    """The folder of texts to ingest, written into a temporary one when the set needs its tool."""
+    if gold_set.texts_tool is None:
+        yield gold_set.corpus
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run(
+            [sys.executable, str(gold_set.texts_tool), str(gold_set.gold), tmp, "--bsnlp", str(gold_set.corpus)],
+            check=True,
+            capture_output=True,
+        )
+        yield Path(tmp)
+
+
+def measure(gold_set: GoldSet) -> dict[str, float]:
+    """Ingest the set's articles into a throw-away store and score its per-article events."""
+    with (
+        corpus_folder(gold_set) as corpus,
+        tempfile.TemporaryDirectory() as tmp,
+        open_store(Path(tmp) / "gate.db") as store,
+    ):
         ingest_items(store, read_inputs([str(corpus)]))
         predictions = {obj["id"]: obj for obj in article_events(store)}
-    scores = score_events(load_events_file(gold), predictions).as_dict()
+    scores = score_events(load_events_file(gold_set.gold), predictions).as_dict()
     return {metric: float(scores[metric]) for metric in METRICS}
 
 
@@ -54,12 +91,13 @@ def check(name: str, scores: dict[str, float], baseline: dict[str, Any], digest:
     ]
 
 
-def update(path: Path, sets: dict[str, tuple[Path, Path]], *, allow_lower: bool) -> list[str]:
+def update(path: Path, sets: dict[str, GoldSet], *, allow_lower: bool) -> list[str]:
     """Record current scores as floors; returns refusals (a floor that would go down)."""
     baseline = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
     refusals = []
-    for name, (corpus, gold) in sets.items():
-        scores = measure(corpus, gold)
+    for name, gold_set in sets.items():
+        scores = measure(gold_set)
+        gold = gold_set.gold
         old = baseline.get(name, {})
         same_gold = old.get("gold_sha256") == gold_digest(gold)
         lower = [m for m in METRICS if same_gold and scores[m] < old.get(m, 0.0) - EPSILON]
@@ -71,12 +109,16 @@ def update(path: Path, sets: dict[str, tuple[Path, Path]], *, allow_lower: bool)
     return refusals
 
 
-def gold_sets(repo: Path) -> dict[str, tuple[Path, Path]]:
-    """The gold sets that exist beside this checkout: the bundled sample and the shared seeds."""
-    sets = {"demo": (repo / "samples" / "corpus", repo / "samples" / "gold.jsonl")}
-    seeds = repo.parent / "shared"
-    if (seeds / "seeds").is_dir():
-        sets["seeds"] = (seeds / "seeds", seeds / "gold" / "seeds.jsonl")
+def gold_sets(repo: Path) -> dict[str, GoldSet]:
+    """The gold sets that exist beside this checkout: the bundled sample, the shared seeds and
+    the real-news development set (only with its texts and the tool that writes them)."""
+    sets = {"demo": GoldSet(repo / "samples" / "corpus", repo / "samples" / "gold.jsonl")}
+    shared = repo.parent / "shared"
+    if (shared / "seeds").is_dir():
+        sets["seeds"] = GoldSet(shared / "seeds", shared / "gold" / "seeds.jsonl")
+    dev_gold, texts_tool = shared / "gold" / "bsnlp-dev.jsonl", shared / "tools" / "bsnlp_texts.py"
+    if (shared / "bsnlp").is_dir() and dev_gold.is_file() and texts_tool.is_file():
+        sets["bsnlp-dev"] = GoldSet(shared / "bsnlp", dev_gold, texts_tool)
     return sets
 
 
@@ -94,10 +136,10 @@ def main(argv: list[str] | None = None) -> int:
         return 1 if refusals else 0
     baseline = json.loads(path.read_text(encoding="utf-8"))
     problems = []
-    for name, (corpus, gold) in sets.items():
-        scores = measure(corpus, gold)
+    for name, gold_set in sets.items():
+        scores = measure(gold_set)
         print(name, " ".join(f"{m}={scores[m]:.3f}" for m in METRICS))
-        problems += check(name, scores, baseline, gold_digest(gold))
+        problems += check(name, scores, baseline, gold_digest(gold_set.gold))
     print("\n".join(problems) or "all floors hold")
     return 1 if problems else 0
 
