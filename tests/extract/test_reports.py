@@ -480,3 +480,15 @@ def test_a_lone_visit_inside_the_visitors_own_country_is_no_contact() -> None:
     assert reports(text, [kranjc, city], "sl") == []
     abroad = replace(city, country="AUT")
     assert [r.mode for r in reports(text, [kranjc, abroad], "sl")] == ["visit"]
+
+
+def test_speaking_at_a_conference_is_attendance_a_press_conference_is_not() -> None:
+    text = "Kovač je na konferenci o varnosti v Münchnu opozoril na grožnje."
+    assert [r.mode for r in reports(text, [person(text, "Kovač", "kovac")], "sl")] == ["multilateral"]
+    text = "Kovač je na novinarski konferenci opozoril na grožnje."
+    assert reports(text, [person(text, "Kovač", "kovac")], "sl") == []
+    text = "Smith and Jones held a joint press conference in London."
+    people = [person(text, "Smith", "smith"), person(text, "Jones", "jones")]
+    assert [r.mode for r in reports(text, people, "en")] == ["meet"]
+    text = "Kovač ga je spoznal na spletnem forumu."
+    assert reports(text, [person(text, "Kovač", "kovac")], "sl") == []
