@@ -11,6 +11,7 @@ import datetime as dt
 import hashlib
 import json
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,8 @@ from diplowatch.errors import StoreError
 from diplowatch.kb.actors import Actor
 from diplowatch.model import ActorRef, ArticleResult, FailedArticle, Report
 from diplowatch.store.schema import migrate
+
+_BUSY_TIMEOUT = 30.0  # seconds a process waits for another one's write lock
 
 
 def content_hash(*parts: str | None) -> str:
@@ -41,13 +44,22 @@ class Store:
     def __init__(self, conn: Any, *, location: str) -> None:
         self.conn = conn
         self.location = location
-        migrate(conn, placeholder=self.placeholder, adapt=self.adapt_ddl)
+        migrate(conn, lock=self.lock_schema, placeholder=self.placeholder, adapt=self.adapt_ddl)
 
     # -- dialect hooks (overridden by store.postgres.PostgresStore) ---------------
     @staticmethod
     def adapt_ddl(sql: str) -> str:
         """Migration SQL as this back-end needs it; the shipped SQL is SQLite's."""
         return sql
+
+    def lock_schema(self) -> None:
+        """Open the transaction that migrations run in, exclusive against other writers.
+
+        ``BEGIN IMMEDIATE`` takes SQLite's write lock up front (waiting up to the busy
+        timeout), so a second process opening a fresh file waits for the first one's schema
+        instead of creating the same tables again.
+        """
+        self.conn.execute("BEGIN IMMEDIATE")
 
     def lock(self, key: str) -> None:
         """Serialise writers on ``key`` until the next commit.
@@ -255,14 +267,31 @@ def report_from_row(row: dict[str, Any]) -> Report:
     )
 
 
+def _use_wal(conn: sqlite3.Connection) -> None:
+    """Switch to WAL, retrying while another process holds the file.
+
+    SQLite does not call the busy handler for the lock this switch needs, so two processes
+    creating the same fresh file would otherwise fail at once with "database is locked".
+    """
+    deadline = time.monotonic() + _BUSY_TIMEOUT
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
 def open_sqlite(path: str | Path) -> Store:
     """Open (creating if needed) a SQLite store in WAL mode."""
     location = str(path)
     try:
         if location != ":memory:":
             Path(location).parent.mkdir(parents=True, exist_ok=True)
-        conn = sqlite3.connect(location, timeout=30)
-        conn.execute("PRAGMA journal_mode=WAL")
+        conn = sqlite3.connect(location, timeout=_BUSY_TIMEOUT)
+        _use_wal(conn)
         conn.execute("PRAGMA synchronous=NORMAL")
         conn.execute("PRAGMA foreign_keys=ON")
     except sqlite3.Error as exc:
