@@ -17,8 +17,8 @@ from diplowatch.api.app import create_app  # noqa: E402
 from diplowatch.cli.ingest import ingest_items  # noqa: E402
 from diplowatch.ingest.readers import read_inputs  # noqa: E402
 from diplowatch.store.events import list_events  # noqa: E402
+from diplowatch.store.opener import open_store  # noqa: E402
 from diplowatch.store.queries import Filters  # noqa: E402
-from diplowatch.store.sqlite import open_store  # noqa: E402
 
 pytestmark = pytest.mark.issue(5)
 CORPUS = Path(__file__).resolve().parents[2] / "samples" / "corpus"

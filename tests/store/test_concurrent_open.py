@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from diplowatch.store.sqlite import open_store
+from diplowatch.store.opener import open_store
 
 ARTICLE = "date 2025-06-{day:02d}\nMerz met Macron in Paris on Monday, article {name}.\n"
 

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from diplowatch.errors import StoreError
-from diplowatch.store.sqlite import Store
+from diplowatch.store.base import Store
 
 _MIGRATION_LOCK = 0x6469706C6F  # "diplo": one fixed advisory-lock id for schema changes
 _REAL = re.compile(r"\bREAL\b", re.IGNORECASE)

@@ -18,7 +18,7 @@ from diplowatch.lang.keys import name_key, phrase_key
 from diplowatch.lang.packs import available_languages
 from diplowatch.model import Event, Report
 from diplowatch.resolve.merge import merge_reports
-from diplowatch.store.sqlite import Store
+from diplowatch.store.base import Store
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from typing import Any
 
 from fastapi import HTTPException, Request
 
-from diplowatch.store.sqlite import Store
+from diplowatch.store.base import Store
 
 DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 
