@@ -246,3 +246,27 @@ def test_openapi_declares_bearer_security_on_write_routes(api: httpx.Client) -> 
     assert len(bearer) == 1
     assert document["paths"]["/api/ingest"]["post"]["security"] == [{bearer[0]: []}]
     assert "security" not in document["paths"]["/api/events"]["get"]
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("path", "parameter"),
+    [
+        ("/api/events?since=2025-13-45", "since"),
+        ("/api/events?until=2025-02-30", "until"),
+        ("/api/events?since=0000", "since"),
+        ("/api/actors/vladimir-putin/contacts?since=2025-00", "since"),
+        ("/api/actors/vladimir-putin/contacts?until=2024-04-31", "until"),
+    ],
+)
+def test_impossible_dates_are_422_naming_the_parameter(api: httpx.Client, path: str, parameter: str) -> None:
+    response = api.get(path)
+    body = response.json()
+    assert response.status_code == 422 and body["ok"] is False
+    assert [error["loc"] for error in body["errors"]] == [["query", parameter]]
+    assert f"query.{parameter}" in body["error"]
+
+
+@pytest.mark.issue(15)
+def test_real_dates_still_filter(api: httpx.Client) -> None:
+    assert api.get("/api/events?since=2024-02-29&until=2030-12").status_code == 200
