@@ -9,9 +9,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import uvicorn
 
 httpx = pytest.importorskip("httpx")
-uvicorn = pytest.importorskip("uvicorn")
 
 from diplowatch.api.app import create_app  # noqa: E402
 from diplowatch.cli.ingest import ingest_items  # noqa: E402
