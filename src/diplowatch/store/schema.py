@@ -1,8 +1,8 @@
 """Schema migrations, applied in order and recorded in ``_migrations``.
 
 Migrations are the SQL files in ``store/migrations`` named ``NNNN_name.sql``; each runs once
-per database, inside the transaction that holds the schema lock. A database with a migration this code does not know was
-written by a newer diplowatch and is refused rather than misread.
+per database, inside the transaction that holds the schema lock. A database with a migration
+this code does not know was written by a newer diplowatch and is refused rather than misread.
 """
 
 from __future__ import annotations
