@@ -27,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from synthetic import COUNTRIES, actor, records  # noqa: E402
 
 from diplowatch.store.events import rebuild_events  # noqa: E402
-from diplowatch.store.sqlite import open_store  # noqa: E402
+from diplowatch.store.opener import open_store  # noqa: E402
 
 
 def build(db: str, n_events: int) -> None:

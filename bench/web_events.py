@@ -24,7 +24,7 @@ from browser import serve  # noqa: E402
 
 from diplowatch.model import MODES, STATUSES, Event  # noqa: E402
 from diplowatch.store.events import _insert_event  # noqa: E402  (the one event writer)
-from diplowatch.store.sqlite import open_store  # noqa: E402
+from diplowatch.store.opener import open_store  # noqa: E402
 
 FIRST = ["Ana", "Boris", "Clara", "Dmitri", "Elena", "Farid", "Goran", "Hana", "Ivan", "Jana"]
 LAST = [f"{a}{b}" for a in ("Kov", "Nov", "Pet", "Mar", "Hor", "Sza", "Lam", "Dur", "Vel", "Ost")

@@ -9,7 +9,8 @@ import logging
 from diplowatch.model import ActorRef, Article, ArticleResult, Event, FailedArticle, Mention, Report
 from diplowatch.pipeline import process_article
 from diplowatch.resolve.merge import merge_reports
-from diplowatch.store.sqlite import Store, open_store
+from diplowatch.store.base import Store
+from diplowatch.store.opener import open_store
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
 

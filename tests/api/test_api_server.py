@@ -9,16 +9,16 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import uvicorn
 
 httpx = pytest.importorskip("httpx")
-uvicorn = pytest.importorskip("uvicorn")
 
 from diplowatch.api.app import create_app  # noqa: E402
 from diplowatch.cli.ingest import ingest_items  # noqa: E402
 from diplowatch.ingest.readers import read_inputs  # noqa: E402
 from diplowatch.store.events import list_events  # noqa: E402
+from diplowatch.store.opener import open_store  # noqa: E402
 from diplowatch.store.queries import Filters  # noqa: E402
-from diplowatch.store.sqlite import open_store  # noqa: E402
 
 pytestmark = pytest.mark.issue(5)
 CORPUS = Path(__file__).resolve().parents[2] / "samples" / "corpus"
@@ -181,7 +181,7 @@ def test_ingest_needs_the_token_and_updates_events(writable: httpx.Client) -> No
     }
     assert writable.post("/api/ingest", json=payload).status_code == 401
     wrong = writable.post("/api/ingest", json=payload, headers={"Authorization": "Bearer nope"})
-    assert wrong.status_code == 401
+    assert wrong.status_code == 403
     bad = writable.post(
         "/api/ingest", json={"articles": []}, headers={"Authorization": f"Bearer {TOKEN}"}
     )
@@ -193,3 +193,80 @@ def test_ingest_needs_the_token_and_updates_events(writable: httpx.Client) -> No
     [event] = writable.get("/api/events").json()["items"]
     assert {a["id"] for a in event["actors"]} == {"donald-trump", "vladimir-putin"}
     assert event["mode"] == "phone" and event["article_ids"] == ["call-1"]
+
+
+# issue 15: writes are authorised before their body is read, so a caller without the token
+# learns nothing about the request format
+BODIES = [
+    {"content": b"{not json", "headers": {"Content-Type": "application/json"}},
+    {"json": {"articles": "not a list"}},
+    {"json": {"articles": [{"id": "x", "text": CALL}]}},
+    {"content": b""},
+]
+
+
+def _post(client: httpx.Client, body: dict, authorization: str | None) -> int:
+    headers = {**body.get("headers", {}), **({"Authorization": authorization} if authorization else {})}
+    rest = {k: v for k, v in body.items() if k != "headers"}
+    return client.post("/api/ingest", headers=headers, **rest).status_code
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize("authorization", [None, f"Basic {TOKEN}", "Bearer"])
+def test_write_without_a_bearer_token_is_401_whatever_the_body(
+    writable: httpx.Client, authorization: str | None
+) -> None:
+    assert [_post(writable, body, authorization) for body in BODIES] == [401] * len(BODIES)
+
+
+@pytest.mark.issue(15)
+def test_write_with_a_wrong_token_is_403_whatever_the_body(writable: httpx.Client) -> None:
+    assert [_post(writable, body, "Bearer nope") for body in BODIES] == [403] * len(BODIES)
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize("authorization", [None, f"Bearer {TOKEN}"])
+def test_write_to_a_read_only_server_is_403_whatever_the_body(api: httpx.Client, authorization: str | None) -> None:
+    assert [_post(api, body, authorization) for body in BODIES] == [403] * len(BODIES)
+
+
+@pytest.mark.issue(15)
+def test_the_right_token_reaches_validation(writable: httpx.Client) -> None:
+    assert _post(writable, BODIES[0], f"Bearer {TOKEN}") == 422
+
+
+@pytest.mark.issue(15)
+def test_openapi_declares_bearer_security_on_write_routes(api: httpx.Client) -> None:
+    document = api.get("/openapi.json").json()
+    bearer = [
+        name
+        for name, scheme in document["components"]["securitySchemes"].items()
+        if scheme["type"] == "http" and scheme["scheme"].lower() == "bearer"
+    ]
+    assert len(bearer) == 1
+    assert document["paths"]["/api/ingest"]["post"]["security"] == [{bearer[0]: []}]
+    assert "security" not in document["paths"]["/api/events"]["get"]
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("path", "parameter"),
+    [
+        ("/api/events?since=2025-13-45", "since"),
+        ("/api/events?until=2025-02-30", "until"),
+        ("/api/events?since=0000", "since"),
+        ("/api/actors/vladimir-putin/contacts?since=2025-00", "since"),
+        ("/api/actors/vladimir-putin/contacts?until=2024-04-31", "until"),
+    ],
+)
+def test_impossible_dates_are_422_naming_the_parameter(api: httpx.Client, path: str, parameter: str) -> None:
+    response = api.get(path)
+    body = response.json()
+    assert response.status_code == 422 and body["ok"] is False
+    assert [error["loc"] for error in body["errors"]] == [["query", parameter]]
+    assert f"query.{parameter}" in body["error"]
+
+
+@pytest.mark.issue(15)
+def test_real_dates_still_filter(api: httpx.Client) -> None:
+    assert api.get("/api/events?since=2024-02-29&until=2030-12").status_code == 200

@@ -14,8 +14,8 @@ from click.testing import CliRunner
 from diplowatch.cli import main
 from diplowatch.store.events import list_events
 from diplowatch.store.export import contact_network
+from diplowatch.store.opener import open_store
 from diplowatch.store.queries import Filters
-from diplowatch.store.sqlite import open_store
 
 pytestmark = pytest.mark.issue(5)
 CORPUS = Path(__file__).resolve().parents[2] / "samples" / "corpus"

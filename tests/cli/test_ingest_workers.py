@@ -6,7 +6,7 @@ from pathlib import Path
 
 from diplowatch.cli.ingest import ingest_items
 from diplowatch.model import Article, FailedArticle
-from diplowatch.store.sqlite import open_store
+from diplowatch.store.opener import open_store
 from tests.conftest import CORPUS, run_cli
 
 _ARTICLE_COLUMNS = "id, version, content_hash, is_current, status, lang, published, clean_text, paragraphs"

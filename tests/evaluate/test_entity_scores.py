@@ -94,3 +94,30 @@ def test_cli_json_and_predictions_in_gold_layout(tmp_path: Path) -> None:
 def test_bsnlp_ryanair_runs_with_high_precision() -> None:
     result, _ = evaluate_entities(BSNLP / "ryanair", langs=["sl"])
     assert result["overall"]["relaxed_exact"]["precision"] >= 0.8
+
+
+def _bsnlp_doc(topic: Path, lang: str, stem: str, doc_id: str, body: str, gold: str, *, bom: str = "") -> None:
+    raw = topic / "raw" / lang / f"{stem}.txt"
+    annotated = topic / "annotated" / lang / f"{stem}.out"
+    raw.parent.mkdir(parents=True, exist_ok=True)
+    annotated.parent.mkdir(parents=True, exist_ok=True)
+    raw.write_text(f"{bom}{doc_id}\n{lang}\n2021-03-02\nhttps://example.org/{doc_id}\n{body}\n", encoding="utf-8")
+    annotated.write_text(f"{doc_id}\n{gold}\n", encoding="utf-8")
+
+
+@pytest.mark.issue(15)
+def test_written_predictions_start_with_the_document_id_not_the_file_stem(tmp_path: Path) -> None:
+    topic = tmp_path / "bsnlp" / "nord_stream"
+    _bsnlp_doc(topic, "bg", "nord_stream_bg.txt_file_10", "bg-10",
+               "Путин разговаря с Меркел\nВладимир Путин разговаря по телефона с Ангела Меркел.",
+               "Владимир Путин\tВладимир Путин\tPER\tPER-Vladimir-Putin")  # fmt: skip
+    _bsnlp_doc(topic, "bg", "nord_stream_bg.txt_file_11", "bg-11",
+               "Меркел в Москва\nАнгела Меркел пристигна в Москва.",
+               "Ангела Меркел\tАнгела Меркел\tPER\tPER-Angela-Merkel", bom="\ufeff")  # fmt: skip
+    out = tmp_path / "pred"
+    result = CliRunner().invoke(main, ["eval-entities", str(topic.parent), "--write-pred", str(out)])
+    assert result.exit_code == 0, result.output
+    written = sorted((out / "nord_stream" / "bg").iterdir())
+    assert [path.name for path in written] == ["nord_stream_bg.txt_file_10.out", "nord_stream_bg.txt_file_11.out"]
+    assert [path.read_text(encoding="utf-8").splitlines()[0] for path in written] == ["bg-10", "bg-11"]
+    assert any(f.surface == "Владимир Путин" and f.type == "PER" for f in read_annotation(written[0]))

@@ -15,7 +15,7 @@ from diplowatch.cli import main
 from diplowatch.ingest.readers import read_inputs
 from diplowatch.model import Article
 from diplowatch.store.events import list_events
-from diplowatch.store.sqlite import open_store
+from diplowatch.store.opener import open_store
 
 pytestmark = pytest.mark.spark
 

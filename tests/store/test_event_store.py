@@ -9,9 +9,10 @@ import pytest
 from diplowatch.cli.ingest import ingest_items
 from diplowatch.ingest.readers import read_inputs
 from diplowatch.model import ActorRef, Article, ArticleResult, Paragraph, PubDate, Report
+from diplowatch.store.base import Store
 from diplowatch.store.events import get_event, list_events, rebuild_events, update_events
+from diplowatch.store.opener import open_store
 from diplowatch.store.queries import Filters
-from diplowatch.store.sqlite import Store, open_store
 
 pytestmark = pytest.mark.issue(5)
 

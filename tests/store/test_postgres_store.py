@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from diplowatch.model import Article
-from diplowatch.store.sqlite import open_store
+from diplowatch.store.opener import open_store
 from tests.conftest import CORPUS, run_cli
 
 pytestmark = pytest.mark.postgres

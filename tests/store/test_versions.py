@@ -6,7 +6,7 @@ from pathlib import Path
 
 from diplowatch.cli.ingest import ingest_items
 from diplowatch.model import Article, FailedArticle
-from diplowatch.store.sqlite import open_store
+from diplowatch.store.opener import open_store
 
 TEXT = (
     "date 2025-06-10\n"

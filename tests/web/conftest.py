@@ -13,8 +13,6 @@ from browser import CORPUS, build_sample_store, chromium, chromium_available, se
 def sample_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     if not CORPUS.is_dir():
         pytest.skip("demo corpus absent")
-    pytest.importorskip("uvicorn")
-    pytest.importorskip("jinja2")
     path = tmp_path_factory.mktemp("web") / "sample.db"
     build_sample_store(path)
     return path

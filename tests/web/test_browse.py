@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from diplowatch.store.base import Store
 from diplowatch.store.browse import (
     Browse,
     article_marks,
@@ -21,8 +22,8 @@ from diplowatch.store.browse import (
 )
 from diplowatch.store.contacts import get_article
 from diplowatch.store.events import list_events
+from diplowatch.store.opener import open_store
 from diplowatch.store.queries import Filters
-from diplowatch.store.sqlite import Store, open_store
 
 pytestmark = pytest.mark.issue(7)
 

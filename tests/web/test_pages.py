@@ -44,3 +44,11 @@ def test_only_the_pages_own_static_files_are_served(base_url: str) -> None:
     assert _get(base_url + "/static/network.js")[0] == 200
     assert _get(base_url + "/static/../pages.py")[0] == 404
     assert _get(base_url + "/static/pages.py")[0] == 404
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize("view", ["/events", "/timeline", "/network"])
+def test_impossible_dates_are_ignored_with_a_notice(base_url: str, view: str) -> None:
+    status, _, body = _get(base_url + view + "?since=2025-13-45&until=2025-02-30")
+    assert status == 200
+    assert "ignored since=&#39;2025-13-45&#39;" in body and "ignored until=&#39;2025-02-30&#39;" in body

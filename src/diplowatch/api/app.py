@@ -20,8 +20,9 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
 from diplowatch.api.routes import actors, articles, events, ingest
+from diplowatch.store.base import Store
 from diplowatch.store.events import ensure_events
-from diplowatch.store.sqlite import Store, open_store
+from diplowatch.store.opener import open_store
 from diplowatch.web import pages
 
 ROUTERS: list[APIRouter] = [

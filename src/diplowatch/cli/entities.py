@@ -17,7 +17,7 @@ from diplowatch.evaluate.entities import evaluate_entities, iter_table, write_pr
     "--write-pred",
     "write_pred",
     type=click.Path(file_okay=False),
-    help="Also write the system's .out files as OUT/<topic>/<lang>/<id>.out.",
+    help="Also write the system's .out files as OUT/<topic>/<lang>/<stem>.out (line 1 the document id).",
 )
 @click.option("--lang", "langs", multiple=True, help="Only these languages (repeatable).")
 def eval_entities(

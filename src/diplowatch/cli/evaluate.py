@@ -14,8 +14,8 @@ from diplowatch.cli import main
 from diplowatch.cli.options import db_option
 from diplowatch.evaluate.causes import ArticleTrace, explain, store_traces
 from diplowatch.evaluate.events import load_events_file, score_by_language, score_events
+from diplowatch.store.opener import open_store
 from diplowatch.store.queries import article_events
-from diplowatch.store.sqlite import open_store
 
 
 def _describe(event: dict[str, Any]) -> str:

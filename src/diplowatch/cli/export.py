@@ -12,8 +12,8 @@ from diplowatch.cli.options import db_option, filter_options
 from diplowatch.errors import DiplowatchError
 from diplowatch.store.events import ensure_events, list_events
 from diplowatch.store.export import FORMATS, export_events
+from diplowatch.store.opener import open_store
 from diplowatch.store.queries import Filters
-from diplowatch.store.sqlite import open_store
 
 
 @main.command()

@@ -17,8 +17,9 @@ from diplowatch.ingest.readers import read_inputs
 from diplowatch.kb.actors import load_kb
 from diplowatch.model import Article, FailedArticle
 from diplowatch.resolve.merge import block_key
+from diplowatch.store.base import Store
 from diplowatch.store.events import article_blocks, update_events
-from diplowatch.store.sqlite import Store, open_store
+from diplowatch.store.opener import open_store
 
 
 def ingest_items(

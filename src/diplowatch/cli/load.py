@@ -13,7 +13,8 @@ from diplowatch.cli.options import db_option
 from diplowatch.errors import DiplowatchError
 from diplowatch.ingest.pool import Outcome, Unchanged
 from diplowatch.model import ArticleResult
-from diplowatch.store.sqlite import Store, open_store
+from diplowatch.store.base import Store
+from diplowatch.store.opener import open_store
 
 _BATCH_ROWS = 512  # Parquet rows per read: memory stays flat however large the table
 

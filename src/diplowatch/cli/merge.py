@@ -7,7 +7,7 @@ import click
 from diplowatch.cli import main
 from diplowatch.cli.options import db_option
 from diplowatch.store.events import rebuild_events
-from diplowatch.store.sqlite import open_store
+from diplowatch.store.opener import open_store
 
 
 @main.command()

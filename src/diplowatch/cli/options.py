@@ -8,6 +8,7 @@ from typing import Any
 import click
 
 from diplowatch.model import MODES, STATUSES
+from diplowatch.store.queries import check_filter_date
 
 DEFAULT_DB = "diplowatch.db"
 
@@ -17,6 +18,18 @@ db_option = click.option(
 )
 
 
+class FilterDate(click.ParamType):
+    """A YYYY[-MM[-DD]] date that exists: a typo is a usage error, not an empty listing."""
+
+    name = "YYYY[-MM[-DD]]"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        try:
+            return check_filter_date(str(value))
+        except ValueError as exc:
+            self.fail(str(exc), param, ctx)
+
+
 def filter_options(func: Callable[..., Any]) -> Callable[..., Any]:
     """The event filters every listing and export command accepts."""
     options = [
@@ -24,8 +37,8 @@ def filter_options(func: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--country", help="ISO 3166-1 alpha-3 code of a participant's country (RUS)."),
         click.option("--mode", type=click.Choice(MODES), help="Contact mode."),
         click.option("--status", type=click.Choice(STATUSES), help="Contact status."),
-        click.option("--since", help="Earliest date, YYYY[-MM[-DD]]."),
-        click.option("--until", help="Latest date, YYYY[-MM[-DD]]."),
+        click.option("--since", type=FilterDate(), help="Earliest date, YYYY[-MM[-DD]]."),
+        click.option("--until", type=FilterDate(), help="Latest date, YYYY[-MM[-DD]]."),
         click.option("--lang", help="Language of the reporting article (ISO 639-1)."),
     ]
     for option in reversed(options):

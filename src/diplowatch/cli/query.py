@@ -12,8 +12,8 @@ import click
 from diplowatch.cli import main
 from diplowatch.cli.options import db_option, filter_options
 from diplowatch.errors import DiplowatchError
+from diplowatch.store.opener import open_store
 from diplowatch.store.queries import Filters, article_events
-from diplowatch.store.sqlite import open_store
 
 _COLUMNS = ("article", "date", "mode", "status", "actors", "location", "report")
 

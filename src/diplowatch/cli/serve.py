@@ -6,7 +6,6 @@ import click
 
 from diplowatch.cli import main
 from diplowatch.cli.options import db_option
-from diplowatch.errors import DiplowatchError
 
 
 @main.command()
@@ -22,12 +21,9 @@ from diplowatch.errors import DiplowatchError
 )
 def serve(db: str, host: str, port: int, token: str | None) -> None:
     """Serve the web page at / and the JSON API under /api (docs /docs, schema /openapi.json)."""
-    try:
-        import uvicorn
+    # imported here, not at the top: every other command would pay FastAPI's import time
+    import uvicorn
 
-        from diplowatch.api.app import create_app
-    except ImportError as exc:  # optional extra
-        raise DiplowatchError(
-            "serve needs FastAPI and uvicorn: pip install 'diplowatch[api]'"
-        ) from exc
+    from diplowatch.api.app import create_app
+
     uvicorn.run(create_app(db, token=token), host=host, port=port, log_level="info")

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from diplowatch.evaluate.events import Score, actor_set, surname_key
-from diplowatch.store.sqlite import Store
+from diplowatch.store.base import Store
 
 STORE_MISS_CAUSES = ("actor not found", "no trigger in the sentence", "participants not paired", "wrong attribute")
 FILE_MISS_CAUSES = ("actor not predicted", "pair not predicted", "wrong attribute")

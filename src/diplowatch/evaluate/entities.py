@@ -45,6 +45,10 @@ class Form:
 
 @dataclass
 class Document:
+    """One raw document; ``id`` is the document id of its first line (``bg-10``), ``stem`` its
+    file name when that differs (``nord_stream_bg.txt_file_10``): the BSNLP format puts the id
+    in ``.out`` files, while the file name is what keeps them apart on disk."""
+
     topic: str
     lang: str
     id: str
@@ -52,6 +56,12 @@ class Document:
     published: str | None = None
     gold: list[Form] = field(default_factory=list)
     pred: list[Form] = field(default_factory=list)
+    stem: str = ""
+
+    @property
+    def name(self) -> str:
+        """The file stem, unique within a topic and language (ids need not be)."""
+        return self.stem or self.id
 
 
 def read_raw(path: Path) -> tuple[str, str | None]:
@@ -104,9 +114,10 @@ def load_documents(root: str | Path, *, langs: Iterable[str] | None = None) -> l
             annotations = _annotations_by_id(topic / "annotated" / lang_dir.name)
             for raw in sorted(lang_dir.glob("*.txt")):
                 text, published = read_raw(raw)
-                gold_path = annotations.get(_id_line(raw)) or topic / "annotated" / lang_dir.name / (raw.stem + ".out")
+                doc_id = _id_line(raw) or raw.stem
+                gold_path = annotations.get(doc_id) or topic / "annotated" / lang_dir.name / (raw.stem + ".out")
                 gold = read_annotation(gold_path) if gold_path.is_file() else []
-                docs.append(Document(topic.name, lang_dir.name, raw.stem, text, published, gold))
+                docs.append(Document(topic.name, lang_dir.name, doc_id, text, published, gold, stem=raw.stem))
     return docs
 
 
@@ -140,13 +151,16 @@ def _form(mention: Mention) -> Form | None:
 
 
 def write_predictions(docs: Iterable[Document], out: str | Path) -> int:
-    """Write ``OUT/<topic>/<lang>/<id>.out`` files in the gold format; return how many."""
+    """Write ``OUT/<topic>/<lang>/<stem>.out`` files in the gold format; return how many.
+
+    As in the gold files, line 1 is the document id from the raw file, not its file name.
+    """
     count = 0
     for doc in docs:
         folder = Path(out) / doc.topic / doc.lang
         folder.mkdir(parents=True, exist_ok=True)
         lines = [doc.id] + [f"{f.surface}\t{f.base}\t{f.type}\t{f.entity}" for f in doc.pred]
-        (folder / f"{doc.id}.out").write_text("\n".join(lines) + "\n", encoding="utf-8")
+        (folder / f"{doc.name}.out").write_text("\n".join(lines) + "\n", encoding="utf-8")
         count += 1
     return count
 
@@ -204,7 +218,7 @@ class _LangScore:
         for key in hits:
             self.base_right += gold[key].base.casefold() == pred[key].base.casefold()
             self.links.append(
-                (f"{doc.topic}/{doc.lang}/{doc.id}/{key[0]}", gold[key].entity, pred[key].entity)
+                (f"{doc.topic}/{doc.lang}/{doc.name}/{key[0]}", gold[key].entity, pred[key].entity)
             )
         gold_words = [(_words(s), t) for s, t in gold]
         pred_words = [(_words(s), t) for s, t in pred]

@@ -24,8 +24,8 @@ from typing import Any
 from diplowatch.cli.ingest import ingest_items
 from diplowatch.evaluate.events import load_events_file, score_events
 from diplowatch.ingest.readers import read_inputs
+from diplowatch.store.opener import open_store
 from diplowatch.store.queries import article_events
-from diplowatch.store.sqlite import open_store
 
 METRICS = ("precision", "recall", "f1", "date_accuracy")
 EPSILON = 0.005  # the pipeline is deterministic; this only absorbs float rounding

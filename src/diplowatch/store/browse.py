@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from diplowatch.model import Event
+from diplowatch.store.base import Store
 from diplowatch.store.events import _where, _with_reports
 from diplowatch.store.queries import Filters
-from diplowatch.store.sqlite import Store
 
 SORTS: dict[str, str] = {
     "date": "e.sort_date",

@@ -13,8 +13,8 @@ from typing import Any
 
 from diplowatch.kb.actors import load_kb
 from diplowatch.lang.keys import phrase_key
+from diplowatch.store.base import Store
 from diplowatch.store.queries import resolve_actor_query
-from diplowatch.store.sqlite import Store
 
 _PERIOD_WIDTH = {"year": 4, "month": 7, "day": 10}
 

@@ -19,8 +19,8 @@ from typing import Any
 from diplowatch.lang.keys import phrase_key
 from diplowatch.model import Event
 from diplowatch.resolve.merge import ReportRecord, block_key, event_block, merge_block
+from diplowatch.store.base import Store, report_from_row
 from diplowatch.store.queries import Filters, resolve_actor_query
-from diplowatch.store.sqlite import Store, report_from_row
 
 _RECORDS_SQL = (
     "SELECT r.*, a.published AS article_published,"

@@ -4,8 +4,8 @@ Only the dialect differs from SQLite, and all of it is here:
  - placeholders are ``%s`` (the shared SQL is written with ``?``);
  - migration types: ``REAL`` becomes ``DOUBLE PRECISION`` (SQLite's REAL is 8 bytes) and text
    columns compare with ``COLLATE "C"``, so ``ORDER BY`` gives SQLite's (binary) order;
- - migrations run under a session advisory lock, so processes opening a fresh database at the
-   same time do not race;
+ - migrations run under a transaction advisory lock, so processes opening a fresh database at
+   the same time do not race;
  - ``Store.lock`` takes a transaction advisory lock, so two ingest processes never both create
    version n+1 of the same article (the primary key (id, version) is the backstop).
 """
@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from diplowatch.errors import StoreError
-from diplowatch.store.sqlite import Store
+from diplowatch.store.base import Store
 
 _MIGRATION_LOCK = 0x6469706C6F  # "diplo": one fixed advisory-lock id for schema changes
 _REAL = re.compile(r"\bREAL\b", re.IGNORECASE)
@@ -33,13 +33,11 @@ class PostgresStore(Store):
 
     def __init__(self, conn: Any, *, location: str) -> None:
         self._writing = False
-        conn.execute("SELECT pg_advisory_lock(%s)", (_MIGRATION_LOCK,))
-        try:
-            super().__init__(conn, location=location)
-        finally:
-            conn.rollback()
-            conn.execute("SELECT pg_advisory_unlock(%s)", (_MIGRATION_LOCK,))
-            conn.commit()
+        super().__init__(conn, location=location)
+
+    def lock_schema(self) -> None:
+        """Migrations' transaction under one advisory lock, released by its commit or rollback."""
+        self.conn.execute("SELECT pg_advisory_xact_lock(%s)", (_MIGRATION_LOCK,))
 
     @staticmethod
     def adapt_ddl(sql: str) -> str:

@@ -7,6 +7,8 @@ the precision of each date.
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -18,7 +20,27 @@ from diplowatch.lang.keys import name_key, phrase_key
 from diplowatch.lang.packs import available_languages
 from diplowatch.model import Event, Report
 from diplowatch.resolve.merge import merge_reports
-from diplowatch.store.sqlite import Store
+from diplowatch.store.base import Store
+
+DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"  # the shape of a filter date; check_filter_date also checks the calendar
+_DATE = re.compile(DATE_PATTERN)
+
+
+def check_filter_date(value: str) -> str:
+    """``value`` when it is a real YYYY, YYYY-MM or YYYY-MM-DD date; else ValueError saying why.
+
+    Filters compare dates as text at each date's precision, so an impossible date such as
+    2025-13-45 would quietly match nothing; the CLI, the API and the web page refuse it
+    instead, so a typo is seen as one.
+    """
+    if not _DATE.match(value):
+        raise ValueError(f"{value!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
+    year, month, day = ([int(part) for part in value.split("-")] + [1, 1])[:3]
+    try:
+        dt.date(year, month, day)
+    except ValueError as exc:
+        raise ValueError(f"{value!r} is not a calendar date ({exc})") from None
+    return value
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,8 @@
 """Schema migrations, applied in order and recorded in ``_migrations``.
 
 Migrations are the SQL files in ``store/migrations`` named ``NNNN_name.sql``; each runs once
-per database, inside a transaction. A database with a migration this code does not know was
-written by a newer diplowatch and is refused rather than misread.
+per database, inside the transaction that holds the schema lock. A database with a migration
+this code does not know was written by a newer diplowatch and is refused rather than misread.
 """
 
 from __future__ import annotations
@@ -56,29 +56,40 @@ def _applied(conn: Connection) -> set[int] | None:
     return {row[0] for row in rows}
 
 
-def migrate(conn: Connection, *, placeholder: str = "?", adapt: Callable[[str], str] = lambda sql: sql) -> list[str]:
+def migrate(
+    conn: Connection,
+    *,
+    lock: Callable[[], None],
+    placeholder: str = "?",
+    adapt: Callable[[str], str] = lambda sql: sql,
+) -> list[str]:
     """Apply pending migrations; return the names applied.
 
-    ``adapt`` rewrites each statement for the back-end (PostgreSQL types), so the migration
-    files stay one portable set.
+    ``lock`` opens a transaction holding the back-end's exclusive schema lock (SQLite ``BEGIN
+    IMMEDIATE``, a PostgreSQL advisory lock). Processes opening a fresh database at the same
+    time queue on it, and each re-reads ``_migrations`` once it holds the lock, so the later
+    ones find the work done instead of failing on "table already exists". ``adapt`` rewrites
+    each statement for the back-end (PostgreSQL types), so the migration files stay one
+    portable set.
     """
     known = migrations()
     done = _applied(conn)
-    if done is None:
+    if done is not None and done >= {number for number, _, _ in known}:
+        _refuse_unknown(done, known)
+        return []
+    lock()
+    name = "_migrations"
+    try:
         conn.execute(
             "CREATE TABLE IF NOT EXISTS _migrations"
             " (number INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
         )
-        conn.commit()
-        done = _applied(conn) or set()
-    unknown = done - {number for number, _, _ in known}
-    if unknown:
-        raise StoreError(f"database has migrations {sorted(unknown)} unknown to this version; upgrade diplowatch")
-    applied = []
-    for number, name, sql in known:
-        if number in done:
-            continue
-        try:
+        done = {row[0] for row in conn.execute("SELECT number FROM _migrations").fetchall()}
+        _refuse_unknown(done, known)
+        applied = []
+        for number, name, sql in known:
+            if number in done:
+                continue
             for statement in split_statements(sql):
                 conn.execute(adapt(statement))
             conn.execute(
@@ -86,9 +97,19 @@ def migrate(conn: Connection, *, placeholder: str = "?", adapt: Callable[[str], 
                 f" VALUES ({placeholder}, {placeholder}, {placeholder})",
                 (number, name, dt.datetime.now(dt.UTC).isoformat(timespec="seconds")),
             )
-            conn.commit()
-        except Exception as exc:
-            conn.rollback()
-            raise StoreError(f"migration {name} failed: {exc}") from exc
-        applied.append(name)
+            applied.append(name)
+        conn.commit()
+    except StoreError:
+        conn.rollback()
+        raise
+    except Exception as exc:
+        conn.rollback()
+        raise StoreError(f"migration {name} failed: {exc}") from exc
     return applied
+
+
+def _refuse_unknown(done: set[int], known: list[tuple[int, str, str]]) -> None:
+    """A migration this code does not know means a newer diplowatch wrote the database."""
+    unknown = done - {number for number, _, _ in known}
+    if unknown:
+        raise StoreError(f"database has migrations {sorted(unknown)} unknown to this version; upgrade diplowatch")

@@ -14,9 +14,8 @@ from urllib.parse import urlencode
 
 from diplowatch.model import MODES, STATUSES
 from diplowatch.store.browse import SORTS, Browse
-from diplowatch.store.queries import Filters
+from diplowatch.store.queries import Filters, check_filter_date
 
-_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _LANG = re.compile(r"^[a-z]{2,3}$")
 _COUNTRY = re.compile(r"^[A-Za-z]{3}$")
 FILTER_KEYS = ("actor", "country", "mode", "status", "lang", "since", "until", "q", "ids")
@@ -49,14 +48,22 @@ class ViewState:
         return path + ("?" + urlencode(kept) if kept else "")
 
 
+def _is_date(value: str) -> bool:
+    try:
+        check_filter_date(value)
+    except ValueError:
+        return False
+    return True
+
+
 def _clean(query: Mapping[str, str], notices: list[str]) -> dict[str, str]:
     checks = {
         "mode": lambda v: v in MODES,
         "status": lambda v: v in STATUSES,
         "lang": lambda v: bool(_LANG.match(v)),
         "country": lambda v: bool(_COUNTRY.match(v)),
-        "since": lambda v: bool(_DATE.match(v)),
-        "until": lambda v: bool(_DATE.match(v)),
+        "since": _is_date,
+        "until": _is_date,
         "sort": lambda v: v in SORTS,
         "dir": lambda v: v in ("asc", "desc"),
         "page": lambda v: v.isdigit() and int(v) >= 1,

@@ -6,7 +6,7 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, HTTPException, Query, Request
 
-from diplowatch.api.routes.paging import DATE_PATTERN, store_of
+from diplowatch.api.routes.paging import QueryDate, store_of
 from diplowatch.api.schemas import ActorOut, ContactOut, One, Page
 from diplowatch.store.contacts import actor_contacts, get_actor, search_actors
 
@@ -48,8 +48,8 @@ def contacts(
     request: Request,
     actor_id: str,
     period: Literal["day", "month", "year"] = "month",
-    since: Annotated[str | None, Query(pattern=DATE_PATTERN)] = None,
-    until: Annotated[str | None, Query(pattern=DATE_PATTERN)] = None,
+    since: QueryDate = None,
+    until: QueryDate = None,
 ) -> dict[str, Any]:
     """Who the actor was in contact with, per period and counterpart, oldest first."""
     _actor_or_404(request, actor_id)

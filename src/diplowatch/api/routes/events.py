@@ -6,7 +6,7 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, HTTPException, Query, Request
 
-from diplowatch.api.routes.paging import DATE_PATTERN, decode_cursor, encode_cursor, store_of
+from diplowatch.api.routes.paging import QueryDate, decode_cursor, encode_cursor, store_of
 from diplowatch.api.schemas import EventDetailOut, EventOut, One, Page
 from diplowatch.store.events import event_reports, event_to_dict, get_event, list_events
 from diplowatch.store.queries import Filters
@@ -27,8 +27,8 @@ def events(
     ] = None,
     mode: Mode | None = None,
     status: Status | None = None,
-    since: Annotated[str | None, Query(pattern=DATE_PATTERN)] = None,
-    until: Annotated[str | None, Query(pattern=DATE_PATTERN)] = None,
+    since: QueryDate = None,
+    until: QueryDate = None,
     lang: Annotated[
         str | None, Query(pattern=r"^[a-z]{2,3}$", description="Language of a report.")
     ] = None,

@@ -2,43 +2,31 @@
 
 from __future__ import annotations
 
-import hmac
 import io
 import json
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import APIRouter, Header, HTTPException, Request
+from fastapi import APIRouter, HTTPException, Request, Security
 
+from diplowatch.api.auth import WriteRoute, bearer
 from diplowatch.api.routes.paging import store_of
 from diplowatch.api.schemas import ErrorOut, IngestIn, IngestOut
 from diplowatch.ingest.readers import read_inputs
 
-router = APIRouter(prefix="/api", tags=["ingest"])
-
-
-def _check_token(request: Request, authorization: str | None) -> None:
-    token: str | None = request.app.state.token
-    if not token:
-        raise HTTPException(403, "this server is read-only: start it with --token to allow ingest")
-    scheme, _, given = (authorization or "").partition(" ")
-    if scheme.lower() != "bearer" or not hmac.compare_digest(
-        given.strip().encode(), token.encode()
-    ):
-        raise HTTPException(
-            401, "missing or wrong API token", headers={"WWW-Authenticate": "Bearer"}
-        )
+router = APIRouter(prefix="/api", tags=["ingest"], route_class=WriteRoute)
 
 
 @router.post(
     "/ingest",
     response_model=IngestOut,
     responses={401: {"model": ErrorOut}, 403: {"model": ErrorOut}},
+    dependencies=[Security(bearer)],
 )
-def ingest(
-    request: Request, body: IngestIn, authorization: Annotated[str | None, Header()] = None
-) -> dict[str, Any]:
-    """Ingest articles (as `diplowatch ingest` reads JSON Lines) and update their events."""
-    _check_token(request, authorization)
+def ingest(request: Request, body: IngestIn) -> dict[str, Any]:
+    """Ingest articles (as `diplowatch ingest` reads JSON Lines) and update their events.
+
+    The caller is authorised (``WriteRoute``) before the body is read.
+    """
     if any(not (a.text or a.html) for a in body.articles):
         raise HTTPException(400, "every article needs 'text' or 'html'")
     from diplowatch.cli.ingest import ingest_items  # the CLI imports this module's app

@@ -5,13 +5,19 @@ from __future__ import annotations
 import base64
 import binascii
 import json
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import HTTPException, Request
+from fastapi import HTTPException, Query, Request
+from pydantic import AfterValidator
 
-from diplowatch.store.sqlite import Store
+from diplowatch.store.base import Store
+from diplowatch.store.queries import DATE_PATTERN, check_filter_date
 
-DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+# a date filter: the pattern documents the shape in OpenAPI, the validator rejects impossible
+# dates (2025-13-45) with a 422 that names the parameter
+QueryDate = Annotated[
+    str | None, Query(pattern=DATE_PATTERN, description="YYYY[-MM[-DD]]"), AfterValidator(check_filter_date)
+]
 
 
 def encode_cursor(position: Any) -> str | None:

@@ -1,0 +1,265 @@
+"""The store over any back-end: the shared SQL, written in SQLite's dialect.
+
+A back-end module opens the connection and overrides the dialect hooks (``store/sqlite.py``
+needs none, ``store/postgres.py`` changes placeholders, types and locks); ``store/opener.py``
+picks the back-end, so the back-ends never import each other.
+
+Articles are versioned by content hash: the same text under the same id changes nothing; a
+changed text becomes version n+1 and the old version stops being current (kept, never
+overwritten). Everything derived from an article (mentions, reports) hangs off (id, version).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from diplowatch.kb.actors import Actor
+from diplowatch.model import ActorRef, ArticleResult, FailedArticle, Report
+from diplowatch.store.schema import migrate
+
+
+def content_hash(*parts: str | None) -> str:
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update((part or "").encode("utf-8"))
+        digest.update(b"\x1f")
+    return digest.hexdigest()
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+class Store:
+    """Read and write articles, mentions, reports and actors."""
+
+    placeholder = "?"
+
+    def __init__(self, conn: Any, *, location: str) -> None:
+        self.conn = conn
+        self.location = location
+        migrate(conn, lock=self.lock_schema, placeholder=self.placeholder, adapt=self.adapt_ddl)
+
+    # -- dialect hooks (SQLite's; overridden by store.postgres.PostgresStore) -------
+    @staticmethod
+    def adapt_ddl(sql: str) -> str:
+        """Migration SQL as this back-end needs it; the shipped SQL is SQLite's."""
+        return sql
+
+    def lock_schema(self) -> None:
+        """Open the transaction that migrations run in, exclusive against other writers.
+
+        ``BEGIN IMMEDIATE`` takes SQLite's write lock up front (waiting up to the busy
+        timeout), so a second process opening a fresh file waits for the first one's schema
+        instead of creating the same tables again.
+        """
+        self.conn.execute("BEGIN IMMEDIATE")
+
+    def lock(self, key: str) -> None:
+        """Serialise writers on ``key`` until the next commit.
+
+        SQLite has a single writer per file, so this is a no-op; PostgreSQL takes a
+        transaction-level advisory lock, so concurrent ingest processes cannot both create
+        version n+1 of the same article.
+        """
+
+    # -- plumbing ---------------------------------------------------------------
+    def _q(self, sql: str) -> str:
+        return sql if self.placeholder == "?" else sql.replace("?", self.placeholder)
+
+    def execute(self, sql: str, params: Iterable[Any] = ()) -> Any:
+        return self.conn.execute(self._q(sql), tuple(params))
+
+    def query(self, sql: str, params: Iterable[Any] = ()) -> list[dict[str, Any]]:
+        cursor = self.execute(sql, params)
+        columns = [c[0] for c in cursor.description]
+        return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+
+    def commit(self) -> None:
+        self.conn.commit()
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- writing ----------------------------------------------------------------
+    def _current(self, article_id: str) -> dict[str, Any] | None:
+        rows = self.query(
+            "SELECT version, content_hash FROM articles WHERE id = ? ORDER BY version DESC LIMIT 1", (article_id,)
+        )
+        return rows[0] if rows else None
+
+    def _new_version(self, article_id: str, digest: str) -> int | None:
+        """Next version number, or None when this exact content is already the latest."""
+        latest = self._current(article_id)
+        if latest and latest["content_hash"] == digest:
+            return None
+        if latest:
+            self.execute("UPDATE articles SET is_current = 0 WHERE id = ?", (article_id,))
+        return (latest["version"] + 1) if latest else 1
+
+    def save_failure(self, failed: FailedArticle, *, ingested_at: str | None = None) -> str:
+        """Record an input that could not be read; returns 'new' or 'unchanged'."""
+        digest = content_hash("failed", failed.reason)
+        self.lock("article:" + failed.id)
+        version = self._new_version(failed.id, digest)
+        if version is None:
+            return "unchanged"
+        self.execute(
+            "INSERT INTO articles (id, version, content_hash, is_current, status, error, origin, ingested_at)"
+            " VALUES (?, ?, ?, 1, 'failed', ?, ?, ?)",
+            (failed.id, version, digest, failed.reason, failed.origin, ingested_at or _now()),
+        )
+        self.commit()
+        return "new"
+
+    @staticmethod
+    def article_hash(result_or_article: Any) -> str:
+        article = getattr(result_or_article, "article", result_or_article)
+        return content_hash(article.text, article.url, article.title, article.published, article.lang)
+
+    def is_unchanged(self, article_id: str, digest: str) -> bool:
+        latest = self._current(article_id)
+        return bool(latest and latest["content_hash"] == digest)
+
+    def save_result(
+        self, result: ArticleResult, *, origin: str | None = None, ingested_at: str | None = None
+    ) -> str:
+        """Store one processed article; returns 'new', 'updated' (new version) or 'unchanged'."""
+        article = result.article
+        digest = self.article_hash(result)
+        self.lock("article:" + article.id)
+        previous = self._current(article.id)
+        version = self._new_version(article.id, digest)
+        if version is None:
+            return "unchanged"
+        paragraphs = [[p.start, p.end, p.kind, p.lang] for p in result.paragraphs]
+        self.execute(
+            "INSERT INTO articles (id, version, content_hash, is_current, status, origin, url, title, source,"
+            " published, published_source, published_doubtful, published_note, lang, text, html, clean_text,"
+            " paragraphs, ingested_at) VALUES (?, ?, ?, 1, 'ok', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                article.id, version, digest, origin, article.url, article.title, article.source,
+                result.published.value, result.published.source, int(result.published.doubtful),
+                result.published.reason, result.lang, article.text, article.html, result.clean_text,
+                json.dumps(paragraphs), ingested_at or _now(),
+            ),
+        )
+        for m in result.mentions:
+            self.execute(
+                "INSERT INTO mentions (article_id, version, start_pos, end_pos, surface, kind, actor_id, name,"
+                " country, rule, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (article.id, version, m.start, m.end, m.text, m.kind, m.actor_id, m.name, m.country, m.rule,
+                 m.confidence),
+            )
+        for report in result.reports:
+            self._insert_report(report, version, article.text)
+        self.commit()
+        return "updated" if previous else "new"
+
+    def _insert_report(self, report: Report, version: int, text: str) -> None:
+        rid = report.key
+        self.execute("DELETE FROM report_actors WHERE report_id = ?", (rid,))
+        self.execute("DELETE FROM reports WHERE id = ?", (rid,))
+        self.execute(
+            "INSERT INTO reports (id, article_id, version, type, mode, status, event_date, date_precision,"
+            " date_basis, date_doubtful, location, evidential, lang, sent_start, sent_end, sentence,"
+            " trigger_start, trigger_end, trigger_text, rule, confidence, actors)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                rid, report.article_id, version, report.type, report.mode, report.status, report.date,
+                report.date_precision, report.date_basis, int(report.date_doubtful), report.location,
+                int(report.evidential), report.lang, report.sent_start, report.sent_end,
+                text[report.sent_start : report.sent_end], report.trigger_start, report.trigger_end,
+                report.trigger, report.rule, report.confidence,
+                json.dumps([_actor_ref(a) for a in report.actors], ensure_ascii=False),
+            ),
+        )
+        for a in report.actors:
+            self.execute(
+                "INSERT INTO report_actors (report_id, actor_id, name, country, start_pos, end_pos)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                (rid, a.actor_id, a.name, a.country, a.start, a.end),
+            )
+
+    def save_actors(self, actors: Iterable[Actor]) -> None:
+        """Upsert actors (the KB ones that events refer to, and discovered ones)."""
+        for actor in actors:
+            # ON CONFLICT (SQLite >= 3.24 and PostgreSQL): concurrent writers may save the same actor
+            self.execute(
+                "INSERT INTO actors (id, name, kind, country, source, aliases, roles) VALUES (?, ?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind,"
+                " country = excluded.country, source = excluded.source, aliases = excluded.aliases,"
+                " roles = excluded.roles",
+                (
+                    actor.id, actor.name, actor.kind, actor.country, actor.source,
+                    json.dumps(list(actor.aliases), ensure_ascii=False),
+                    json.dumps([_spell(s) for s in actor.roles]),
+                ),
+            )
+        self.commit()
+
+    # -- reading ----------------------------------------------------------------
+    def current_reports(self) -> Iterator[Report]:
+        rows = self.query(
+            "SELECT r.* FROM reports r JOIN articles a ON a.id = r.article_id AND a.version = r.version"
+            " WHERE a.is_current = 1 ORDER BY r.article_id, r.sent_start, r.trigger_start"
+        )
+        for row in rows:
+            yield report_from_row(row)
+
+    def articles(self, *, current: bool = True) -> list[dict[str, Any]]:
+        where = "WHERE is_current = 1" if current else ""
+        return self.query(
+            "SELECT id, version, status, error, lang, published, published_doubtful, published_note, title, url"
+            f" FROM articles {where} ORDER BY id"
+        )
+
+    def article(self, article_id: str) -> dict[str, Any] | None:
+        rows = self.query("SELECT * FROM articles WHERE id = ? AND is_current = 1", (article_id,))
+        return rows[0] if rows else None
+
+    def report(self, report_id: str) -> dict[str, Any] | None:
+        rows = self.query("SELECT * FROM reports WHERE id = ? OR id LIKE ?", (report_id, report_id + "%"))
+        return rows[0] if len(rows) == 1 else None
+
+
+def _actor_ref(ref: ActorRef) -> dict[str, Any]:
+    return {"actor_id": ref.actor_id, "name": ref.name, "country": ref.country, "start": ref.start, "end": ref.end}
+
+
+def _spell(spell: Any) -> dict[str, Any]:
+    return {k: getattr(spell, k) for k in spell.__slots__}
+
+
+def report_from_row(row: dict[str, Any]) -> Report:
+    return Report(
+        article_id=row["article_id"],
+        sent_start=row["sent_start"],
+        sent_end=row["sent_end"],
+        trigger_start=row["trigger_start"],
+        trigger_end=row["trigger_end"],
+        trigger=row["trigger_text"],
+        mode=row["mode"],
+        actors=tuple(ActorRef(**a) for a in json.loads(row["actors"])),
+        status=row["status"],
+        date=row["event_date"],
+        date_precision=row["date_precision"],
+        date_basis=row["date_basis"] or "unknown",
+        date_doubtful=bool(row["date_doubtful"]),
+        location=row["location"],
+        evidential=bool(row["evidential"]),
+        lang=row["lang"],
+        rule=row["rule"] or "",
+        confidence=row["confidence"] or 0.0,
+        type=row["type"],
+    )
