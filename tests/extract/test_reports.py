@@ -492,3 +492,30 @@ def test_speaking_at_a_conference_is_attendance_a_press_conference_is_not() -> N
     assert [r.mode for r in reports(text, people, "en")] == ["meet"]
     text = "Kovač ga je spoznal na spletnem forumu."
     assert reports(text, [person(text, "Kovač", "kovac")], "sl") == []
+
+
+def test_a_relative_pronoun_subject_stands_for_the_name_before_it() -> None:
+    text = "Podporil ho ministr Novák, který při páteční návštěvě Berlína řekl, že chce dohodu."
+    mentions = [person(text, "Novák", "novak"), place(text, "Berlína", "Berlin", "DEU")]
+    found = reports(text, mentions, "cs", published="2018-06-10")
+    assert summary(found) == [("visit", ["novak"], "2018-06-08", "occurred")]
+    text = "Po klicu z Novakom, po katerem je bilo konec pogovorov o srečanju Kovača s Horvatom."
+    people = [person(text, "Novakom", "novak"), person(text, "Kovača", "kovac"), person(text, "Horvatom", "horvat")]
+    pairs = [ids for mode, ids, _date, _status in summary(reports(text, people, "sl")) if mode == "meet"]
+    assert pairs in ([], [["kovac", "horvat"]])  # "po katerem" is oblique: Novak is no subject
+
+
+def test_a_summit_as_the_topic_of_a_speech_states_no_attendance() -> None:
+    text = "Premier Kovač bo danes govoril o zaključkih vrha G7."
+    assert reports(text, [person(text, "Kovač", "kovac")], "sl") == []
+
+
+def test_weekday_adjectives_date_the_event() -> None:
+    text = "Kovač je na četrtkovem srečanju s Horvatom govoril o meji."
+    people = [person(text, "Kovač", "kovac"), person(text, "Horvatom", "horvat")]
+    assert summary(reports(text, people, "sl", published="2018-06-10")) == [
+        ("meet", ["kovac", "horvat"], "2018-06-07", "occurred")
+    ]
+    text = "Po poniedziałkowej rozmowie Nowaka z Kowalskim nic się nie zmieniło."
+    people = [person(text, "Nowaka", "nowak"), person(text, "Kowalskim", "kowalski")]
+    assert [d for _m, _a, d, _s in summary(reports(text, people, "pl", published="2018-06-10"))] == ["2018-06-04"]

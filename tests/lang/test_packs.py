@@ -45,6 +45,7 @@ PAIRING_KEYS = {
     "between_after_names",
     "with",
     "relative",
+    "relative_subject",
     "according_to",
     "according_to_after_names",
     "at",

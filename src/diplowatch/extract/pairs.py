@@ -45,6 +45,7 @@ _CLAUSE_BREAK = re.compile(
 _DASHES = "–—-"
 _DASH_JOIN = re.compile(r"^\s?[-–—]\s?$")
 _WORDS = re.compile(r"[^\W\d_]+", re.UNICODE)
+_ANTECEDENT_GAP = re.compile(r"\s*,?\s*")  # a name, then its relative clause
 WITH_REACH = 8  # words between "with" and the partner's name: "with the British secretary for ..."
 SOURCE_REACH = 5  # words between "according to" and the name: "the Kremlin's press secretary"
 _APPOSITION = re.compile(r"[\s,]{0,3}")
@@ -60,6 +61,7 @@ class PairingWords:
     with_: re.Pattern[str]  # comitative: with, s, z, mit, с
     by: re.Pattern[str]  # agent of a noun: "a visit by X"
     relative: re.Pattern[str]  # opens a relative clause: which, ki, amely, который
+    relative_subject: re.Pattern[str]  # a relative pronoun that is the clause's subject: who, který
     that: re.Pattern[str]  # opens a complement clause: that, da, что, dass
     at: re.Pattern[str]  # locative preposition: in, v, u, в, w
     at_suffixes: tuple[str, ...]  # locative case endings where there is no preposition: -ban
@@ -93,6 +95,7 @@ def pairing_words(lang: str) -> PairingWords:
         with_=_words(data.get("with", [])),
         by=_words(data.get("by", [])),
         relative=_words(data.get("relative", [])),
+        relative_subject=_words(data.get("relative_subject", [])),
         that=_words(data.get("that", [])),
         at=_words(data.get("at", [])),
         at_suffixes=tuple(str(x) for x in data.get("at_suffixes", [])),
@@ -343,6 +346,10 @@ def choose_participants(
     chosen: list[Mention] = []
     subject = [g for g in free if c_start <= g[0].start and g[-1].end <= t_start]
     partner = [g for g in free if t_end <= g[0].start < p_end]
+    relative = c_start > sent_start and words.relative.match(text[c_start:c_end].lstrip())
+    if relative and not subject and words.relative_subject.match(text[c_start:c_end].lstrip()):
+        # "Hammond, who on a visit to Berlin said": the name the relative pronoun stands for
+        subject = [g for g in free if g[-1].end <= c_start and _ANTECEDENT_GAP.fullmatch(text[g[-1].end : c_start])]
     if subject and len(subject[-1]) == 1 and partner and len(partner[0]) > 1:
         return [[subject[-1][0], *_distinct(partner[0])]], "pair.clause.joint"
     if subject:
@@ -368,7 +375,7 @@ def choose_participants(
     if (
         not pairs_needed
         and not chosen
-        and not (c_start > sent_start and words.relative.match(text[c_start:c_end].lstrip()))
+        and not relative
     ):  # 5. a lone traveller: the subject
         before_trigger = [g for g in groups if g[-1].end <= t_start and g not in bound]
         # "Commenting on his absence in Belgrade, the minister said": the subject follows
