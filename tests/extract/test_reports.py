@@ -519,3 +519,17 @@ def test_weekday_adjectives_date_the_event() -> None:
     text = "Po poniedziałkowej rozmowie Nowaka z Kowalskim nic się nie zmieniło."
     people = [person(text, "Nowaka", "nowak"), person(text, "Kowalskim", "kowalski")]
     assert [d for _m, _a, d, _s in summary(reports(text, people, "pl", published="2018-06-10"))] == ["2018-06-04"]
+
+
+def test_cabinet_sessions_and_accepted_resignations_are_no_contacts() -> None:
+    text = "Novák svolal mimořádné zasedání ministrů své vlády."
+    assert reports(text, [person(text, "Novák", "novak")], "cs") == []
+    text = "Отставку Петрова уже приняла премьер Иванова."
+    people = [person(text, "Петрова", "petrov"), person(text, "Иванова", "ivanova")]
+    assert reports(text, people, "ru") == []
+
+
+def test_partners_after_with_are_no_plural_subject_of_a_later_trigger() -> None:
+    text = "Včera jsem při schůzkách s premiérem Novákem a ministrem Dvořákem – šlo o první setkání – mluvil o obchodu."
+    people = [person(text, "Novákem", "novak"), person(text, "Dvořákem", "dvorak")]
+    assert reports(text, people, "cs") == []

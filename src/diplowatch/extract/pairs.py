@@ -368,7 +368,11 @@ def choose_participants(
             if inside:
                 chosen, rule = inside[0], "pair.relative"
     if pairs_needed and not chosen:  # 5. "the two leaders agreed that they would meet"
-        plural = [g for g in groups if g[-1].end <= t_start and len(_distinct(g)) > 1]
+        plural = [
+            g
+            for g in groups
+            if g[-1].end <= t_start and len(_distinct(g)) > 1 and not _after_with(text, g[0], sent_start, words)
+        ]  # "at my meetings with X and Y": partners of someone unnamed, not a pair
         if plural and not any(m.start in taken for m in plural[0]):
             return [_distinct(plural[0])], "pair.sentence"
     # a relative clause ("the delegation, which will attend the summit") has its own subject
@@ -421,6 +425,16 @@ def choose_participants(
         elif with_group:
             return [], "pair.unnamed_subject"
     return ([_distinct(chosen)] if chosen else []), rule
+
+
+def _after_with(text: str, mention: Mention, sent_start: int, words: PairingWords) -> bool:
+    """True when a comitative word ("with", "s") governs ``mention``: at most ``WITH_REACH``
+    words before it, no clause break between."""
+    head = text[max(sent_start, mention.start - 120) : mention.start]
+    last = None
+    for last in words.with_.finditer(head):
+        pass
+    return last is not None and only_words(head[last.end() :], WITH_REACH)
 
 
 @dataclass(slots=True)
