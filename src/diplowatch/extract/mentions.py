@@ -490,6 +490,21 @@ def _is_abbreviation(word: str) -> bool:
     return 2 <= len(word) <= 4 and word.isalpha() and word.isupper()
 
 
+def _capitalised(word: str) -> bool:
+    return len(word) > 1 and word.isalpha() and word[0].isupper() and word[1:].islower()
+
+
+def _unknown_name_at(words: Words, at: int, mention_starts: set[int]) -> bool:
+    """True when two capitalised words that start no known mention follow a title: a name
+    the knowledge base lacks, which the title describes (it names no other holder)."""
+    return (
+        at + 1 < len(words)
+        and words.start[at] not in mention_starts
+        and _capitalised(words.word[at])
+        and _capitalised(words.word[at + 1])
+    )
+
+
 def _roles(
     words: Words,
     titles: Sequence[TitleMatch | None],
@@ -504,6 +519,7 @@ def _roles(
     countries = {m.start: m for m in sentence_mentions if m.kind == "country"}
     person_ends = {m.end for m in sentence_mentions if m.kind == "person"}
     covered = [(m.start, m.end) for m in sentence_mentions if m.kind != "country"]
+    mention_starts = {m.start for m in sentence_mentions}
     found: list[Mention] = []
     i = 0  # the first token after the last title taken
     for match in filter(None, titles):
@@ -520,6 +536,8 @@ def _roles(
             after += 1  # "predsjednik Rusije Vladimir Putin", "predseda vlády SR Robert Fico"
         if after < len(words) and words.start[after] in person_starts:
             continue  # apposition: "zunanji minister Sergej Lavrov" is the name's mention
+        if _unknown_name_at(words, after, mention_starts):
+            continue  # "бывшим премьером Девидом Кэмеронм": a name, though no one we know
         if match.first > 0 and words.end[match.first - 1] in person_ends:
             continue  # name first, then title: "Szijjártó Péter külügyminiszter"
         earlier = [m for m in so_far if m.end <= start]

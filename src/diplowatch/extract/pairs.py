@@ -383,7 +383,11 @@ def choose_participants(
     ):  # 5. a lone traveller: the subject
         before_trigger = [g for g in groups if g[-1].end <= t_start and g not in bound]
         # "Commenting on his absence in Belgrade, the minister said": the subject follows
-        main_after = [g for g in groups if g[0].start >= c_end and g not in bound]
+        main_after = [
+            g
+            for g in groups
+            if g[0].start >= c_end and g not in bound and not words.that.search(text, t_end, g[0].start)
+        ]  # not from inside a reported clause: "denied the claim that he plotted with X"
         if before_trigger:
             chosen, rule = list(before_trigger[0]), "pair.sentence"
         elif main_after and c_start == sent_start:

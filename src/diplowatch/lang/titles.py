@@ -45,6 +45,7 @@ class TitleIndex:
     blocked_exact: frozenset[str] = frozenset()
     blocked_stems: tuple[str, ...] = ()
     female: tuple[str, ...] = ()
+    former: tuple[str, ...] = ()  # stems of "former", "ex": such a title names no current holder
     openings: frozenset[str] | None = None  # first two letters of every first word (None: no screen)
     _options: dict[str, tuple[TitlePattern, ...]] = field(default_factory=dict, repr=False)
 
@@ -96,6 +97,8 @@ class TitleIndex:
     ) -> TitleMatch | None:
         if not options or self._blocked(lowers[i]):
             return None
+        if i > 0 and self.former and lowers[i - 1].startswith(self.former):
+            return None  # "the former prime minister": not the one in office
         best: TitleMatch | None = None
         size = len(lowers)
         for pattern in options:
@@ -136,12 +139,14 @@ def title_index(lang: str | None) -> TitleIndex:
     stems: dict[str, list[TitlePattern]] = defaultdict(list)
     blocked: list[str] = []
     female: tuple[str, ...] = ()
+    former: tuple[str, ...] = ()
     if lang is not None and lang in available_languages():
         data = load_pack(lang).titles
         entries = [(p, role) for role, ps in (data.get("roles") or {}).items() for p in ps]
         entries += [(p, "plural") for p in data.get("plural") or ()]
         entries += [(p, "cue") for p in data.get("cues") or ()]
         female = tuple(str(f).lower().rstrip("*") for f in data.get("female") or ())
+        former = tuple(str(f).lower().rstrip("*") for f in data.get("former") or ())
         blocked = [str(b).lower() for b in data.get("not") or ()]
         for text, role in entries:
             pattern = _pattern(str(text), str(role))
@@ -158,4 +163,5 @@ def title_index(lang: str | None) -> TitleIndex:
         blocked_exact=frozenset(b for b in blocked if not b.endswith("*")),
         blocked_stems=tuple(b[:-1] for b in blocked if b.endswith("*")),
         female=female,
+        former=former,
     )
