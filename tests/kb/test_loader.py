@@ -59,3 +59,13 @@ def test_one_id_for_two_different_people_is_refused(tmp_path: Path) -> None:
     (tmp_path / "b.yaml").write_text(NATIONAL.replace("name: Kaja Test", "name: Other Person"), encoding="utf-8")
     with pytest.raises(KnowledgeBaseError, match="names both"):
         load_files(KnowledgeBase(), sorted(tmp_path.iterdir()))
+
+
+def test_shipped_speakers_and_commissioners_of_2015_2019() -> None:
+    kb = load_kb()
+    assert [a.id for a in kb.holders("speaker_of_parliament", country="SVK", when="2018-05")] == ["andrej-danko"]
+    # a European Commission post is no national office of the commissioner's country
+    assert "maros-sefcovic" not in {a.id for a in kb.holders("vice_president", country="SVK", when="2018")}
+    eu = kb.holders("vice_president", country=None, when="2018", org="european-commission")
+    assert {"maros-sefcovic", "frans-timmermans"} <= {a.id for a in eu}
+    assert kb.actors["maros-sefcovic"].country == "SVK"

@@ -368,6 +368,12 @@ def find_mentions(
                     actor_id, f, titles, named_in_full, gazetteer, when
                 ):
                     continue
+                if (
+                    f.rule == "gazetteer.surname"
+                    and actor_id not in named_in_full
+                    and name_key(f.base) in unknown_surnames
+                ):
+                    continue  # "Janez Novak ... Novak": the one the article named, not a KB Novak
                 kept.append((f, actor_id))
             kept = [(f, a) for f, a in kept if not _doubtful_first_word(f, gazetteer, a)]
             covered = {i for f, _ in kept for i in range(f.first, f.last)}
