@@ -80,12 +80,19 @@ def process_article(article: Article, *, gazetteer: Gazetteer | None = None) -> 
 def _with_pronouns(
     text: str, sentences: list[Sentence], mentions: list[Mention], lang: str, gazetteer: Gazetteer
 ) -> list[Mention]:
-    """The mentions plus the pronouns that stand for their people (for the report stage)."""
+    """The mentions the report stage pairs: plus the pronouns that stand for their people, less
+    the people the knowledge base lists with no office at all (private people in the news, such
+    as a defendant or a poisoned ex-spy: named, but no political actors)."""
 
     def gender(actor_id: str) -> str | None:
         actor = gazetteer.kb.get(actor_id)
         return actor.gender if actor else None
 
+    def private(m: Mention) -> bool:
+        actor = gazetteer.kb.get(m.actor_id or "") if m.kind == "person" else None
+        return actor is not None and actor.kind == "person" and not actor.roles
+
+    mentions = [m for m in mentions if not private(m)]
     pronouns = resolve_pronouns(text, sentences, mentions, lang=lang, gender=gender)
     return sorted([*mentions, *pronouns], key=attrgetter("start")) if pronouns else mentions
 

@@ -46,3 +46,21 @@ def test_pronouns_in_a_source_phrase_or_before_a_name_are_not_participants() -> 
     text = f"{first} {second}"
     mentions = [person(text, "Novak", "novak"), person(text, "Horvat", "horvat"), person(text, "Kovačem", "kovac")]
     assert resolved(text, [first, second], mentions) == []
+
+
+def test_a_dropped_subject_is_the_person_of_the_sentence_before() -> None:
+    first, second = "Novak je prispel v Berlin.", "Po srečanju z ministrom Horvatom je dejal, da je zadovoljen."
+    text = f"{first} {second}"
+    mentions = [person(text, "Novak", "novak"), person(text, "Horvatom", "horvat")]
+    assert resolved(text, [first, second], mentions) == [("", "novak")]
+
+
+def test_no_dropped_subject_when_the_sentence_names_one() -> None:
+    first, second = "Novak je prispel v Berlin.", "Kranjc se je z ministrom Horvatom sestala v petek."
+    text = f"{first} {second}"
+    mentions = [person(text, "Novak", "novak"), person(text, "Kranjc", "kranjc"), person(text, "Horvatom", "horvat")]
+    assert resolved(text, [first, second], mentions) == []
+    third = "S to metaforo se bo moral na konferenci spopasti premier Horvat."  # "with" no partner
+    text = f"{first} {third}"
+    mentions = [person(text, "Novak", "novak"), person(text, "Horvat", "horvat")]
+    assert resolved(text, [first, third], mentions) == []

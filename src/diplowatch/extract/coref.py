@@ -8,6 +8,11 @@ sentence before it, else as the first person of the nearest earlier sentence tha
 person's gender, when known, fits the pronoun's. Pronoun lists are per-language data
 (``triggers.yaml`` ``pairing``: ``he`` and ``she``, possessives included).
 
+Slavic languages also drop the subject: "Pompeo je prispel v Berlin. Po srečanju z Maasom je
+dejal ..." When a sentence's first person is a partner after "with" and no pronoun stands for
+the subject, the subject is the first person of the sentence before (same reach), as an empty
+mention at the sentence start.
+
 The resolved pronouns are mentions for the report stage only: they are not names, so the
 actor layer's own output (and its evaluation) does not list them.
 """
@@ -25,6 +30,8 @@ from diplowatch.model import Mention, Sentence
 DETERMINER_REACH = 3  # "his Macedonian colleague X": the pronoun belongs to X's description
 REACH = 2  # sentences back to look for the person a pronoun stands for
 RULE = "coref.pronoun"
+ZERO_WITH_REACH = 4  # "s predsednikom Evropske komisije Junckerjem"; not "s to metaforo ... premierju"
+ZERO_RULE = "coref.zero"  # a subject the verb leaves out, carried over from the sentence before
 
 
 @cache
@@ -63,6 +70,7 @@ def resolve_pronouns(
     if patterns is None or lang is None:
         return []
     source_cue = pairing_words(lang).source_before
+    with_ = pairing_words(lang).with_
     people = [m for m in mentions if m.kind == "person" and m.actor_id]
     if not people:
         return []
@@ -84,6 +92,7 @@ def resolve_pronouns(
         ]
         if own or earlier:
             cues = [c.span() for c in source_cue.finditer(text, sent.start, sent.end)]
+            here = len(found)
             for wanted, pattern in (("m", patterns[0]), ("f", patterns[1])):
                 for match in pattern.finditer(text, sent.start, sent.end):
                     if _not_a_participant(text, match, own, cues):
@@ -93,9 +102,37 @@ def resolve_pronouns(
                     for person in candidates:
                         if gender(person.actor_id or "") in (None, wanted):
                             found.append(_as_mention(match, person))
+            if own and earlier and len(found) == here and _partner_first(text, sent, own[0], with_):
+                topic = earlier[0]
+                if topic.actor_id not in {m.actor_id for m in own}:
+                    found.append(_zero_subject(sent, topic))
         if own:
             recent.append((number, sent.paragraph, own[0]))
     return sorted(found, key=lambda m: m.start)
+
+
+def _partner_first(text: str, sent: Sentence, first: Mention, with_: re.Pattern[str]) -> bool:
+    """True when the sentence's first person is someone's partner ("Po srečanju z Maasom je
+    dejal", "Srečala naj bi se s Tuskom"): a "with" governs it and no subject is named."""
+    head = text[sent.start : first.start]
+    found = with_.search(head)
+    return found is not None and only_words(head[found.end() :], ZERO_WITH_REACH)
+
+
+def _zero_subject(sent: Sentence, topic: Mention) -> Mention:
+    """The dropped subject, as an empty mention at the sentence start: the topic person."""
+    return Mention(
+        sent.start,
+        sent.start,
+        "",
+        "person",
+        topic.actor_id,
+        topic.name,
+        topic.country,
+        ZERO_RULE,
+        topic.confidence,
+        topic.base,
+    )
 
 
 def _not_a_participant(

@@ -17,6 +17,7 @@ from diplowatch.kb.countries import demonym_country
 from diplowatch.kb.gazetteer import Gazetteer
 from diplowatch.lang.keys import name_key, phrase_key
 from diplowatch.lang.names import base_candidates, guess_name
+from diplowatch.lang.romanize import romanize
 from diplowatch.lang.titles import TitleMatch
 from diplowatch.model import Mention
 
@@ -83,9 +84,13 @@ def find_unknown_people(
             continue
         base = " ".join(bases)
         person_id = "x-" + phrase_key(base).replace(" ", "-")
-        surnames.setdefault(last_key, (person_id, base))
+        name = romanize(base, lang)
+        surnames.setdefault(last_key, (person_id, name))
         found.append(
-            _unknown_mention(words, part, person_id, base, "unknown.cue" if cued else "unknown.given", text)
+            replace(
+                _unknown_mention(words, part, person_id, base, "unknown.cue" if cued else "unknown.given", text),
+                name=name,
+            )
         )
     return found
 

@@ -1,0 +1,15 @@
+"""People the knowledge base lists without any office are names, not contact actors."""
+
+from __future__ import annotations
+
+from diplowatch.model import Article
+from diplowatch.pipeline import process_article
+
+
+def test_a_private_person_in_the_knowledge_base_is_no_contact_actor() -> None:
+    text = "date 2018-11-20\nPapež Frančišek se je v Vatikanu srečal z Asio Bibi in s Sergejem Lavrovom.\n"
+    result = process_article(Article(id="t", text=text))
+    people = {m.actor_id for m in result.mentions if m.kind == "person"}
+    assert "asia-bibi" in people  # still recognised as a person
+    assert all("asia-bibi" not in {a.actor_id for a in r.actors} for r in result.reports)
+    assert any({a.actor_id for a in r.actors} >= {"sergey-lavrov"} for r in result.reports)
