@@ -165,7 +165,8 @@ def test_openapi_documents_every_route(api: httpx.Client) -> None:
     paths = api.get("/openapi.json").json()["paths"]
     for path in ("/api/events", "/api/events/{event_id}", "/api/actors",
                  "/api/actors/{actor_id}/contacts",
-                 "/api/articles", "/api/articles/{article_id}", "/api/ingest"):  # fmt: skip
+                 "/api/articles", "/api/articles/{article_id}", "/api/ingest",
+                 "/api/sources", "/api/sources/{source_id}"):  # fmt: skip
         assert path in paths
 
 
@@ -193,3 +194,26 @@ def test_ingest_needs_the_token_and_updates_events(writable: httpx.Client) -> No
     [event] = writable.get("/api/events").json()["items"]
     assert {a["id"] for a in event["actors"]} == {"donald-trump", "vladimir-putin"}
     assert event["mode"] == "phone" and event["article_ids"] == ["call-1"]
+
+
+@pytest.mark.issue(16)
+def test_sources_are_listed_and_written_only_with_the_token(writable: httpx.Client) -> None:
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    source = {"url": "http://127.0.0.1:9/feed.xml", "name": "Wire", "lang": "en"}
+    assert writable.post("/api/sources", json=source).status_code == 401
+    added = writable.post("/api/sources", json=source, headers=auth)
+    assert added.status_code == 201 and added.json()["item"]["name"] == "Wire"
+    assert writable.post("/api/sources", json=source, headers=auth).status_code == 400  # twice
+    assert writable.post("/api/sources", json={"url": "ftp://x/y"}, headers=auth).status_code == 422
+    [item] = writable.get("/api/sources").json()["items"]
+    assert (item["url"], item["kind"], item["last_fetch"], item["n_articles"]) == (source["url"], None, None, 0)
+    assert writable.delete(f"/api/sources/{item['id']}").status_code == 401
+    assert writable.delete(f"/api/sources/{item['id']}", headers=auth).json()["item"]["id"] == item["id"]
+    assert writable.delete(f"/api/sources/{item['id']}", headers=auth).status_code == 404
+    assert writable.get("/api/sources").json()["items"] == []
+
+
+@pytest.mark.issue(16)
+def test_sources_cannot_be_added_on_a_read_only_server(api: httpx.Client) -> None:
+    response = api.post("/api/sources", json={"url": "http://127.0.0.1:9/x"}, headers={"Authorization": "Bearer x"})
+    assert response.status_code == 403

@@ -16,10 +16,11 @@ from diplowatch.ingest.readers import read_inputs
 router = APIRouter(prefix="/api", tags=["ingest"])
 
 
-def _check_token(request: Request, authorization: str | None) -> None:
+def check_token(request: Request, authorization: str | None) -> None:
+    """Refuse a write unless the server has a token and the caller sends it (every write endpoint)."""
     token: str | None = request.app.state.token
     if not token:
-        raise HTTPException(403, "this server is read-only: start it with --token to allow ingest")
+        raise HTTPException(403, "this server is read-only: start it with --token to allow writes")
     scheme, _, given = (authorization or "").partition(" ")
     if scheme.lower() != "bearer" or not hmac.compare_digest(
         given.strip().encode(), token.encode()
@@ -38,7 +39,7 @@ def ingest(
     request: Request, body: IngestIn, authorization: Annotated[str | None, Header()] = None
 ) -> dict[str, Any]:
     """Ingest articles (as `diplowatch ingest` reads JSON Lines) and update their events."""
-    _check_token(request, authorization)
+    check_token(request, authorization)
     if any(not (a.text or a.html) for a in body.articles):
         raise HTTPException(400, "every article needs 'text' or 'html'")
     from diplowatch.cli.ingest import ingest_items  # the CLI imports this module's app
