@@ -84,7 +84,7 @@ def dress(article: Article, related: list[Article], *, labelled: bool = True) ->
     paragraphs = _body(article)
     menu = "".join(f'<a href="/{w.lower()}">{w}</a> ' for w in CHROME[1].split())
     links = "".join(f'<div class="teaser"><a href="/r/{r.id}">{esc(_title(r))}</a></div>' for r in related)
-    date = f'<meta property="article:published_time" content="{article.published}T08:00:00Z">' if article.published else ""
+    date = f'<meta property="article:published_time" content="{article.published}">' if article.published else ""
     page = (
         f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>{esc(paragraphs[0])} | Daily'
         f' Courier</title>{date}<link rel="canonical" href="/articles/{article.id}"></head><body>'
@@ -221,7 +221,8 @@ def main() -> None:
               f" {r['precision']:.3f} | {r['recall']:.3f} | {r['f1']:.3f} | {r['date_accuracy']:.3f} |")  # fmt: skip
     result = throughput(pages, args.pages)
     print(f"\nloopback feed of {result['pages']} pages: fetch only {result['fetch_pages_per_s']:.0f} pages/s;"
-          f" fetch + extract + ingest + merge {result['poll_pages_per_s']:.1f} pages/s ({result['poll_s']:.1f} s)")  # fmt: skip
+          f" fetch + extract + ingest + merge {result['poll_pages_per_s']:.1f} pages/s"
+          f" ({result['poll_s']:.1f} s)")  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -140,7 +140,8 @@ def test_atom_news_sitemap_and_sitemap_index(site: Site, db_path: Path) -> None:
     assert meeting["lang"] == "de"  # the sitemap's news:language wins over the page's <html lang>
 
     # a later <updated> in the Atom feed fetches the entry again; the changed text is version 2
-    site.routes["/atom"] = Page(site.routes["/atom"].body.replace("2025-11-04T10", "2025-11-05T10"))
+    atom = site.routes["/atom"]
+    site.routes["/atom"] = Page(atom.body.replace("2025-11-04T10", "2025-11-05T10"), content_type=atom.content_type)
     site.routes["/a/call"] = Page(page("Call", CALL + " A second call is planned."))
     assert poll(db_path)[site.url("/atom")].new == 1
     versions = [r["version"] for r in stored(db_path) if r["url"] == site.url("/a/call")]
@@ -285,3 +286,18 @@ def test_cli_sources_and_fetch(site: Site, db_path: Path) -> None:
     assert runner.invoke(main, ["fetch", "--once", "--every", "1m", "--db", db]).exit_code == 2
     assert runner.invoke(main, ["fetch", "--every", "soon", "--db", db]).exit_code == 2
 
+
+
+def test_the_body_decides_the_kind_except_for_html(site: Site, db_path: Path) -> None:
+    xhtml = '<?xml version="1.0" encoding="utf-8"?>\n' + page("Call", CALL).replace("<!doctype html>", "")
+    site.routes["/xhtml"] = Page(xhtml, content_type="application/xhtml+xml")
+    site.routes["/feed.txt"] = Page(rss(("m", "/a/m", "Tue, 04 Mar 2025 08:00:00 GMT")), content_type="text/plain")
+    site.routes["/a/m"] = Page(page("Meeting", MEETING))
+    site.routes["/pdf"] = Page(b"%PDF-1.4", content_type="application/pdf")
+    for path in ("/xhtml", "/feed.txt", "/pdf"):
+        add(db_path, site.url(path))
+    summaries = poll(db_path)
+    assert (summaries[site.url("/xhtml")].kind, summaries[site.url("/xhtml")].new) == ("page", 1)
+    assert (summaries[site.url("/feed.txt")].kind, summaries[site.url("/feed.txt")].new) == ("rss", 1)
+    assert summaries[site.url("/pdf")].failed == 1
+    assert [r["error"] for r in stored(db_path) if r["status"] == "failed"] == ["not an HTML page (application/pdf)"]

@@ -117,23 +117,9 @@ def fetch(
 
 
 def _poll(db: str, fetcher: Fetcher) -> bool:
-    """One poll of all sources with a summary line per source; True when anything failed."""
+    """One poll of all sources, printing progress and a summary line per source; True when anything failed."""
     with open_store(db) as store:
         polled = poll_all(store, fetcher, report=lambda line: click.echo(line, err=True))
     if not polled:
         raise DiplowatchError("no sources to fetch; add one with: diplowatch sources add URL --db FILE")
-    failed = False
-    for source, summary in polled:
-        label = source.name or source.url
-        if summary.error:
-            click.echo(f"{label}: failed: {summary.error}", err=True)
-        elif summary.not_modified:
-            click.echo(f"{label}: not modified since the last fetch", err=True)
-        else:
-            click.echo(
-                f"{label} ({summary.kind}): new {summary.new}, unchanged {summary.unchanged}, "
-                f"failed {summary.failed}",
-                err=True,
-            )
-        failed = failed or bool(summary.error or summary.failed)
-    return failed
+    return any(summary.error or summary.failed for _, summary in polled)

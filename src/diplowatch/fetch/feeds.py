@@ -41,8 +41,14 @@ class Listing:
     sitemaps: list[str] = field(default_factory=list)  # children of a sitemap index
 
 
-def looks_like_xml(body: bytes) -> bool:
-    """Whether a body is a listing rather than a page (HTML is treated as one article)."""
+def is_listing(body: bytes, content_type: str) -> bool:
+    """Whether a body is a feed or sitemap rather than a page (a page is one article).
+
+    Servers label feeds as text/xml, application/xml, application/rss+xml or even text/plain,
+    so the body decides, except that what is served as HTML (XHTML has an XML prolog too) is a page.
+    """
+    if content_type in ("text/html", "application/xhtml+xml"):
+        return False
     return bool(_XML_START.match(body[:512]))
 
 

@@ -18,7 +18,7 @@ from dataclasses import replace
 from email.message import Message
 from urllib.parse import urljoin, urlsplit
 
-from diplowatch.fetch.feeds import Entry, FeedError, Listing, looks_like_xml, parse_listing
+from diplowatch.fetch.feeds import Entry, FeedError, Listing, is_listing, parse_listing
 from diplowatch.fetch.http import Fetcher, FetchError, Response
 from diplowatch.ingest.html import extract_page
 from diplowatch.model import Article, FailedArticle
@@ -46,10 +46,22 @@ def poll_all(
     """Poll every source once; a source that fails is recorded and the others go on."""
     done = []
     for source in pollable(store):
+        report(f"{source.name or source.url}: polling")
         summary = poll_source(store, fetcher, source, report=report)
         record_poll(store, source, summary)
+        report(summary_line(source, summary))
         done.append((source, summary))
     return done
+
+
+def summary_line(source: Source, summary: FetchSummary) -> str:
+    """What a poll of one source did, in one line."""
+    label = source.name or source.url
+    if summary.error:
+        return f"{label}: failed: {summary.error}"
+    if summary.not_modified:
+        return f"{label}: not modified since the last fetch"
+    return f"{label} ({summary.kind}): new {summary.new}, unchanged {summary.unchanged}, failed {summary.failed}"
 
 
 def poll_source(store: Store, fetcher: Fetcher, source: Source, *, report: Report = lambda line: None) -> FetchSummary:
@@ -61,7 +73,7 @@ def poll_source(store: Store, fetcher: Fetcher, source: Source, *, report: Repor
     if answer.not_modified:
         return FetchSummary(not_modified=True, kind=source.kind)
     validators = {"etag": answer.headers.get("ETag"), "last_modified": answer.headers.get("Last-Modified")}
-    if not looks_like_xml(answer.body):
+    if not is_listing(answer.body, _content_type(answer)):
         counts = _ingest_page(store, source, Entry(url=source.url), answer, report=report)
         return FetchSummary(kind="page", **counts, **validators)
     try:
@@ -108,7 +120,7 @@ def _ingest_page(store: Store, source: Source, entry: Entry, answer: Response, *
     """Extract one fetched page and ingest it as ``diplowatch ingest`` would (committed now)."""
     from diplowatch.cli.ingest import ingest_items  # the CLI package imports this module
 
-    kind = answer.headers.get_content_type() if answer.headers.get("Content-Type") else ""
+    kind = _content_type(answer)
     if kind not in _PAGE_TYPES:
         return _failed(store, source, entry.url, f"not an HTML page ({kind})", report)
     html = decode_page(answer.body, answer.headers)
@@ -171,6 +183,11 @@ def decode_page(body: bytes, headers: Message) -> str:
             except (LookupError, UnicodeDecodeError):
                 continue
     return body.decode("cp1252", "replace")
+
+
+def _content_type(answer: Response) -> str:
+    """The media type the server sent ('' without a Content-Type; Message assumes text/plain)."""
+    return answer.headers.get_content_type() if answer.headers.get("Content-Type") else ""
 
 
 def _primary(lang: str | None) -> str | None:

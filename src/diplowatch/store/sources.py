@@ -156,10 +156,12 @@ def remember_url(
 ) -> None:  # fmt: skip
     """Record the fetched URL and its canonical URL as done (committed with the article)."""
     for url in sorted(urls):
-        store.execute("DELETE FROM fetched_urls WHERE url = ?", (url,))
+        # ON CONFLICT: two fetch processes on one PostgreSQL store may record the same URL
         store.execute(
             "INSERT INTO fetched_urls (url, source_id, article_id, updated, etag, last_modified, fetched_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (url) DO UPDATE SET source_id = excluded.source_id,"
+            " article_id = excluded.article_id, updated = excluded.updated, etag = excluded.etag,"
+            " last_modified = excluded.last_modified, fetched_at = excluded.fetched_at",
             (url, source_id, article_id, updated, etag, last_modified, now()),
         )
     store.commit()
