@@ -6,6 +6,7 @@ import socket
 import urllib.error
 from pathlib import Path
 
+import click
 import pytest
 from click.testing import CliRunner
 
@@ -301,3 +302,19 @@ def test_the_body_decides_the_kind_except_for_html(site: Site, db_path: Path) ->
     assert (summaries[site.url("/feed.txt")].kind, summaries[site.url("/feed.txt")].new) == ("rss", 1)
     assert summaries[site.url("/pdf")].failed == 1
     assert [r["error"] for r in stored(db_path) if r["status"] == "failed"] == ["not an HTML page (application/pdf)"]
+
+
+def test_retry_after_is_honoured_within_a_cap(site: Site) -> None:
+    site.routes["/busy"] = Page("busy", status=503, content_type="text/plain", headers={"Retry-After": "7"})
+    made = fetcher(retries=2, backoff=0.5)
+    with pytest.raises(FetchError, match="HTTP 503"):
+        made.get(site.url("/busy"))
+    assert made.waits == [7.0, 7.0] and site.count("/busy") == 3  # type: ignore[attr-defined]
+
+
+def test_poll_interval() -> None:
+    from diplowatch.cli.fetch import parse_interval
+
+    assert [parse_interval(v) for v in ("900", "30s", "15m", "2h", "1d")] == [900, 30, 900, 7200, 86400]
+    with pytest.raises(click.BadParameter):
+        parse_interval("0m")

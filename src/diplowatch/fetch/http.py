@@ -4,8 +4,9 @@ Polite, because news sites block crawlers that are not: every request names itse
 User-Agent, asks robots.txt first (``urllib.robotparser``, its Crawl-delay honoured), waits
 between two requests to one host, sends the validators of the last answer (304 costs the
 site nothing), gives up after a timeout and retries only what may pass on a second try
-(timeouts, 429, 5xx), with a growing pause. Every failure becomes a ``FetchError`` with a
-reason a person can act on; a body is never read beyond a byte limit.
+(timeouts, 429, 5xx), with a growing pause or the one the server's Retry-After asks for.
+Every failure becomes a ``FetchError`` with a reason a person can act on; a body is never
+read beyond a byte limit.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from urllib.parse import urlsplit
 
 USER_AGENT = f"diplowatch/{version('diplowatch')} (news research crawler; +https://github.com/diplowatch)"
 MAX_BYTES = 5_000_000
+MAX_RETRY_AFTER = 120.0  # a longer Retry-After is cut: the next poll comes round anyway
 _RETRIED = {429, 500, 502, 503, 504}
 _REDIRECTS = {301, 302, 303, 307, 308}
 
@@ -32,10 +34,11 @@ _REDIRECTS = {301, 302, 303, 307, 308}
 class FetchError(Exception):
     """A URL that could not be fetched; ``reason`` is what the summary and the store show."""
 
-    def __init__(self, reason: str, *, retry: bool = False) -> None:
+    def __init__(self, reason: str, *, retry: bool = False, wait: float = 0.0) -> None:
         super().__init__(reason)
         self.reason = reason
         self.retry = retry
+        self.wait = wait  # seconds the server asked for (Retry-After), at least the back-off
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +60,9 @@ def describe(exc: BaseException, *, timeout: float) -> FetchError:
     if isinstance(exc, urllib.error.HTTPError):
         if exc.code in _REDIRECTS:
             return FetchError(f"redirect loop or too many redirects (HTTP {exc.code})")
-        return FetchError(f"HTTP {exc.code} {exc.reason}".rstrip(), retry=exc.code in _RETRIED)
+        after = (exc.headers.get("Retry-After") or "").strip() if exc.headers else ""
+        wait = min(float(after), MAX_RETRY_AFTER) if after.isdigit() else 0.0
+        return FetchError(f"HTTP {exc.code} {exc.reason}".rstrip(), retry=exc.code in _RETRIED, wait=wait)
     reason = exc.reason if isinstance(exc, urllib.error.URLError) else exc
     if isinstance(reason, socket.gaierror):
         return FetchError(f"DNS lookup failed: {reason.strerror or reason}")
@@ -109,8 +114,9 @@ class Fetcher:
             except FetchError as error:
                 if not error.retry or attempt >= self.retries:
                     raise
+                pause = max(error.wait, self.backoff * 2**attempt)
             attempt += 1
-            self._sleep(self.backoff * 2 ** (attempt - 1))
+            self._sleep(pause)
 
     def allowed(self, url: str) -> bool:
         """Whether robots.txt of the URL's host lets this User-Agent fetch it (RFC 9309 rules).

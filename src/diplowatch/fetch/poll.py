@@ -37,11 +37,11 @@ MAX_CHILD_SITEMAPS = 50  # a sitemap index of a big site lists years of archives
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w.:-]+)""", re.IGNORECASE)
 _PAGE_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "")
 
-Report = Callable[[str], None]
+Progress = Callable[[str], None]  # receives one line of progress at a time
 
 
 def poll_all(
-    store: Store, fetcher: Fetcher, *, report: Report = lambda line: None
+    store: Store, fetcher: Fetcher, *, report: Progress = lambda line: None
 ) -> list[tuple[Source, FetchSummary]]:
     """Poll every source once; a source that fails is recorded and the others go on."""
     done = []
@@ -64,7 +64,9 @@ def summary_line(source: Source, summary: FetchSummary) -> str:
     return f"{label} ({summary.kind}): new {summary.new}, unchanged {summary.unchanged}, failed {summary.failed}"
 
 
-def poll_source(store: Store, fetcher: Fetcher, source: Source, *, report: Report = lambda line: None) -> FetchSummary:
+def poll_source(
+    store: Store, fetcher: Fetcher, source: Source, *, report: Progress = lambda line: None
+) -> FetchSummary:
     """Fetch a source and every article it lists that the store does not hold yet."""
     try:
         answer = fetcher.get(source.url, etag=source.etag, last_modified=source.last_modified)
@@ -88,7 +90,7 @@ def poll_source(store: Store, fetcher: Fetcher, source: Source, *, report: Repor
     return FetchSummary(kind=listing.kind, **counts, **validators)
 
 
-def _entries(fetcher: Fetcher, listing: Listing, report: Report) -> tuple[list[Entry], int]:
+def _entries(fetcher: Fetcher, listing: Listing, report: Progress) -> tuple[list[Entry], int]:
     """The listing's entries; a sitemap index's children read one level down (failures counted)."""
     entries, failed = list(listing.entries), 0
     for url in listing.sitemaps[:MAX_CHILD_SITEMAPS]:
@@ -102,7 +104,7 @@ def _entries(fetcher: Fetcher, listing: Listing, report: Report) -> tuple[list[E
     return entries, failed
 
 
-def _fetch_entry(store: Store, fetcher: Fetcher, source: Source, entry: Entry, *, report: Report) -> dict[str, int]:
+def _fetch_entry(store: Store, fetcher: Fetcher, source: Source, entry: Entry, *, report: Progress) -> dict[str, int]:
     url = urljoin(source.url, entry.url)
     known = known_url(store, url)
     if known and not (known["updated"] and entry.updated and entry.updated > known["updated"]):
@@ -116,7 +118,7 @@ def _fetch_entry(store: Store, fetcher: Fetcher, source: Source, entry: Entry, *
     return _ingest_page(store, source, replace(entry, url=url), answer, report=report)
 
 
-def _ingest_page(store: Store, source: Source, entry: Entry, answer: Response, *, report: Report) -> dict[str, int]:
+def _ingest_page(store: Store, source: Source, entry: Entry, answer: Response, *, report: Progress) -> dict[str, int]:
     """Extract one fetched page and ingest it as ``diplowatch ingest`` would (committed now)."""
     from diplowatch.cli.ingest import ingest_items  # the CLI package imports this module
 
@@ -161,7 +163,7 @@ def _ingest_page(store: Store, source: Source, entry: Entry, answer: Response, *
 
 
 def _failed(
-    store: Store, source: Source, url: str, reason: str, report: Report, *, article_id: str | None = None
+    store: Store, source: Source, url: str, reason: str, report: Progress, *, article_id: str | None = None
 ) -> dict[str, int]:
     """Store the failure as a failed article (the store shows why); its URL is tried again next poll."""
     from diplowatch.cli.ingest import ingest_items

@@ -29,13 +29,15 @@ class SourceError(DiplowatchError):
 
 @dataclass(frozen=True, slots=True)
 class Source:
+    """What a poll needs of a source: its URL and hints, and the validators of its last answer."""
+
     id: str
     url: str
-    name: str | None = None
-    lang: str | None = None
-    kind: str | None = None
-    etag: str | None = None
-    last_modified: str | None = None
+    name: str | None
+    lang: str | None
+    kind: str | None
+    etag: str | None
+    last_modified: str | None
 
 
 @dataclass(frozen=True, slots=True)
