@@ -148,6 +148,15 @@ def test_atom_news_sitemap_and_sitemap_index(site: Site, db_path: Path) -> None:
     versions = [r["version"] for r in stored(db_path) if r["url"] == site.url("/a/call")]
     assert versions == [1, 2]
 
+    # a refetch that fails is reported and leaves the stored article current
+    site.routes["/atom"] = Page(atom.body.replace("2025-11-04T10", "2025-11-06T10"), content_type=atom.content_type)
+    site.routes["/a/call"] = Page("gone", status=410, content_type="text/plain")
+    assert poll(db_path)[site.url("/atom")].failed == 1
+    with open_store(db_path) as store:
+        current = store.query("SELECT status, version FROM articles WHERE url = ? AND is_current = 1",
+                              (site.url("/a/call"),))  # fmt: skip
+    assert current == [{"status": "ok", "version": 2}]
+
 
 def test_failing_sources_are_recorded_and_the_others_go_on(site: Site, db_path: Path) -> None:
     site.routes["/broken.xml"] = Page('<?xml version="1.0"?><rss><channel><item>', content_type="application/xml")

@@ -104,7 +104,9 @@ def _entries(fetcher: Fetcher, listing: Listing, report: Progress) -> tuple[list
     return entries, failed
 
 
-def _fetch_entry(store: Store, fetcher: Fetcher, source: Source, entry: Entry, *, report: Progress) -> dict[str, int]:
+def _fetch_entry(
+    store: Store, fetcher: Fetcher, source: Source, entry: Entry, *, report: Progress
+) -> dict[str, int]:
     url = urljoin(source.url, entry.url)
     known = known_url(store, url)
     if known and not (known["updated"] and entry.updated and entry.updated > known["updated"]):
@@ -112,7 +114,7 @@ def _fetch_entry(store: Store, fetcher: Fetcher, source: Source, entry: Entry, *
     try:
         answer = fetcher.get(url, etag=known and known["etag"], last_modified=known and known["last_modified"])
     except FetchError as error:
-        return _failed(store, source, url, error.reason, report)
+        return _failed(store, source, url, error.reason, report, article_id=known and known["article_id"])
     if answer.not_modified:
         return {"unchanged": 1}
     return _ingest_page(store, source, replace(entry, url=url), answer, report=report)
@@ -165,11 +167,18 @@ def _ingest_page(store: Store, source: Source, entry: Entry, answer: Response, *
 def _failed(
     store: Store, source: Source, url: str, reason: str, report: Progress, *, article_id: str | None = None
 ) -> dict[str, int]:
-    """Store the failure as a failed article (the store shows why); its URL is tried again next poll."""
+    """Store the failure as a failed article (the store shows why); its URL is tried again next poll.
+
+    A failed refetch of an article already stored is only reported: a passing 500 must not
+    replace the good version as the current one.
+    """
     from diplowatch.cli.ingest import ingest_items
 
     report(f"  failed   {url}: {reason}")
-    ingest_items(store, [FailedArticle(id=article_id or article_id_for(url), reason=reason, origin=url)])
+    article_id = article_id or article_id_for(url)
+    stored = store.article(article_id)
+    if not (stored and stored["status"] == "ok"):
+        ingest_items(store, [FailedArticle(id=article_id, reason=reason, origin=url)])
     return {"failed": 1}
 
 
