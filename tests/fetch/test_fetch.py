@@ -327,3 +327,16 @@ def test_poll_interval() -> None:
     assert [parse_interval(v) for v in ("900", "30s", "15m", "2h", "1d")] == [900, 30, 900, 7200, 86400]
     with pytest.raises(click.BadParameter):
         parse_interval("0m")
+
+
+def test_failed_articles_are_retried_although_the_feed_did_not_change(site: Site, db_path: Path) -> None:
+    site.routes["/feed"] = Page(rss(("a", "/a/1", "Tue, 04 Nov 2025 09:00:00 GMT")),
+                                content_type="application/rss+xml", etag='"f"')  # fmt: skip
+    site.routes["/a/1"] = Page("down", status=503, content_type="text/plain")
+    add(db_path, site.url("/feed"))
+    assert poll(db_path)[site.url("/feed")].failed == 1
+    site.routes["/a/1"] = Page(page("Call", CALL))
+    again = poll(db_path)[site.url("/feed")]
+    assert (again.not_modified, again.new) == (False, 1)  # no ETag was kept after the failure
+    assert poll(db_path)[site.url("/feed")].not_modified  # now it is
+    assert [(r["version"], r["status"]) for r in stored(db_path)] == [(1, "failed"), (2, "ok")]

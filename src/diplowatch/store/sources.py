@@ -124,12 +124,19 @@ def pollable(store: Store) -> list[Source]:
 
 
 def record_poll(store: Store, source: Source, summary: FetchSummary) -> None:
-    """Store the outcome of one poll; validators change only on a fresh 200 answer."""
+    """Store the outcome of one poll.
+
+    The validators of a fresh answer are kept only when every article it listed was stored:
+    otherwise the next conditional GET would get a 304 and the failed articles would wait
+    for the listing to change before they are tried again.
+    """
     status = "failed" if summary.error else ("unchanged" if summary.not_modified else "ok")
-    etag, modified = (
-        (source.etag, source.last_modified) if summary.error or summary.not_modified
-        else (summary.etag, summary.last_modified)
-    )  # fmt: skip
+    if summary.error or summary.not_modified:
+        etag, modified = source.etag, source.last_modified
+    elif summary.failed:
+        etag, modified = None, None
+    else:
+        etag, modified = summary.etag, summary.last_modified
     store.execute(
         "UPDATE sources SET kind = ?, etag = ?, last_modified = ?, last_fetch = ?, last_status = ?,"
         " last_error = ?, n_new = ?, n_unchanged = ?, n_failed = ? WHERE id = ?",
