@@ -43,9 +43,7 @@ def page(title: str, body: str, *, canonical: str | None = None, lang: str = "en
 
 
 def rss(*items: tuple[str, str, str]) -> str:
-    body = "".join(
-        f"<item><title>{t}</title><link>{link}</link><pubDate>{d}</pubDate></item>" for t, link, d in items
-    )
+    body = "".join(f"<item><title>{t}</title><link>{link}</link><pubDate>{d}</pubDate></item>" for t, link, d in items)
     return f'<?xml version="1.0"?><rss version="2.0"><channel><title>Daily</title>{body}</channel></rss>'
 
 
@@ -121,7 +119,7 @@ def test_atom_news_sitemap_and_sitemap_index(site: Site, db_path: Path) -> None:
     site.routes["/news.xml"] = Page(news.format(loc=site.url("/a/meet")), content_type="application/xml")
     site.routes["/index.xml"] = Page(
         '<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
-        f'<sitemap><loc>{site.url("/news.xml")}</loc></sitemap><sitemap><loc>{site.url("/gone.xml")}</loc>'
+        f"<sitemap><loc>{site.url('/news.xml')}</loc></sitemap><sitemap><loc>{site.url('/gone.xml')}</loc>"
         "</sitemap></sitemapindex>",
         content_type="application/xml",
     )
@@ -295,7 +293,6 @@ def test_cli_sources_and_fetch(site: Site, db_path: Path) -> None:
     assert runner.invoke(main, ["fetch", "--delay", "0", "--db", db]).exit_code == 0
     assert runner.invoke(main, ["fetch", "--once", "--every", "1m", "--db", db]).exit_code == 2
     assert runner.invoke(main, ["fetch", "--every", "soon", "--db", db]).exit_code == 2
-
 
 
 def test_the_body_decides_the_kind_except_for_html(site: Site, db_path: Path) -> None:

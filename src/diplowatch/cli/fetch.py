@@ -88,9 +88,7 @@ def parse_interval(value: str) -> float:
               help="Retries after a timeout, 429 or 5xx answer, pausing 2s, 4s, ... between them.")  # fmt: skip
 @click.option("--max-bytes", default=MAX_BYTES, show_default=True, type=click.IntRange(min=1),
               help="Largest page, feed or sitemap read; a larger one fails.")  # fmt: skip
-def fetch(
-    db: str, once: bool, every: str | None, delay: float, timeout: float, retries: int, max_bytes: int
-) -> None:
+def fetch(db: str, once: bool, every: str | None, delay: float, timeout: float, retries: int, max_bytes: int) -> None:
     """Poll every source, fetch the articles not yet stored and ingest them like `ingest` does.
 
     Each article is committed when ingested, so a run killed half-way resumes where it stopped.

@@ -104,9 +104,7 @@ def _entries(fetcher: Fetcher, listing: Listing, report: Progress) -> tuple[list
     return entries, failed
 
 
-def _fetch_entry(
-    store: Store, fetcher: Fetcher, source: Source, entry: Entry, *, report: Progress
-) -> dict[str, int]:
+def _fetch_entry(store: Store, fetcher: Fetcher, source: Source, entry: Entry, *, report: Progress) -> dict[str, int]:
     url = urljoin(source.url, entry.url)
     known = known_url(store, url)
     if known and not (known["updated"] and entry.updated and entry.updated > known["updated"]):

@@ -108,9 +108,7 @@ def list_sources(store: Store, *, where: tuple[str, tuple[str, ...]] | None = No
     rows = store.query(f"SELECT {_COLUMNS} FROM sources{clause} ORDER BY COALESCE(name, url), url", params)
     counts = {
         row["source_id"]: row["n"]
-        for row in store.query(
-            "SELECT source_id, COUNT(DISTINCT article_id) AS n FROM fetched_urls GROUP BY source_id"
-        )
+        for row in store.query("SELECT source_id, COUNT(DISTINCT article_id) AS n FROM fetched_urls GROUP BY source_id")
     }
     for row in rows:
         row["n_articles"] = counts.get(row["id"], 0)
