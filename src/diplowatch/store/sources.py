@@ -14,17 +14,13 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
-from diplowatch.errors import DiplowatchError
+from diplowatch.errors import SourceError
 from diplowatch.store.sqlite import Store
 
 _COLUMNS = (
     "id, url, name, lang, kind, etag, last_modified, added_at, last_fetch, last_status, last_error,"
     " n_new, n_unchanged, n_failed"
 )
-
-
-class SourceError(DiplowatchError):
-    """A source that cannot be added or removed as asked (bad URL, duplicate, unknown id)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +50,7 @@ class FetchSummary:
     not_modified: bool = False
 
 
-def now() -> str:
+def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
@@ -78,7 +74,7 @@ def add_source(store: Store, url: str, *, name: str | None = None, lang: str | N
     sid = source_id(url)
     store.execute(
         "INSERT INTO sources (id, url, name, lang, added_at) VALUES (?, ?, ?, ?, ?)",
-        (sid, url, name, lang, now()),
+        (sid, url, name, lang, _now()),
     )
     store.commit()
     found = get_source(store, sid)
@@ -139,7 +135,7 @@ def record_poll(store: Store, source: Source, summary: FetchSummary) -> None:
         "UPDATE sources SET kind = ?, etag = ?, last_modified = ?, last_fetch = ?, last_status = ?,"
         " last_error = ?, n_new = ?, n_unchanged = ?, n_failed = ? WHERE id = ?",
         (
-            summary.kind or source.kind, etag, modified, now(), status, summary.error,
+            summary.kind or source.kind, etag, modified, _now(), status, summary.error,
             summary.new, summary.unchanged, summary.failed, source.id,
         ),
     )  # fmt: skip
@@ -169,6 +165,6 @@ def remember_url(
             " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (url) DO UPDATE SET source_id = excluded.source_id,"
             " article_id = excluded.article_id, updated = excluded.updated, etag = excluded.etag,"
             " last_modified = excluded.last_modified, fetched_at = excluded.fetched_at",
-            (url, source_id, article_id, updated, etag, last_modified, now()),
+            (url, source_id, article_id, updated, etag, last_modified, _now()),
         )
     store.commit()

@@ -9,7 +9,8 @@ from fastapi import APIRouter, Header, HTTPException, Request
 from diplowatch.api.routes.ingest import check_token
 from diplowatch.api.routes.paging import store_of
 from diplowatch.api.schemas import ErrorOut, One, Page, SourceIn, SourceOut
-from diplowatch.store.sources import SourceError, add_source, list_sources, remove_source
+from diplowatch.errors import SourceError
+from diplowatch.store.sources import add_source, list_sources, remove_source
 
 router = APIRouter(prefix="/api/sources", tags=["sources"])
 _WRITE_ERRORS: dict[int | str, dict[str, Any]] = {
