@@ -337,3 +337,16 @@ def test_failed_articles_are_retried_although_the_feed_did_not_change(site: Site
     assert (again.not_modified, again.new) == (False, 1)  # no ETag was kept after the failure
     assert poll(db_path)[site.url("/feed")].not_modified  # now it is
     assert [(r["version"], r["status"]) for r in stored(db_path)] == [(1, "failed"), (2, "ok")]
+
+
+def test_robots_txt_is_read_again_after_a_day(site: Site) -> None:
+    now = [0.0]
+    made = Fetcher(host_delay=0, retries=0, sleep=lambda s: None, clock=lambda: now[0])
+    site.routes["/page"] = Page(page("Call", CALL))
+    made.get(site.url("/page"))
+    site.routes["/robots.txt"] = Page("User-agent: *\nDisallow: /\n", content_type="text/plain")
+    made.get(site.url("/page"))  # the cached rules still hold
+    now[0] = 86401.0
+    with pytest.raises(FetchError, match="robots.txt"):
+        made.get(site.url("/page"))
+    assert site.count("/robots.txt") == 2

@@ -26,6 +26,7 @@ from urllib.parse import urlsplit
 
 USER_AGENT = f"diplowatch/{version('diplowatch')} (news research crawler; +https://github.com/diplowatch)"
 MAX_BYTES = 5_000_000
+ROBOTS_TTL = 86400.0  # RFC 9309: robots.txt is not cached for longer than a day
 MAX_RETRY_AFTER = 120.0  # a longer Retry-After is cut: the next poll comes round anyway
 _RETRIED = {429, 500, 502, 503, 504}
 _REDIRECTS = {301, 302, 303, 307, 308}
@@ -95,7 +96,7 @@ class Fetcher:
         self._sleep = sleep
         self._clock = clock
         self._last: dict[str, float] = {}
-        self._robots: dict[str, urllib.robotparser.RobotFileParser] = {}
+        self._robots: dict[str, tuple[urllib.robotparser.RobotFileParser, float]] = {}
         self._delays: dict[str, float] = {}  # Crawl-delay of a host's robots.txt
         # an empty ProxyHandler: requests go only where the user's source URLs point
         self._opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
@@ -126,13 +127,15 @@ class Fetcher:
         """
         parts = urlsplit(url)
         origin = f"{parts.scheme}://{parts.netloc}"
-        robots = self._robots.get(origin)
-        if robots is None:
-            robots = self._robots[origin] = self._read_robots(origin)
-        return robots.can_fetch(self.user_agent, url)
+        cached = self._robots.get(origin)
+        if cached is None or cached[1] < self._clock():
+            cached = self._robots[origin] = self._read_robots(origin)
+        return cached[0].can_fetch(self.user_agent, url)
 
-    def _read_robots(self, origin: str) -> urllib.robotparser.RobotFileParser:
+    def _read_robots(self, origin: str) -> tuple[urllib.robotparser.RobotFileParser, float]:
+        """The host's rules and until when they hold (a day; an hour when the server failed)."""
         robots = urllib.robotparser.RobotFileParser(origin + "/robots.txt")
+        ttl = ROBOTS_TTL
         try:
             answer = self._request(origin + "/robots.txt", {})
             robots.parse(answer.body.decode("utf-8", "replace").splitlines())
@@ -142,10 +145,11 @@ class Fetcher:
             # missing (4xx): no rules; refused (401/403) or failing (5xx): stay out
             refused = error.reason.startswith(("HTTP 401", "HTTP 403", "HTTP 5"))
             robots.disallow_all, robots.allow_all = refused, not refused
+            ttl = ROBOTS_TTL / 24 if error.reason.startswith("HTTP 5") else ttl
         delay = robots.crawl_delay(self.user_agent)
         if delay is not None:
             self._delays[urlsplit(origin).netloc] = float(delay)
-        return robots
+        return robots, self._clock() + ttl
 
     def _wait_turn(self, host: str) -> None:
         delay = max(self.host_delay, self._delays.get(host, 0.0))
