@@ -21,7 +21,8 @@ class Page:
     content_type: str = "text/html; charset=utf-8"
     headers: dict[str, str] = field(default_factory=dict)
     etag: str | None = None
-    delay: float = 0.0
+    delay: float = 0.0  # seconds before answering
+    drip: float = 0.0  # seconds between two 100-byte pieces of the body
 
 
 @dataclass
@@ -62,7 +63,12 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
                 self.send_header(name, value)
             self.end_headers()
             with contextlib.suppress(BrokenPipeError, ConnectionResetError):  # the client gave up
-                self.wfile.write(body)
+                if not page.drip:
+                    self.wfile.write(body)
+                for start in range(0, len(body), 100) if page.drip else ():
+                    self.wfile.write(body[start : start + 100])
+                    self.wfile.flush()
+                    time.sleep(page.drip)
 
         def log_message(self, *args: object) -> None:
             pass

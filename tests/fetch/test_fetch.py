@@ -350,3 +350,9 @@ def test_robots_txt_is_read_again_after_a_day(site: Site) -> None:
     with pytest.raises(FetchError, match="robots.txt"):
         made.get(site.url("/page"))
     assert site.count("/robots.txt") == 2
+
+
+def test_a_dripping_server_cannot_hold_the_poll(site: Site) -> None:
+    site.routes["/drip"] = Page(page("Call", CALL) * 3, drip=0.1)  # each piece in time, the whole too late
+    with pytest.raises(FetchError, match=r"too slow: body not read within 1\.2s"):
+        fetcher(timeout=0.4, retries=0).get(site.url("/drip"))

@@ -27,7 +27,9 @@ from urllib.parse import urlsplit
 USER_AGENT = f"diplowatch/{version('diplowatch')} (news research crawler; +https://github.com/diplowatch)"
 MAX_BYTES = 5_000_000
 ROBOTS_TTL = 86400.0  # RFC 9309: robots.txt is not cached for longer than a day
-MAX_RETRY_AFTER = 120.0  # a longer Retry-After is cut: the next poll comes round anyway
+MAX_RETRY_AFTER = 120.0
+BODY_TIMEOUTS = 3  # a whole body may take three timeouts to arrive
+CHUNK = 65536  # a longer Retry-After is cut: the next poll comes round anyway
 _RETRIED = {429, 500, 502, 503, 504}
 _REDIRECTS = {301, 302, 303, 307, 308}
 
@@ -160,6 +162,23 @@ class Fetcher:
                 self._sleep(pause)
         self._last[host] = self._clock()
 
+    def _read_body(self, answer: http.client.HTTPResponse) -> bytes:
+        """The body within the byte limit and a whole-body deadline.
+
+        The socket timeout bounds each wait only, so a server dripping a byte a second would
+        otherwise hold the poll for as long as it likes.
+        """
+        deadline = time.monotonic() + BODY_TIMEOUTS * self.timeout
+        chunks, size = [], 0
+        while chunk := answer.read1(CHUNK):  # read1: what has arrived, so the deadline is checked
+            chunks.append(chunk)
+            size += len(chunk)
+            if size > self.max_bytes:
+                raise FetchError(f"page too large: over the limit of {self.max_bytes} bytes")
+            if time.monotonic() > deadline:
+                raise FetchError(f"too slow: body not read within {BODY_TIMEOUTS * self.timeout:g}s", retry=True)
+        return b"".join(chunks)
+
     def _request(self, url: str, headers: dict[str, str]) -> Response:
         self._wait_turn(urlsplit(url).netloc)
         request = urllib.request.Request(url, headers={"User-Agent": self.user_agent, **headers})
@@ -168,9 +187,7 @@ class Fetcher:
                 size = answer.headers.get("Content-Length")
                 if size and size.isdigit() and int(size) > self.max_bytes:
                     raise FetchError(f"page too large: {int(size)} bytes, limit {self.max_bytes}")
-                body = answer.read(self.max_bytes + 1)
-                if len(body) > self.max_bytes:
-                    raise FetchError(f"page too large: over the limit of {self.max_bytes} bytes")
+                body = self._read_body(answer)
                 return Response(answer.url, answer.status, body, answer.headers)
         except urllib.error.HTTPError as exc:
             if exc.code == 304:
