@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import socket
 import urllib.error
 from pathlib import Path
@@ -356,3 +357,13 @@ def test_a_dripping_server_cannot_hold_the_poll(site: Site) -> None:
     site.routes["/drip"] = Page(page("Call", CALL) * 3, drip=0.1)  # each piece in time, the whole too late
     with pytest.raises(FetchError, match=r"too slow: body not read within 1\.2s"):
         fetcher(timeout=0.4, retries=0).get(site.url("/drip"))
+
+
+def test_a_url_ingested_from_a_file_is_not_fetched(site: Site, db_path: Path, tmp_path: Path) -> None:
+    saved = tmp_path / "saved.jsonl"
+    saved.write_text(json.dumps({"id": "saved-1", "url": site.url("/a/1"), "text": CALL}) + "\n", encoding="utf-8")
+    CliRunner().invoke(main, ["ingest", str(saved), "--db", str(db_path)], catch_exceptions=False)
+    site.routes["/feed"] = Page(rss(("a", "/a/1", "Tue, 04 Nov 2025 09:00:00 GMT")), content_type="application/rss+xml")
+    add(db_path, site.url("/feed"))
+    assert poll(db_path)[site.url("/feed")].unchanged == 1
+    assert site.count("/a/1") == 0
