@@ -16,12 +16,14 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 from email.message import Message
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from diplowatch.fetch.feeds import Entry, FeedError, Listing, is_listing, parse_listing
 from diplowatch.fetch.http import Fetcher, FetchError, Response
 from diplowatch.ingest.html import extract_page
 from diplowatch.model import Article, FailedArticle
+from diplowatch.store.events import article_blocks, update_events
 from diplowatch.store.sources import (
     FetchSummary,
     Source,
@@ -107,6 +109,8 @@ def _entries(fetcher: Fetcher, listing: Listing, report: Progress) -> tuple[list
 def _fetch_entry(store: Store, fetcher: Fetcher, source: Source, entry: Entry, *, report: Progress) -> dict[str, int]:
     url = urljoin(source.url, entry.url)
     known = known_url(store, url)
+    if known and not known["fetched"]:
+        return _adopt(store, source, {url}, known, entry)
     if known and not (known["updated"] and entry.updated and entry.updated > known["updated"]):
         return {"unchanged": 1}
     try:
@@ -129,11 +133,9 @@ def _ingest_page(store: Store, source: Source, entry: Entry, answer: Response, *
     page = extract_page(html, answer.url)
     canonical = urljoin(answer.url, page.canonical) if page.canonical else None
     same = known_url(store, canonical) if canonical and canonical != entry.url else None
-    if same and same["article_id"] and entry.url != source.url:
+    if same and entry.url != source.url:
         # another name of a stored article (AMP, tracking parameters): remember it, ingest nothing
-        remember_url(store, {entry.url, answer.url}, source_id=source.id, article_id=same["article_id"],
-                     updated=entry.updated)  # fmt: skip
-        return {"unchanged": 1}
+        return _adopt(store, source, {entry.url, answer.url}, same, entry)
     article_id = same["article_id"] if same else article_id_for(canonical or answer.url)
     if not page.text.strip():
         return _failed(store, source, entry.url, "HTML without readable text", report, article_id=article_id)
@@ -160,6 +162,19 @@ def _ingest_page(store: Store, source: Source, entry: Entry, answer: Response, *
         return {"unchanged": 1}
     report(f"  {'updated' if counts['updated'] else 'new':<8} {entry.url}")
     return {"new": 1}
+
+
+def _adopt(store: Store, source: Source, urls: set[str], known: dict[str, Any], entry: Entry) -> dict[str, int]:
+    """Mark URLs of an article already stored as done, without fetching or ingesting it again.
+
+    An article stored but not yet marked as fetched came from ``diplowatch ingest`` or from a
+    run killed between storing it and merging its events: its blocks are merged again (a
+    no-op for the first), so the kill cannot leave events behind.
+    """
+    if not known["fetched"]:
+        update_events(store, article_blocks(store, known["article_id"]))
+    remember_url(store, urls, source_id=source.id, article_id=known["article_id"], updated=entry.updated)
+    return {"unchanged": 1}
 
 
 def _failed(

@@ -143,13 +143,18 @@ def record_poll(store: Store, source: Source, summary: FetchSummary) -> None:
 
 
 def known_url(store: Store, url: str) -> dict[str, Any] | None:
-    """The fetch record of a URL, or of an article stored under that URL by ``ingest``."""
+    """The fetch record of a URL (``fetched`` true), or the article stored under that URL otherwise.
+
+    An article can be stored without a fetch record: ingested from a file with its URL, or
+    stored by a ``fetch`` killed before it recorded the URL.
+    """
     rows = store.query("SELECT url, article_id, updated, etag, last_modified FROM fetched_urls WHERE url = ?", (url,))
     if rows:
-        return rows[0]
-    rows = store.query("SELECT id FROM articles WHERE url = ? AND is_current = 1 LIMIT 1", (url,))
+        return {**rows[0], "fetched": True}
+    rows = store.query("SELECT id FROM articles WHERE url = ? AND is_current = 1 AND status = 'ok' LIMIT 1", (url,))
     if rows:
-        return {"url": url, "article_id": rows[0]["id"], "updated": None, "etag": None, "last_modified": None}
+        return {"url": url, "article_id": rows[0]["id"], "updated": None, "etag": None, "last_modified": None,
+                "fetched": False}  # fmt: skip
     return None
 
 
