@@ -35,7 +35,7 @@ from diplowatch.store.sources import (
 )
 from diplowatch.store.sqlite import Store
 
-MAX_CHILD_SITEMAPS = 50  # a sitemap index of a big site lists years of archives; the newest come first
+MAX_CHILD_SITEMAPS = 50  # a big site's index lists years of archives: read the first 50 per poll
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w.:-]+)""", re.IGNORECASE)
 _PAGE_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "")
 
@@ -150,14 +150,14 @@ def _ingest_page(store: Store, source: Source, entry: Entry, answer: Response, *
         source=source.name or urlsplit(answer.url).hostname,
     )
     counts, failures = ingest_items(store, [article])
+    if failures:  # not marked as done: tried again next poll
+        report(f"  failed   {entry.url}: {failures[0].reason}")
+        return {"failed": 1}
     remember_url(
         store, {entry.url, answer.url, *([canonical] if canonical else [])}, source_id=source.id,
         article_id=article_id, updated=entry.updated, etag=answer.headers.get("ETag"),
         last_modified=answer.headers.get("Last-Modified"),
     )  # fmt: skip
-    if failures:
-        report(f"  failed   {entry.url}: {failures[0].reason}")
-        return {"failed": 1}
     if counts["unchanged"]:
         return {"unchanged": 1}
     report(f"  {'updated' if counts['updated'] else 'new':<8} {entry.url}")
