@@ -291,7 +291,9 @@ def test_cli_sources_and_fetch(site: Site, db_path: Path) -> None:
     assert "Wire" in listed.stdout and "error: HTTP 404" in listed.stdout
     removed = runner.invoke(main, ["sources", "remove", site.url("/nothing"), "--db", db])
     assert removed.exit_code == 0
-    assert runner.invoke(main, ["fetch", "--delay", "0", "--db", db]).exit_code == 0
+    agent = "diplowatch (ops@example.org)"
+    assert runner.invoke(main, ["fetch", "--delay", "0", "--user-agent", agent, "--db", db]).exit_code == 0
+    assert site.agents[-1] == agent
     assert runner.invoke(main, ["fetch", "--once", "--every", "1m", "--db", db]).exit_code == 2
     assert runner.invoke(main, ["fetch", "--every", "soon", "--db", db]).exit_code == 2
 

@@ -11,7 +11,7 @@ import click
 from diplowatch.cli import main
 from diplowatch.cli.options import db_option
 from diplowatch.errors import DiplowatchError
-from diplowatch.fetch.http import MAX_BYTES, Fetcher
+from diplowatch.fetch.http import MAX_BYTES, USER_AGENT, Fetcher
 from diplowatch.fetch.poll import poll_all
 from diplowatch.store.sources import add_source, list_sources, remove_source
 from diplowatch.store.sqlite import open_store
@@ -88,7 +88,12 @@ def parse_interval(value: str) -> float:
               help="Retries after a timeout, 429 or 5xx answer, pausing 2s, 4s, ... between them.")  # fmt: skip
 @click.option("--max-bytes", default=MAX_BYTES, show_default=True, type=click.IntRange(min=1),
               help="Largest page, feed or sitemap read; a larger one fails.")  # fmt: skip
-def fetch(db: str, once: bool, every: str | None, delay: float, timeout: float, retries: int, max_bytes: int) -> None:
+@click.option("--user-agent", default=USER_AGENT, show_default=True,
+              help="User-Agent sent; add a contact (mail or URL) so site owners can reach you.")  # fmt: skip
+def fetch(
+    db: str, once: bool, every: str | None, delay: float, timeout: float, retries: int, max_bytes: int,
+    user_agent: str,
+) -> None:  # fmt: skip
     """Poll every source, fetch the articles not yet stored and ingest them like `ingest` does.
 
     Each article is committed when ingested, so a run killed half-way resumes where it stopped.
@@ -99,7 +104,9 @@ def fetch(db: str, once: bool, every: str | None, delay: float, timeout: float, 
     if once and every:
         raise click.UsageError("--once and --every exclude each other")
     interval = parse_interval(every) if every else None
-    fetcher = Fetcher(host_delay=delay, timeout=timeout, retries=retries, max_bytes=max_bytes)
+    fetcher = Fetcher(
+        user_agent=user_agent, host_delay=delay, timeout=timeout, retries=retries, max_bytes=max_bytes
+    )
     try:
         while True:
             failed = _poll(db, fetcher)

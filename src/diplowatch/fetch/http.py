@@ -24,7 +24,7 @@ from email.message import Message
 from importlib.metadata import version
 from urllib.parse import urlsplit
 
-USER_AGENT = f"diplowatch/{version('diplowatch')} (news research crawler; +https://github.com/diplowatch)"
+USER_AGENT = f"diplowatch/{version('diplowatch')} (news research crawler)"
 MAX_BYTES = 5_000_000
 ROBOTS_TTL = 86400.0  # RFC 9309: robots.txt is not cached for longer than a day
 MAX_RETRY_AFTER = 120.0
