@@ -57,7 +57,7 @@ def test_sources_view(tmp_path: Path) -> None:
 
     db = tmp_path / "s.db"
     with open_store(db) as store:
-        add_source(store, "http://127.0.0.1:9/feed.xml", name="Wire")
+        add_source(store, "http://127.0.0.1:9/feed.xml", name="Wire", lang="de")
         add_source(store, "http://127.0.0.1:9/page")
         add_source(store, "http://127.0.0.1:9/new")
         wire, other, _ = sorted(pollable(store), key=lambda s: s.url)
@@ -66,7 +66,7 @@ def test_sources_view(tmp_path: Path) -> None:
     with serve(db) as base:
         status, kind, body = _get(base + "/sources")
     assert status == 200 and kind.startswith("text/html") and 'aria-current="page">Sources' in body
-    assert "<b>Wire</b>" in body and "<td>rss</td>" in body and "<td>3</td>" in body
+    assert "<b>Wire</b>" in body and "German" in body and "<td>rss</td>" in body and "<td>3</td>" in body
     assert "failed: HTTP 500 Internal Server Error" in body and "never fetched" in body
 
 
