@@ -4,6 +4,7 @@
     ├── LexiconError         a language pack file is missing a key or is malformed
     ├── KnowledgeBaseError   a knowledge-base data file is malformed
     ├── StoreError           the database cannot be opened or has an unknown schema
+    ├── SourceError          a news source cannot be added or removed as asked
     └── GoldFormatError      an evaluation file is not in the gold format
 """
 
@@ -21,6 +22,10 @@ class KnowledgeBaseError(DiplowatchError):
 
 
 class StoreError(DiplowatchError):
+    pass
+
+
+class SourceError(DiplowatchError):
     pass
 
 

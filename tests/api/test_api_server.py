@@ -165,7 +165,8 @@ def test_openapi_documents_every_route(api: httpx.Client) -> None:
     paths = api.get("/openapi.json").json()["paths"]
     for path in ("/api/events", "/api/events/{event_id}", "/api/actors",
                  "/api/actors/{actor_id}/contacts",
-                 "/api/articles", "/api/articles/{article_id}", "/api/ingest"):  # fmt: skip
+                 "/api/articles", "/api/articles/{article_id}", "/api/ingest",
+                 "/api/sources", "/api/sources/{source_id}"):  # fmt: skip
         assert path in paths
 
 
@@ -270,3 +271,26 @@ def test_impossible_dates_are_422_naming_the_parameter(api: httpx.Client, path: 
 @pytest.mark.issue(15)
 def test_real_dates_still_filter(api: httpx.Client) -> None:
     assert api.get("/api/events?since=2024-02-29&until=2030-12").status_code == 200
+
+
+@pytest.mark.issue(16)
+def test_sources_are_listed_and_written_only_with_the_token(writable: httpx.Client) -> None:
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    source = {"url": "http://127.0.0.1:9/feed.xml", "name": "Wire", "lang": "en"}
+    assert writable.post("/api/sources", json=source).status_code == 401
+    added = writable.post("/api/sources", json=source, headers=auth)
+    assert added.status_code == 201 and added.json()["item"]["name"] == "Wire"
+    assert writable.post("/api/sources", json=source, headers=auth).status_code == 400  # twice
+    assert writable.post("/api/sources", json={"url": "ftp://x/y"}, headers=auth).status_code == 422
+    [item] = writable.get("/api/sources").json()["items"]
+    assert (item["url"], item["kind"], item["last_fetch"], item["n_articles"]) == (source["url"], None, None, 0)
+    assert writable.delete(f"/api/sources/{item['id']}").status_code == 401
+    assert writable.delete(f"/api/sources/{item['id']}", headers=auth).json()["item"]["id"] == item["id"]
+    assert writable.delete(f"/api/sources/{item['id']}", headers=auth).status_code == 404
+    assert writable.get("/api/sources").json()["items"] == []
+
+
+@pytest.mark.issue(16)
+def test_sources_cannot_be_added_on_a_read_only_server(api: httpx.Client) -> None:
+    response = api.post("/api/sources", json={"url": "http://127.0.0.1:9/x"}, headers={"Authorization": "Bearer x"})
+    assert response.status_code == 403

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import urllib.error
 import urllib.request
+from pathlib import Path
 
 import pytest
 
@@ -52,3 +53,32 @@ def test_impossible_dates_are_ignored_with_a_notice(base_url: str, view: str) ->
     status, _, body = _get(base_url + view + "?since=2025-13-45&until=2025-02-30")
     assert status == 200
     assert "ignored since=&#39;2025-13-45&#39;" in body and "ignored until=&#39;2025-02-30&#39;" in body
+
+
+@pytest.mark.issue(16)
+def test_sources_view(tmp_path: Path) -> None:
+    """The Sources view shows each source's kind, last status, error and counts."""
+    from browser import serve
+
+    from diplowatch.store.sources import FetchSummary, add_source, pollable, record_poll
+    from diplowatch.store.opener import open_store
+
+    db = tmp_path / "s.db"
+    with open_store(db) as store:
+        add_source(store, "http://127.0.0.1:9/feed.xml", name="Wire", lang="de")
+        add_source(store, "http://127.0.0.1:9/page")
+        add_source(store, "http://127.0.0.1:9/new")
+        wire, other, _ = sorted(pollable(store), key=lambda s: s.url)
+        record_poll(store, wire, FetchSummary(new=3, unchanged=2, kind="rss", etag='"e"'))
+        record_poll(store, other, FetchSummary(error="HTTP 500 Internal Server Error"))
+    with serve(db) as base:
+        status, kind, body = _get(base + "/sources")
+    assert status == 200 and kind.startswith("text/html") and 'aria-current="page">Sources' in body
+    assert "<b>Wire</b>" in body and "German" in body and "<td>rss</td>" in body and "<td>3</td>" in body
+    assert "failed: HTTP 500 Internal Server Error" in body and "never fetched" in body
+
+
+@pytest.mark.issue(16)
+def test_sources_view_without_sources(base_url: str) -> None:
+    status, _, body = _get(base_url + "/sources")
+    assert status == 200 and "No sources yet" in body

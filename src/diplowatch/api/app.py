@@ -19,14 +19,14 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
-from diplowatch.api.routes import actors, articles, events, ingest
+from diplowatch.api.routes import actors, articles, events, ingest, sources
 from diplowatch.store.base import Store
 from diplowatch.store.events import ensure_events
 from diplowatch.store.opener import open_store
 from diplowatch.web import pages
 
 ROUTERS: list[APIRouter] = [
-    events.router, actors.router, articles.router, ingest.router, pages.router,
+    events.router, actors.router, articles.router, ingest.router, sources.router, sources.write_router, pages.router,
 ]  # fmt: skip
 log = logging.getLogger(__name__)
 
@@ -87,7 +87,8 @@ def create_app(
 
     Args:
         db: store location (SQLite path).
-        token: API token that ``POST /api/ingest`` requires as ``Authorization: Bearer``.
+        token: API token that the writing endpoints (``POST /api/ingest``, ``POST`` and
+            ``DELETE /api/sources``) require as ``Authorization: Bearer``.
         extra_routers: more routers (the web page) mounted after the JSON ones.
     """
     with open_store(db) as store:  # migrate once and build events for an older store

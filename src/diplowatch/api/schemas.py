@@ -162,3 +162,25 @@ class IngestOut(BaseModel):
     ok: bool = True
     counts: dict[str, int]
     failures: list[dict[str, str]]
+
+
+class SourceOut(BaseModel):
+    id: str
+    url: str
+    name: str | None
+    lang: str | None
+    kind: str | None = Field(description="rss, atom, sitemap, sitemapindex or page; null before the first fetch.")
+    added_at: str
+    last_fetch: str | None
+    last_status: str | None = Field(description="ok, unchanged (304) or failed, for the last fetch.")
+    last_error: str | None
+    n_new: int = Field(description="Articles new or changed in the last fetch.")
+    n_unchanged: int
+    n_failed: int
+    n_articles: int = Field(description="Distinct articles stored from this source, all fetches.")
+
+
+class SourceIn(BaseModel):
+    url: str = Field(min_length=8, max_length=2000, pattern=r"^https?://")
+    name: str | None = Field(None, max_length=200)
+    lang: str | None = Field(None, pattern=r"^[a-z]{2,3}$")

@@ -17,7 +17,7 @@ from diplowatch.cli.options import db_option
 @click.option(
     "--token",
     envvar="DIPLOWATCH_API_TOKEN",
-    help="API token (or env DIPLOWATCH_API_TOKEN); enables POST /api/ingest for its holders.",
+    help="API token (or env DIPLOWATCH_API_TOKEN); its holders may POST /api/ingest and add or remove sources.",
 )
 def serve(db: str, host: str, port: int, token: str | None) -> None:
     """Serve the web page at / and the JSON API under /api (docs /docs, schema /openapi.json)."""

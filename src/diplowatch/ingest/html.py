@@ -26,6 +26,8 @@ class ExtractedHtml:
     text: str
     title: str | None
     published: str | None
+    lang: str | None = None  # primary subtag of <html lang> ('de' for 'de-AT')
+    canonical: str | None = None  # <link rel="canonical">: the page's own name for itself
 
 
 class _Extractor(HTMLParser):
@@ -37,9 +39,15 @@ class _Extractor(HTMLParser):
         self.in_title = False
         self.title: str | None = None
         self.published: str | None = None
+        self.lang: str | None = None
+        self.canonical: str | None = None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = {k.lower(): (v or "") for k, v in attrs}
+        if tag == "html" and values.get("lang"):
+            self.lang = values["lang"].split("-")[0].split("_")[0].strip().lower() or None
+        if tag == "link" and "canonical" in values.get("rel", "").lower().split() and values.get("href"):
+            self.canonical = self.canonical or values["href"].strip()
         if tag == "meta" and not self.published:
             name = (values.get("property") or values.get("name") or values.get("itemprop") or "").lower()
             if name in _DATE_META:
@@ -86,4 +94,33 @@ def extract_html(html: str) -> ExtractedHtml:
     parser.feed(html)
     parser.close()
     parser._flush()
-    return ExtractedHtml(text="\n\n".join(parser.blocks), title=parser.title, published=parser.published)
+    return ExtractedHtml(
+        text="\n\n".join(parser.blocks), title=parser.title, published=parser.published,
+        lang=parser.lang, canonical=parser.canonical,
+    )  # fmt: skip
+
+
+def extract_page(html: str, url: str | None = None) -> ExtractedHtml:
+    """A fetched news page's article text: trafilatura's, else this module's reader.
+
+    Live pages carry far more chrome than the files people save (menus in <div>s, related
+    links, cookie banners, comment threads), which trafilatura's boilerplate removal drops and
+    the block reader above keeps (docs/benchmarks.md compares both). Trafilatura gives up on
+    some pages (very short ones, unusual markup); the block reader is the fallback then, and it
+    always supplies the language and the canonical URL.
+    """
+    import trafilatura  # heavy (lxml): loaded only by the commands that fetch
+
+    own = extract_html(html)
+    found = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False)
+    text = getattr(found, "text", None) or ""
+    if not text.strip():
+        return own
+    paragraphs = [line.strip() for line in text.splitlines() if line.strip()]
+    return ExtractedHtml(
+        text="\n\n".join(paragraphs),
+        title=getattr(found, "title", None) or own.title,
+        published=own.published or _first_iso(getattr(found, "date", None) or ""),
+        lang=own.lang,
+        canonical=own.canonical,
+    )

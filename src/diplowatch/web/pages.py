@@ -1,4 +1,4 @@
-"""The web page's router: events, timeline, network, event, actor and article views.
+"""The web page's router: events, timeline, network, event, actor, article and sources views.
 
 Each view is server-rendered HTML from the read functions the JSON API uses (``store.events``,
 ``store.contacts``) plus ``store.browse``; the only scripts are the package's own
@@ -34,6 +34,7 @@ from diplowatch.store.browse import (
 )
 from diplowatch.store.contacts import actor_contacts, get_actor, get_article
 from diplowatch.store.events import event_reports, event_to_dict, get_event
+from diplowatch.store.sources import list_sources
 from diplowatch.web.charts import build_bars, build_timeline
 from diplowatch.web.marks import split_marked
 from diplowatch.web.state import ViewState, read_state
@@ -214,6 +215,12 @@ def article_page(request: Request, article_id: str) -> HTMLResponse:
         n_mentions=sum(m["kind"] == "mention" for m in marks),
         n_triggers=sum(m["kind"] == "trigger" for m in marks),
     )  # fmt: skip
+
+
+@router.get("/sources", response_class=HTMLResponse)
+def sources_page(request: Request) -> HTMLResponse:
+    """The polled sources: kind, status of the last fetch, its counts and its error."""
+    return _render(request, "sources.html", view="sources", sources=list_sources(store_of(request)))
 
 
 @router.get("/static/{name}")
