@@ -78,3 +78,9 @@ def test_guess_name_reads_the_case_from_a_known_first_name() -> None:
 )
 def test_fleeting_vowel_is_put_back(word: str, lang: str, base: str) -> None:
     assert base in base_candidates(word, lang)
+
+
+def test_slovene_candidates_for_names_in_e_and_feminine_foreign_surnames() -> None:
+    assert "Jean-Claude" in base_candidates("Jean-Claudom", "sl")
+    assert "May" in base_candidates("Mayeve", "sl")  # Mayeva: the Slovene feminine form
+    assert guess_base("Novakom", "sl") == "Novak"  # the first rule of an ending still wins
