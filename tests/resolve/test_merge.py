@@ -275,3 +275,25 @@ def test_a_meeting_keeps_the_place_of_a_vaguer_report_of_it() -> None:
     ]
     [event] = merge_reports(rows)
     assert event.mode == "meet" and event.location == "Kyiv"
+
+
+@pytest.mark.issue(14)
+def test_undated_reports_join_the_one_dated_call_of_their_own_article() -> None:
+    # published 16 days after the call: beyond the undated window, yet the article names it
+    rows = [
+        record("sl-1", date="2025-10-21", published="2025-11-06"),
+        *(record("sl-1", date=None, published="2025-11-06", start=100 * i) for i in range(1, 5)),
+    ]
+    [event] = merge_reports(rows)
+    assert event.date == "2025-10-21" and len(event.report_ids) == 5
+    assert merge_reports([r.report for r in rows])[0].report_ids == event.report_ids
+
+
+@pytest.mark.issue(14)
+def test_undated_report_stays_apart_when_its_article_names_two_calls() -> None:
+    rows = [
+        record("a", date="2025-10-01", published="2025-11-06"),
+        record("a", date="2025-10-21", published="2025-11-06", start=100),
+        record("a", date=None, published="2025-11-06", start=200),
+    ]
+    assert sorted(e.date or "" for e in merge_reports(rows)) == ["", "2025-10-01", "2025-10-21"]

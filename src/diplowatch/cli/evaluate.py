@@ -11,7 +11,8 @@ import click
 
 from diplowatch.cli import main
 from diplowatch.cli.options import db_option
-from diplowatch.evaluate.events import load_events_file, score_events
+from diplowatch.errors import DiplowatchError
+from diplowatch.evaluate.events import load_events_file, load_export_file, score_events
 from diplowatch.store.queries import article_events
 from diplowatch.store.sqlite import open_store
 
@@ -30,11 +31,22 @@ def _describe(event: dict[str, Any]) -> str:
     type=click.Path(exists=True, dir_okay=False),
     help="Predictions in the same format; default: the events of --db.",
 )
+@click.option(
+    "--export",
+    "from_export",
+    is_flag=True,
+    help="--pred is a 'diplowatch export --format jsonl' file: each merged event is scored "
+    "under every article it lists.",
+)
 @db_option
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as one JSON object.")
-def evaluate(gold: str, pred: str | None, db: str, as_json: bool) -> None:
+def evaluate(gold: str, pred: str | None, from_export: bool, db: str, as_json: bool) -> None:
     """Precision, recall, F1 and mode/status/date/location accuracy of predicted events."""
-    if pred is None:
+    if from_export:
+        if pred is None:
+            raise DiplowatchError("--export scores an export file: give it with --pred")
+        predictions = load_export_file(pred)
+    elif pred is None:
         with open_store(db) as store, tempfile.TemporaryDirectory() as tmp:
             path = Path(tmp) / "pred.jsonl"
             path.write_text("".join(json.dumps(o) + "\n" for o in article_events(store)), encoding="utf-8")

@@ -47,6 +47,39 @@ def load_events_file(path: str | Path) -> dict[str, dict[str, Any]]:
     return objects
 
 
+def load_export_file(path: str | Path) -> dict[str, dict[str, Any]]:
+    """Read a ``diplowatch export --format jsonl`` file into per-article form.
+
+    A merged event is listed under each of its ``article_ids``, so the store's cross-article
+    merge is scored against the same per-article gold as ``diplowatch events``: an event an
+    article's reports were split over, or merged into the wrong contact, shows up as a miss or
+    a false alarm of that article.
+    """
+    objects: dict[str, dict[str, Any]] = {}
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise GoldFormatError(f"cannot read {path}: {exc.strerror}") from exc
+    for lineno, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            event = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise GoldFormatError(f"{path}:{lineno}: not JSON ({exc.msg})") from exc
+        if not isinstance(event, dict) or not isinstance(event.get("article_ids"), list):
+            raise GoldFormatError(f"{path}:{lineno}: expected an exported event with 'article_ids'")
+        actors = event.get("actors") or []
+        scored = {
+            **{k: event.get(k) for k in ("id", "type", "mode", "date", "date_basis", "location", "status")},
+            "actors": [a["name"] for a in actors],
+            "countries": [a.get("country") for a in actors],
+        }
+        for article_id in event["article_ids"]:
+            objects.setdefault(str(article_id), {"id": str(article_id), "events": []})["events"].append(scored)
+    return objects
+
+
 @dataclass
 class Score:
     tp: int = 0

@@ -15,8 +15,10 @@ Stages, in order:
               c. month-, year- and undated reports join the one finer cluster they fit
                  (2025-10 fits 2025-10-21), narrowed by report time when several fit (a report
                  of a planned contact cannot mean one held before it was published); otherwise
-                 they gather with their own kind. Undated reports only ever join a dated event
-                 reported within ``UNDATED_WINDOW_DAYS`` of them, and only when that is unique.
+                 they gather with their own kind. When the report's own article has reports in
+                 exactly one fitting cluster, that is the one (merging the article alone would
+                 put it there, whatever the report times). Otherwise undated reports only join
+                 a dated event reported within ``UNDATED_WINDOW_DAYS`` of them, when unique.
                  A coarse report never joins a cluster whose every report tells the opposite
                  outcome (held vs cancelled): a summit called off is not the one held in August
  3. settle    canonical date (most articles), mode, place (none for a call), status reconciled
@@ -215,6 +217,10 @@ def _place_coarse(record: ReportRecord, clusters: list[_Cluster]) -> None:
         and dates_compatible(c.date, report.date)
         and c.fits_mode(report.mode)
     ]
+    own = [c for c in finer if any(r.report.article_id == report.article_id for r in c.records)]
+    if len(own) == 1:  # the article itself names the date: merged alone it would join there
+        own[0].records.append(record)
+        return
     if report.date is None:
         finer = [c for c in finer if _near_in_time(c, record)]
     if len(finer) > 1:
