@@ -20,7 +20,9 @@ Stages, in order:
                  put it there, whatever the report times). Otherwise undated reports only join
                  a dated event reported within ``UNDATED_WINDOW_DAYS`` of them, when unique.
                  A coarse report never joins a cluster whose every report tells the opposite
-                 outcome (held vs cancelled): a summit called off is not the one held in August
+                 outcome (held vs cancelled): a summit called off is not the one held in August;
+                 nor does a plan join a contact told as held by the time the plan was reported
+                 (a new plan after a meeting is a new event) unless it names that contact's date
  3. settle    canonical date (most articles), mode, place (none for a call), status reconciled
               by report time (the latest outcome wins: planned -> occurred, planned ->
               cancelled), conflicts
@@ -205,11 +207,26 @@ def _opposite_outcome(cluster: _Cluster, record: ReportRecord) -> bool:
     return opposite is not None and all(r.report.status == opposite for r in cluster.records)
 
 
+def _held_before_plan(cluster: _Cluster, record: ReportRecord) -> bool:
+    """True when the report is a plan and the cluster a contact already told as held when the
+    plan was reported ("they will meet again later this month"): that plan is for another
+    occasion, unless it names the held contact's own date."""
+    report = record.report
+    if report.status != "planned" or (report.date is not None and report.date == cluster.date):
+        return False
+    return any(
+        r.report.status == "occurred" and r.reported_at <= record.reported_at
+        for r in cluster.records
+    )
+
+
 def _place_coarse(record: ReportRecord, clusters: list[_Cluster]) -> None:
     """Stage 2c: a month-, year- or undated report joins the one finer cluster it fits."""
     report = record.report
     rank = _PRECISION_RANK.get(report.date_precision, 0) if report.date else 0
-    clusters_ok = [c for c in clusters if not _opposite_outcome(c, record)]
+    clusters_ok = [
+        c for c in clusters if not _opposite_outcome(c, record) and not _held_before_plan(c, record)
+    ]
     finer = [
         c
         for c in clusters_ok
