@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 import json
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -27,9 +28,8 @@ def actor_set(event: dict[str, Any]) -> frozenset[str]:
     return frozenset(surname_key(a) for a in event.get("actors") or [])
 
 
-def load_events_file(path: str | Path) -> dict[str, dict[str, Any]]:
-    """Read a gold-format JSON Lines file into {article id: object}."""
-    objects: dict[str, dict[str, Any]] = {}
+def _json_lines(path: str | Path) -> Iterator[tuple[str, Any]]:
+    """(``path:line`` for messages, parsed value) of each non-blank line."""
     try:
         lines = Path(path).read_text(encoding="utf-8").splitlines()
     except OSError as exc:
@@ -38,11 +38,18 @@ def load_events_file(path: str | Path) -> dict[str, dict[str, Any]]:
         if not line.strip():
             continue
         try:
-            obj = json.loads(line)
+            value = json.loads(line)
         except json.JSONDecodeError as exc:
             raise GoldFormatError(f"{path}:{lineno}: not JSON ({exc.msg})") from exc
+        yield f"{path}:{lineno}", value
+
+
+def load_events_file(path: str | Path) -> dict[str, dict[str, Any]]:
+    """Read a gold-format JSON Lines file into {article id: object}."""
+    objects: dict[str, dict[str, Any]] = {}
+    for where, obj in _json_lines(path):
         if not isinstance(obj, dict) or "id" not in obj or not isinstance(obj.get("events", []), list):
-            raise GoldFormatError(f"{path}:{lineno}: expected an object with 'id' and 'events'")
+            raise GoldFormatError(f"{where}: expected an object with 'id' and 'events'")
         objects[str(obj["id"])] = obj
     return objects
 
@@ -56,19 +63,9 @@ def load_export_file(path: str | Path) -> dict[str, dict[str, Any]]:
     a false alarm of that article.
     """
     objects: dict[str, dict[str, Any]] = {}
-    try:
-        lines = Path(path).read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise GoldFormatError(f"cannot read {path}: {exc.strerror}") from exc
-    for lineno, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            event = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise GoldFormatError(f"{path}:{lineno}: not JSON ({exc.msg})") from exc
+    for where, event in _json_lines(path):
         if not isinstance(event, dict) or not isinstance(event.get("article_ids"), list):
-            raise GoldFormatError(f"{path}:{lineno}: expected an exported event with 'article_ids'")
+            raise GoldFormatError(f"{where}: expected an exported event with 'article_ids'")
         actors = event.get("actors") or []
         scored = {
             **{k: event.get(k) for k in ("id", "type", "mode", "date", "date_basis", "location", "status")},

@@ -44,10 +44,11 @@ def report_records(store: Store, *, block: str | None = None) -> list[ReportReco
     if block is None:
         return [_record(row) for row in store.query(_RECORDS_SQL)]
     actor_ids = [a for a in block.split("|", 1)[1].split(",") if a]
-    if actor_ids:
+    if actor_ids:  # every actor narrows: a busy actor's reports with others are not read
         rows = store.query(
-            _RECORDS_SQL + " AND r.id IN (SELECT report_id FROM report_actors WHERE actor_id = ?)",
-            (actor_ids[0],),
+            _RECORDS_SQL
+            + " AND r.id IN (SELECT report_id FROM report_actors WHERE actor_id = ?)" * len(actor_ids),
+            actor_ids,
         )
     else:
         rows = store.query(
