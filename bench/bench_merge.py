@@ -4,7 +4,7 @@
     python bench/bench_merge.py skewed --sizes 10000,100000
     python bench/bench_merge.py store --reports 100000    # one article into a busy block
 
-``skewed``: Zipf pair frequencies with the top pair at 10 % of the reports, so the busiest block
+``skewed``: Zipf pair frequencies, the top pair holding >= 10 % of the reports, so the busiest block
 grows with the corpus; a per-report cost that stays flat from 10k to 100k means the merge is
 linear. ``store``: a SQLite store of that corpus, then one new article of the top pair is
 ingested and its block brought up to date (``update_events``), as ``diplowatch ingest`` does.

@@ -3,8 +3,8 @@
 Events are derived data: a block (type + canonical actor set, ``resolve.merge.block_key``) is
 always re-merged from all its current reports and its stored rows made equal to the result
 (only changed events are rewritten), so an incremental update and a full rebuild write the
-same rows with the same ids. All SQL goes
-through ``Store.execute``/``Store.query`` with ``?`` placeholders and portable syntax.
+same rows with the same ids. All SQL goes through ``Store.execute``/``Store.query`` with
+``?`` placeholders and portable syntax.
 
 Writing: ``update_events`` (blocks touched by an ingest), ``rebuild_events`` (everything).
 Reading: ``list_events`` (filters + keyset paging), ``get_event``, ``event_reports``.
