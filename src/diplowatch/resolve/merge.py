@@ -170,7 +170,7 @@ class _Clusters:
                 self._by_ordinal.setdefault(day.toordinal(), []).append(cluster)
         elif cluster.precision is None:
             self._undated_live.append(cluster)
-        for article_id in sorted(cluster.article_ids):
+        for article_id in cluster.article_ids:  # order is immaterial: only counted
             self._by_article.setdefault(article_id, []).append(cluster)
         return cluster
 
