@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from diplowatch.model import ActorRef, Report
 from diplowatch.resolve.merge import ReportRecord
@@ -31,13 +31,40 @@ def actor(n: int) -> tuple[str, str, str]:
     )
 
 
-def records(n_reports: int, *, n_actors: int = 600, seed: int = 5) -> Iterator[ReportRecord]:
-    """About ``n_reports`` rows; each contact gets 1-6 reports at day, month or no precision."""
+def zipf_pairs(n_pairs: int, *, top_share: float, seed: int) -> Callable[[random.Random], tuple[int, int]]:
+    """A draw of actor pairs with Zipf frequencies (1/rank), the top pair given ``top_share``.
+
+    News is skewed: one pair (Putin-Trump) may be a tenth of all reports, which is where a merge
+    that is quadratic in one block's reports shows.
+    """
+    rng = random.Random(seed)
+    pairs: dict[tuple[int, int], None] = {}  # insertion-ordered: rank = position
+    while len(pairs) < n_pairs:
+        a, b = sorted(rng.sample(range(max(600, n_pairs // 3)), 2))
+        pairs[(a, b)] = None
+    ranked = list(pairs)
+    weights = [1 / rank for rank in range(1, n_pairs + 1)]
+    rest = sum(weights[1:])
+    weights = [top_share] + [(1 - top_share) * w / rest for w in weights[1:]]
+    return lambda r: r.choices(ranked, weights)[0]
+
+
+def records(
+    n_reports: int,
+    *,
+    n_actors: int = 600,
+    seed: int = 5,
+    pairs: Callable[[random.Random], tuple[int, int]] | None = None,
+) -> Iterator[ReportRecord]:
+    """About ``n_reports`` rows; each contact gets 1-6 reports at day, month or no precision.
+
+    ``pairs`` draws the actor pair of each contact (default: uniform over ``n_actors``).
+    """
     rng = random.Random(seed)
     start = dt.date(2023, 1, 1)
     made = article = 0
     while made < n_reports:
-        a, b = rng.sample(range(n_actors), 2)
+        a, b = pairs(rng) if pairs else rng.sample(range(n_actors), 2)
         day = start + dt.timedelta(days=rng.randrange(1000))
         mode, status = rng.choice(MODES), rng.choice(STATUSES)
         for k in range(min(rng.choice((1, 1, 1, 2, 3, 6)), n_reports - made)):

@@ -110,3 +110,29 @@ def test_walk_prints_every_stage(tmp_path: Path) -> None:
     for heading in ("-- paragraphs", "-- mentions", "-- reports"):
         assert heading in output
     assert "widget" in output
+
+
+@pytest.mark.issue(14)
+def test_seeds_export_read_per_article_scores_like_the_per_article_events(shared: Path, tmp_path: Path) -> None:
+    db = tmp_path / "seeds.db"
+    run_cli("ingest", str(shared / "seeds"), "--db", str(db))
+    gold = str(shared / "gold" / "seeds.jsonl")
+    pred = tmp_path / "pred.jsonl"
+    pred.write_text(run_cli("events", "--db", str(db), "--format", "jsonl"), encoding="utf-8")
+    exported = tmp_path / "export.jsonl"
+    exported.write_text(run_cli("export", "--db", str(db), "--format", "jsonl"), encoding="utf-8")
+    per_article = json.loads(run_cli("eval", "--gold", gold, "--pred", str(pred), "--json"))
+    merged = json.loads(run_cli("eval", "--gold", gold, "--pred", str(exported), "--export", "--json"))
+    keys = ("tp", "fp", "fn", "mode_accuracy", "status_accuracy", "date_accuracy", "location_accuracy")
+    assert {k: merged[k] for k in keys} == {k: per_article[k] for k in keys}
+    events = [json.loads(line) for line in exported.read_text(encoding="utf-8").splitlines()]
+
+    def phone_dates(*surnames: str) -> list[str | None]:
+        return sorted(
+            (e["date"] for e in events if e["mode"] == "phone"
+             and sorted(a["name"].split()[-1] for a in e["actors"]) == sorted(surnames)),
+            key=str,
+        )  # fmt: skip
+
+    assert phone_dates("Lavrov", "Rubio") == ["2025-10-21", None]
+    assert phone_dates("Putin", "Trump") == ["2025-02-12"]

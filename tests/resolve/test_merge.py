@@ -275,3 +275,63 @@ def test_a_meeting_keeps_the_place_of_a_vaguer_report_of_it() -> None:
     ]
     [event] = merge_reports(rows)
     assert event.mode == "meet" and event.location == "Kyiv"
+
+
+@pytest.mark.issue(14)
+def test_undated_reports_join_the_one_dated_call_of_their_own_article() -> None:
+    # published 16 days after the call: beyond the undated window, yet the article names it
+    rows = [
+        record("sl-1", date="2025-10-21", published="2025-11-06"),
+        *(record("sl-1", date=None, published="2025-11-06", start=100 * i) for i in range(1, 5)),
+    ]
+    [event] = merge_reports(rows)
+    assert event.date == "2025-10-21" and len(event.report_ids) == 5
+    assert merge_reports([r.report for r in rows])[0].report_ids == event.report_ids
+
+
+@pytest.mark.issue(14)
+def test_undated_report_stays_apart_when_its_article_names_two_calls() -> None:
+    rows = [
+        record("a", date="2025-10-01", published="2025-11-06"),
+        record("a", date="2025-10-21", published="2025-11-06", start=100),
+        record("a", date=None, published="2025-11-06", start=200),
+    ]
+    assert sorted(e.date or "" for e in merge_reports(rows)) == ["", "2025-10-01", "2025-10-21"]
+
+
+@pytest.mark.issue(14)
+def test_plan_to_meet_again_is_not_the_meeting_just_held() -> None:
+    # one article: "they met on the 15th and will meet again later this month"
+    rows = [
+        record("a", date="2025-10-15", published="2025-10-16", mode="meet"),
+        record("a", date="2025-10", published="2025-10-16", mode="meet", status="planned", start=100),
+    ]
+    for merged in (merge_reports(rows), merge_reports([r.report for r in rows])):
+        assert sorted((e.date, e.status) for e in merged) == [
+            ("2025-10", "planned"),
+            ("2025-10-15", "occurred"),
+        ]
+
+
+@pytest.mark.issue(14)
+def test_plan_then_meeting_then_new_plan_is_two_events() -> None:
+    rows = [
+        record("plan-1", date=None, published="2025-10-01", mode="meet", status="planned"),
+        record("held", date="2025-10-10", published="2025-10-10", mode="meet"),
+        record("plan-2", date=None, published="2025-10-12", mode="meet", status="planned"),
+        record("plan-2b", date=None, published="2025-10-14", mode="meet", status="planned", lang="de"),
+    ]
+    held, new_plan = sorted(merge_reports(rows), key=lambda e: e.date or "~")
+    assert (held.date, held.status, held.article_ids) == ("2025-10-10", "occurred", ["held", "plan-1"])
+    assert (new_plan.date, new_plan.status) == (None, "planned")
+    assert new_plan.article_ids == ["plan-2", "plan-2b"]
+
+
+@pytest.mark.issue(14)
+def test_plan_naming_the_held_date_is_that_meeting() -> None:
+    rows = [
+        record("held", date="2025-10", published="2025-10-20", mode="meet"),
+        record("late", date="2025-10", published="2025-10-22", mode="meet", status="planned"),
+    ]
+    [event] = merge_reports(rows)
+    assert event.status == "occurred" and event.article_ids == ["held", "late"]

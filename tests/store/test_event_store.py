@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -163,3 +164,27 @@ def test_ingest_in_two_batches_gives_the_ids_of_a_full_rebuild(tmp_path: Path) -
         assert snapshot(store) == incremental
         untouched = [e for e in first if e in incremental]
         assert untouched, "events the second batch did not touch keep their rows and ids"
+
+
+@pytest.mark.issue(14)
+def test_update_rewrites_only_the_events_that_changed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    with open_store(tmp_path / "d.db") as store:
+        for i in range(5):
+            day = f"2025-10-{10 + 3 * i}"
+            update_events(store, save(store, f"d{i}", day, (day, "occurred", (PUTIN, TRUMP))))
+        blocks = save(store, "d-late", "2025-10-23", ("2025-10-22", "occurred", (TRUMP, PUTIN)), lang="ru")
+        written: list[str] = []
+        execute = store.execute
+
+        def recording(sql: str, params: Any = ()) -> Any:
+            if sql.startswith("INSERT INTO events "):
+                written.append(params[0])
+            return execute(sql, params)
+
+        monkeypatch.setattr(store, "execute", recording)
+        update_events(store, blocks)
+        [late] = [e for e in list_events(store)[0] if e.date == "2025-10-22"]
+        assert written == [late.id] and late.article_ids == ["d-late", "d4"]
+        incremental = snapshot(store)
+        rebuild_events(store)
+        assert snapshot(store) == incremental

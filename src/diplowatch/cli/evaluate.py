@@ -13,7 +13,8 @@ from click.core import ParameterSource
 from diplowatch.cli import main
 from diplowatch.cli.options import db_option
 from diplowatch.evaluate.causes import ArticleTrace, explain, store_traces
-from diplowatch.evaluate.events import load_events_file, score_by_language, score_events
+from diplowatch.errors import DiplowatchError
+from diplowatch.evaluate.events import load_events_file, load_export_file, score_by_language, score_events
 from diplowatch.store.opener import open_store
 from diplowatch.store.queries import article_events
 
@@ -67,9 +68,16 @@ def _load_store(db: str, *, predict: bool) -> tuple[dict[str, dict[str, Any]] | 
     type=click.Path(exists=True, dir_okay=False),
     help="Predictions in the same format; default: the events of --db.",
 )
+@click.option(
+    "--export",
+    "from_export",
+    is_flag=True,
+    help="--pred is a 'diplowatch export --format jsonl' file: each merged event is scored "
+    "under every article it lists.",
+)
 @db_option
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as one JSON object.")
-def evaluate(gold: str, pred: str | None, db: str, as_json: bool) -> None:
+def evaluate(gold: str, pred: str | None, from_export: bool, db: str, as_json: bool) -> None:
     """Precision, recall, F1 and mode/status/date/location accuracy of predicted events.
 
     Also per article language, and with a cause for every miss and false alarm: from the store
@@ -78,12 +86,14 @@ def evaluate(gold: str, pred: str | None, db: str, as_json: bool) -> None:
     """
     # DIPLOWATCH_DB alone does not count: scoring a prediction file never needed a store before
     db_given = click.get_current_context().get_parameter_source("db") is ParameterSource.COMMANDLINE
+    if from_export and pred is None:
+        raise DiplowatchError("--export scores an export file: give it with --pred")
     traces = None
     predictions = None
     if pred is None or db_given:
         predictions, traces = _load_store(db, predict=pred is None)
     if predictions is None:
-        predictions = load_events_file(str(pred))
+        predictions = load_export_file(str(pred)) if from_export else load_events_file(str(pred))
     gold_objects = load_events_file(gold)
     score = score_events(gold_objects, predictions)
     result = score.as_dict()

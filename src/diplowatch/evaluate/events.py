@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 import json
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -27,9 +28,8 @@ def actor_set(event: dict[str, Any]) -> frozenset[str]:
     return frozenset(surname_key(a) for a in event.get("actors") or [])
 
 
-def load_events_file(path: str | Path) -> dict[str, dict[str, Any]]:
-    """Read a gold-format JSON Lines file into {article id: object}."""
-    objects: dict[str, dict[str, Any]] = {}
+def _json_lines(path: str | Path) -> Iterator[tuple[str, Any]]:
+    """(``path:line`` for messages, parsed value) of each non-blank line."""
     try:
         lines = Path(path).read_text(encoding="utf-8").splitlines()
     except OSError as exc:
@@ -38,12 +38,42 @@ def load_events_file(path: str | Path) -> dict[str, dict[str, Any]]:
         if not line.strip():
             continue
         try:
-            obj = json.loads(line)
+            value = json.loads(line)
         except json.JSONDecodeError as exc:
             raise GoldFormatError(f"{path}:{lineno}: not JSON ({exc.msg})") from exc
+        yield f"{path}:{lineno}", value
+
+
+def load_events_file(path: str | Path) -> dict[str, dict[str, Any]]:
+    """Read a gold-format JSON Lines file into {article id: object}."""
+    objects: dict[str, dict[str, Any]] = {}
+    for where, obj in _json_lines(path):
         if not isinstance(obj, dict) or "id" not in obj or not isinstance(obj.get("events", []), list):
-            raise GoldFormatError(f"{path}:{lineno}: expected an object with 'id' and 'events'")
+            raise GoldFormatError(f"{where}: expected an object with 'id' and 'events'")
         objects[str(obj["id"])] = obj
+    return objects
+
+
+def load_export_file(path: str | Path) -> dict[str, dict[str, Any]]:
+    """Read a ``diplowatch export --format jsonl`` file into per-article form.
+
+    A merged event is listed under each of its ``article_ids``, so the store's cross-article
+    merge is scored against the same per-article gold as ``diplowatch events``: an event an
+    article's reports were split over, or merged into the wrong contact, shows up as a miss or
+    a false alarm of that article.
+    """
+    objects: dict[str, dict[str, Any]] = {}
+    for where, event in _json_lines(path):
+        if not isinstance(event, dict) or not isinstance(event.get("article_ids"), list):
+            raise GoldFormatError(f"{where}: expected an exported event with 'article_ids'")
+        actors = event.get("actors") or []
+        scored = {
+            **{k: event.get(k) for k in ("id", "type", "mode", "date", "date_basis", "location", "status")},
+            "actors": [a["name"] for a in actors],
+            "countries": [a.get("country") for a in actors],
+        }
+        for article_id in event["article_ids"]:
+            objects.setdefault(str(article_id), {"id": str(article_id), "events": []})["events"].append(scored)
     return objects
 
 

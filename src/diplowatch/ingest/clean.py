@@ -16,9 +16,8 @@ import unicodedata
 from functools import lru_cache
 from importlib import resources
 
-import yaml
-
 from diplowatch.model import Paragraph
+from diplowatch.yamlio import safe_load
 
 _IMAGE = re.compile(r"^\s*!\[[^\]]*\]\([^)]*\)\s*$")
 _DATE_HEADER = re.compile(r"\ufeff?\s*date\s+\d{4}(?:-\d{2}){0,2}(?=\s|$)")
@@ -44,7 +43,7 @@ _PUNCT_SPACE = re.compile(r"[.!,;]\s")
 @lru_cache(maxsize=1)
 def _cues() -> dict[str, frozenset[str]]:
     path = resources.files("diplowatch.lexicons") / "_shared" / "cleaning.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = safe_load(path.read_text(encoding="utf-8"))
     return {key: frozenset(v.casefold() for v in data.get(key, [])) for key in ("widgets", "credits", "captions")}
 
 

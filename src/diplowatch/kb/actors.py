@@ -20,6 +20,7 @@ from typing import Any
 import yaml
 
 from diplowatch.errors import KnowledgeBaseError
+from diplowatch.yamlio import safe_load
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,7 +196,7 @@ def parse_organisations(data: dict[str, Any], *, origin: str) -> Iterable[Actor]
 
 def _load_yaml(path: Traversable | Path) -> dict[str, Any]:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
         raise KnowledgeBaseError(f"{path.name}: invalid YAML: {exc}") from exc
     if not isinstance(data, dict):

@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 
 from diplowatch.errors import LexiconError
+from diplowatch.yamlio import safe_load
 
 YAML_FILES = ("language", "triggers", "status", "titles", "calendar", "names", "examples")
 
@@ -69,7 +70,7 @@ def _read_yaml(folder: Traversable, stem: str) -> dict[str, Any]:
     if not path.is_file():
         return {}
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
         raise LexiconError(f"{folder.name}/{stem}.yaml: invalid YAML: {exc}") from exc
     if data is None:

@@ -15,10 +15,14 @@ Stages, in order:
               c. month-, year- and undated reports join the one finer cluster they fit
                  (2025-10 fits 2025-10-21), narrowed by report time when several fit (a report
                  of a planned contact cannot mean one held before it was published); otherwise
-                 they gather with their own kind. Undated reports only ever join a dated event
-                 reported within ``UNDATED_WINDOW_DAYS`` of them, and only when that is unique.
+                 they gather with their own kind. When the report's own article has reports in
+                 exactly one fitting cluster, that is the one (merging the article alone would
+                 put it there, whatever the report times). Otherwise undated reports only join
+                 a dated event reported within ``UNDATED_WINDOW_DAYS`` of them, when unique.
                  A coarse report never joins a cluster whose every report tells the opposite
-                 outcome (held vs cancelled): a summit called off is not the one held in August
+                 outcome (held vs cancelled): a summit called off is not the one held in August;
+                 nor does a plan join a contact told as held by the time the plan was reported
+                 (a new plan after a meeting is a new event) unless it names that contact's date
  3. settle    canonical date (most articles), mode, place (none for a call), status reconciled
               by report time (the latest outcome wins: planned -> occurred, planned ->
               cancelled), conflicts
@@ -102,25 +106,118 @@ def _day(value: str | None) -> dt.date | None:
 
 
 class _Cluster:
-    """Reports believed to describe one contact, plus the date and mode class that define it."""
+    """Reports believed to describe one contact, plus the date and mode class that define it.
+
+    It keeps running summaries of its reports (articles, outcomes, report times), so testing
+    whether a report may join costs the same however many reports a busy pair's contact has.
+    """
 
     def __init__(self, date: str | None, precision: str | None, mode_class: str | None) -> None:
         self.date = date
         self.precision = precision
         self.mode_class = mode_class
         self.records: list[ReportRecord] = []
+        self.article_ids: set[str] = set()
+        self.statuses: dict[str, int] = {}
+        self.first_held: str | None = None  # earliest report time of a report saying 'occurred'
+        self.latest: dt.date | None = None  # latest report day
 
     @property
     def articles(self) -> int:
-        return len({r.report.article_id for r in self.records})
+        return len(self.article_ids)
+
+    def add(self, record: ReportRecord) -> None:
+        self.records.append(record)
+        self.article_ids.add(record.report.article_id)
+        status = record.report.status
+        self.statuses[status] = self.statuses.get(status, 0) + 1
+        if status == "occurred" and (self.first_held is None or record.reported_at < self.first_held):
+            self.first_held = record.reported_at
+        day = _day(record.reported_at)
+        if day is not None and (self.latest is None or day > self.latest):
+            self.latest = day
 
     def fits_mode(self, mode: str) -> bool:
         report_class = _MODE_CLASS.get(mode)
         return report_class is None or self.mode_class is None or report_class == self.mode_class
 
-    def latest_report(self) -> dt.date | None:
-        days = [d for r in self.records if (d := _day(r.reported_at))]
-        return max(days) if days else None
+
+class _Clusters:
+    """The clusters of one block in creation order, indexed by date, date prefix and article.
+
+    A report looks up only the clusters it may join (its day's, its month's, those within the
+    undated window), so clustering a block costs about linear time even for a pair reported
+    every day.
+    """
+
+    def __init__(self) -> None:
+        self.all: list[_Cluster] = []
+        self._by_date: dict[tuple[str | None, str | None], list[_Cluster]] = {}
+        self._by_prefix: dict[str, list[_Cluster]] = {}
+        self._by_article: dict[str, list[_Cluster]] = {}
+        self._by_ordinal: dict[int, list[_Cluster]] = {}  # day clusters by day number
+        self._undated_live: list[_Cluster] = []  # undated clusters still within the window
+
+    def register(self, cluster: _Cluster) -> _Cluster:
+        self.all.append(cluster)
+        self._by_date.setdefault((cluster.precision, cluster.date), []).append(cluster)
+        if cluster.date is not None:
+            for width in (4, 7):
+                if len(cluster.date) >= width:
+                    self._by_prefix.setdefault(cluster.date[:width], []).append(cluster)
+            day = _day(cluster.date) if cluster.precision == "day" else None
+            if day is not None:
+                self._by_ordinal.setdefault(day.toordinal(), []).append(cluster)
+        elif cluster.precision is None:
+            self._undated_live.append(cluster)
+        for article_id in cluster.article_ids:  # order is immaterial: only counted
+            self._by_article.setdefault(article_id, []).append(cluster)
+        return cluster
+
+    def add(self, cluster: _Cluster, record: ReportRecord) -> None:
+        if record.report.article_id not in cluster.article_ids:
+            self._by_article.setdefault(record.report.article_id, []).append(cluster)
+        cluster.add(record)
+
+    def on_day(self, date: str) -> list[_Cluster]:
+        return self._by_date.get(("day", date), [])
+
+    def peers(self, precision: str | None, date: str | None) -> list[_Cluster]:
+        return self._by_date.get((precision, date), [])
+
+    def of_article(self, article_id: str) -> list[_Cluster]:
+        return self._by_article.get(article_id, [])
+
+    def dated(self, date: str | None) -> list[_Cluster]:
+        """Clusters that may be finer than a report of this date (a superset: the caller filters)."""
+        if date is not None and len(date) in (4, 7):
+            return self._by_prefix.get(date, [])
+        return [c for c in self.all if c.date is not None]
+
+    def near(self, reported: dt.date, reported_at: str) -> list[_Cluster]:
+        """Dated clusters an undated report of that day may mean: days within
+        ``UNDATED_WINDOW_DAYS``, or the month or year it was reported in."""
+        found = [*self.peers("month", reported_at[:7]), *self.peers("year", reported_at[:4])]
+        day = reported.toordinal()
+        for ordinal in range(day - UNDATED_WINDOW_DAYS, day + UNDATED_WINDOW_DAYS + 1):
+            found += self._by_ordinal.get(ordinal, [])
+        return found
+
+    def undated_peers(self, reported: dt.date | None) -> list[_Cluster]:
+        """Undated clusters last reported within the window, in creation order.
+
+        Undated reports are placed in order of report time, so a cluster last reported more
+        than the window before one report stays out of reach of every later report.
+        """
+        if reported is None:
+            return self.peers(None, None)
+        floor = reported - dt.timedelta(days=UNDATED_WINDOW_DAYS)
+        self._undated_live = [c for c in self._undated_live if c.latest is None or c.latest >= floor]
+        return [
+            c
+            for c in self._undated_live
+            if c.latest is None or abs((reported - c.latest).days) <= UNDATED_WINDOW_DAYS
+        ]
 
 
 def _order(record: ReportRecord, keys: dict[int, str]) -> tuple[str, str, str]:
@@ -128,7 +225,7 @@ def _order(record: ReportRecord, keys: dict[int, str]) -> tuple[str, str, str]:
     return (record.first_seen or "", record.published or "", keys[id(record.report)])
 
 
-def _group_days(records: list[ReportRecord], keys: dict[int, str]) -> list[_Cluster]:
+def _group_days(records: list[ReportRecord], keys: dict[int, str]) -> _Clusters:
     """Stages 2a and 2b: day-dated reports."""
     groups: dict[tuple[str, str | None], _Cluster] = {}
     for record in sorted(records, key=lambda r: (r.report.date or "", _order(r, keys))):
@@ -136,9 +233,7 @@ def _group_days(records: list[ReportRecord], keys: dict[int, str]) -> list[_Clus
         if mode_class is None:
             continue
         date = record.report.date or ""
-        groups.setdefault((date, mode_class), _Cluster(date, "day", mode_class)).records.append(
-            record
-        )
+        groups.setdefault((date, mode_class), _Cluster(date, "day", mode_class)).add(record)
     settled: set[tuple[str, str | None]] = set()  # absorbing or absorbed: never absorbed again
     gone: set[tuple[str, str | None]] = set()
     for key in sorted(groups, key=lambda k: (-groups[k].articles, k)):
@@ -155,20 +250,22 @@ def _group_days(records: list[ReportRecord], keys: dict[int, str]) -> list[_Clus
                 and neighbour not in settled
                 and (2 * groups[neighbour].articles <= groups[key].articles)
             ):
-                groups[key].records.extend(groups[neighbour].records)
+                for record in groups[neighbour].records:
+                    groups[key].add(record)
                 settled.add(neighbour)
                 gone.add(neighbour)
-    clusters = [groups[k] for k in sorted(groups) if k not in gone]
+    clusters = _Clusters()
+    for key in sorted(groups):
+        if key not in gone:
+            clusters.register(groups[key])
     for record in sorted(records, key=lambda r: (r.report.date or "", _order(r, keys))):
         if _MODE_CLASS.get(record.report.mode) is not None:
             continue
-        same_day = [c for c in clusters if c.date == record.report.date]
-        if same_day:
-            max(same_day, key=lambda c: (c.articles, -clusters.index(c))).records.append(record)
+        same_day = clusters.on_day(record.report.date or "")
+        if same_day:  # the largest, the first made among equals
+            clusters.add(max(same_day, key=lambda c: c.articles), record)
         else:
-            cluster = _Cluster(record.report.date, "day", None)
-            cluster.records.append(record)
-            clusters.append(cluster)
+            clusters.add(clusters.register(_Cluster(record.report.date, "day", None)), record)
     return clusters
 
 
@@ -185,64 +282,61 @@ def _consistent_in_time(cluster: _Cluster, record: ReportRecord) -> bool:
     return True
 
 
-def _near_in_time(cluster: _Cluster, record: ReportRecord) -> bool:
-    """An undated report can only mean a contact dated close to when it was reported."""
-    reported = _day(record.reported_at)
-    if reported is None or cluster.date is None:
-        return reported is None
-    day = _day(cluster.date)
-    if day is not None:
-        return abs((day - reported).days) <= UNDATED_WINDOW_DAYS
-    return record.reported_at.startswith(cluster.date)
-
-
 def _opposite_outcome(cluster: _Cluster, record: ReportRecord) -> bool:
     """True when the report says held and every report of the cluster says cancelled, or
     the other way round: without a shared date nothing suggests they are one contact."""
     opposite = _OPPOSITE_OUTCOME.get(record.report.status)
-    return opposite is not None and all(r.report.status == opposite for r in cluster.records)
+    return opposite is not None and cluster.statuses.get(opposite, 0) == len(cluster.records)
 
 
-def _place_coarse(record: ReportRecord, clusters: list[_Cluster]) -> None:
+def _held_before_plan(cluster: _Cluster, record: ReportRecord) -> bool:
+    """True when the report is a plan and the cluster a contact already told as held when the
+    plan was reported ("they will meet again later this month"): that plan is for another
+    occasion, unless it names the held contact's own date."""
+    report = record.report
+    if report.status != "planned" or (report.date is not None and report.date == cluster.date):
+        return False
+    return cluster.first_held is not None and cluster.first_held <= record.reported_at
+
+
+def _place_coarse(record: ReportRecord, clusters: _Clusters) -> None:
     """Stage 2c: a month-, year- or undated report joins the one finer cluster it fits."""
     report = record.report
     rank = _PRECISION_RANK.get(report.date_precision, 0) if report.date else 0
-    clusters_ok = [c for c in clusters if not _opposite_outcome(c, record)]
-    finer = [
-        c
-        for c in clusters_ok
-        if _PRECISION_RANK.get(c.precision, 0) > rank
-        and dates_compatible(c.date, report.date)
-        and c.fits_mode(report.mode)
-    ]
-    if report.date is None:
-        finer = [c for c in finer if _near_in_time(c, record)]
-    if len(finer) > 1:
-        finer = [c for c in finer if _consistent_in_time(c, record)]
-    if len(finer) == 1:
-        finer[0].records.append(record)
+
+    def may_join(c: _Cluster) -> bool:
+        return not _opposite_outcome(c, record) and not _held_before_plan(c, record)
+
+    def finer(c: _Cluster) -> bool:
+        return (
+            _PRECISION_RANK.get(c.precision, 0) > rank
+            and dates_compatible(c.date, report.date)
+            and c.fits_mode(report.mode)
+            and may_join(c)
+        )
+
+    own = {id(c): c for c in clusters.of_article(report.article_id) if finer(c)}
+    if len(own) == 1:  # the article itself names the date: merged alone it would join there
+        clusters.add(next(iter(own.values())), record)
+        return
+    reported = _day(record.reported_at)
+    if report.date is None and reported is not None:
+        candidates = [c for c in clusters.near(reported, record.reported_at) if finer(c)]
+    else:
+        candidates = [c for c in clusters.dated(report.date) if finer(c)]
+    if len(candidates) > 1:
+        candidates = [c for c in candidates if _consistent_in_time(c, record)]
+    if len(candidates) == 1:
+        clusters.add(candidates[0], record)
         return
     precision = report.date_precision if report.date else None
-    peers = [
-        c
-        for c in clusters_ok
-        if c.precision == precision and c.date == report.date and c.fits_mode(report.mode)
-    ]
-    if report.date is None:
-        reported = _day(record.reported_at)
-        peers = [
-            c
-            for c in peers
-            if reported is None
-            or (latest := c.latest_report()) is None
-            or abs((reported - latest).days) <= UNDATED_WINDOW_DAYS
-        ]
-    if peers:
-        peers[0].records.append(record)
-        return
-    cluster = _Cluster(report.date, precision, _MODE_CLASS.get(report.mode))
-    cluster.records.append(record)
-    clusters.append(cluster)
+    peers = clusters.undated_peers(reported) if report.date is None else clusters.peers(precision, report.date)
+    for peer in peers:
+        if peer.fits_mode(report.mode) and may_join(peer):
+            clusters.add(peer, record)
+            return
+    cluster = clusters.register(_Cluster(report.date, precision, _MODE_CLASS.get(report.mode)))
+    clusters.add(cluster, record)
 
 
 def _cluster_block(records: Sequence[ReportRecord], keys: dict[int, str]) -> list[_Cluster]:
@@ -259,7 +353,7 @@ def _cluster_block(records: Sequence[ReportRecord], keys: dict[int, str]) -> lis
     )
     for record in coarse:
         _place_coarse(record, clusters)
-    return [c for c in clusters if c.records]
+    return [c for c in clusters.all if c.records]
 
 
 def event_id(block: str, anchor_key: str) -> str:

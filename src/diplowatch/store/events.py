@@ -1,9 +1,10 @@
 """Merged events in the store: build them from reports, keep them current, read them back.
 
 Events are derived data: a block (type + canonical actor set, ``resolve.merge.block_key``) is
-always re-merged from all its current reports and its rows replaced together, so an
-incremental update and a full rebuild write the same rows with the same ids. All SQL goes
-through ``Store.execute``/``Store.query`` with ``?`` placeholders and portable syntax.
+always re-merged from all its current reports and its stored rows made equal to the result
+(only changed events are rewritten), so an incremental update and a full rebuild write the
+same rows with the same ids. All SQL goes through ``Store.execute``/``Store.query`` with
+``?`` placeholders and portable syntax.
 
 Writing: ``update_events`` (blocks touched by an ingest), ``rebuild_events`` (everything).
 Reading: ``list_events`` (filters + keyset paging), ``get_event``, ``event_reports``.
@@ -43,10 +44,11 @@ def report_records(store: Store, *, block: str | None = None) -> list[ReportReco
     if block is None:
         return [_record(row) for row in store.query(_RECORDS_SQL)]
     actor_ids = [a for a in block.split("|", 1)[1].split(",") if a]
-    if actor_ids:
+    if actor_ids:  # every actor narrows: a busy actor's reports with others are not read
         rows = store.query(
-            _RECORDS_SQL + " AND r.id IN (SELECT report_id FROM report_actors WHERE actor_id = ?)",
-            (actor_ids[0],),
+            _RECORDS_SQL
+            + " AND r.id IN (SELECT report_id FROM report_actors WHERE actor_id = ?)" * len(actor_ids),
+            actor_ids,
         )
     else:
         rows = store.query(
@@ -66,13 +68,13 @@ def article_blocks(store: Store, article_id: str) -> set[str]:
     return {block_key(report_from_row(row)) for row in rows}
 
 
-def _delete_block(store: Store, block: str) -> None:
-    for table in ("event_actors", "event_reports"):
-        store.execute(
-            f"DELETE FROM {table} WHERE event_id IN (SELECT id FROM events WHERE block = ?)",
-            (block,),
-        )
-    store.execute("DELETE FROM events WHERE block = ?", (block,))
+def _delete_events(store: Store, ids: Sequence[str]) -> None:
+    for start in range(0, len(ids), _CHUNK):
+        chunk = list(ids[start : start + _CHUNK])
+        marks = ", ".join("?" * len(chunk))
+        for table in ("event_actors", "event_reports"):
+            store.execute(f"DELETE FROM {table} WHERE event_id IN ({marks})", chunk)
+        store.execute(f"DELETE FROM events WHERE id IN ({marks})", chunk)
 
 
 def _insert_event(store: Store, event: Event, article_of: dict[str, str]) -> None:
@@ -119,11 +121,18 @@ def _insert_event(store: Store, event: Event, article_of: dict[str, str]) -> Non
 
 
 def save_block_events(store: Store, block: str, records: Sequence[ReportRecord]) -> list[Event]:
-    """Re-merge one block from its rows and replace its stored events (no commit)."""
+    """Re-merge one block from its rows and make its stored events equal the result (no commit).
+
+    Only events that changed are rewritten: a new article about a busy pair changes one or two
+    of its thousands of events, and writing the rest again would cost more than the merge.
+    """
     events = merge_block(block, records) if records else []
     article_of = {r.report.key: r.report.article_id for r in records}
-    _delete_block(store, block)
-    for event in events:
+    stored = {e.id: e for e in _with_reports(store, store.query("SELECT * FROM events WHERE block = ?", (block,)))}
+    changed = [e for e in events if stored.get(e.id) != e]
+    kept = {e.id for e in events}.difference(e.id for e in changed)
+    _delete_events(store, sorted(set(stored) - kept))
+    for event in changed:
         _insert_event(store, event, article_of)
     return events
 
