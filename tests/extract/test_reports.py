@@ -533,3 +533,10 @@ def test_partners_after_with_are_no_plural_subject_of_a_later_trigger() -> None:
     text = "Včera jsem při schůzkách s premiérem Novákem a ministrem Dvořákem – šlo o první setkání – mluvil o obchodu."
     people = [person(text, "Novákem", "novak"), person(text, "Dvořákem", "dvorak")]
     assert reports(text, people, "cs") == []
+
+
+def test_a_party_conference_is_an_internal_meeting() -> None:
+    text = "Premierka Kranjc je na konferenci stranke napovedala nove volitve."
+    assert reports(text, [person(text, "Kranjc", "kranjc")], "sl") == []
+    text = "Smith spoke at the Conservative party conference in Manchester."
+    assert reports(text, [person(text, "Smith", "smith")], "en") == []

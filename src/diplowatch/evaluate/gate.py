@@ -111,7 +111,8 @@ def update(path: Path, sets: dict[str, GoldSet], *, allow_lower: bool) -> list[s
 
 def gold_sets(repo: Path) -> dict[str, GoldSet]:
     """The gold sets that exist beside this checkout: the bundled sample, the shared seeds and
-    the real-news development set (only with its texts and the tool that writes them)."""
+    the real-news development sets, the shared one and our own (only with their texts and the
+    tool that writes them)."""
     sets = {"demo": GoldSet(repo / "samples" / "corpus", repo / "samples" / "gold.jsonl")}
     shared = repo.parent / "shared"
     if (shared / "seeds").is_dir():
@@ -119,6 +120,8 @@ def gold_sets(repo: Path) -> dict[str, GoldSet]:
     dev_gold, texts_tool = shared / "gold" / "bsnlp-dev.jsonl", shared / "tools" / "bsnlp_texts.py"
     if (shared / "bsnlp").is_dir() and dev_gold.is_file() and texts_tool.is_file():
         sets["bsnlp-dev"] = GoldSet(shared / "bsnlp", dev_gold, texts_tool)
+        # our own annotation of other real articles of the same folder (eval/gold/README.md)
+        sets["bsnlp-extra"] = GoldSet(shared / "bsnlp", repo / "eval" / "gold" / "bsnlp-extra.jsonl", texts_tool)
     return sets
 
 
