@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 DEMO_DB ?= out/demo.db
 
-.PHONY: demo test venv dev-venv check eval bench clean docs system-deps browser-deps screenshots eval-baseline eval-dev
+.PHONY: demo test venv dev-venv check eval bench clean docs system-deps browser-deps screenshots eval-baseline eval-dev eval-extra
 
 $(BIN)/diplowatch: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -74,6 +74,14 @@ eval-dev: venv
 	$(PYTHON) $(SHARED)/tools/bsnlp_texts.py $(SHARED)/gold/bsnlp-dev.jsonl "$$tmp" && \
 	$(BIN)/diplowatch ingest "$$tmp" --db out/bsnlp-dev.db
 	$(BIN)/diplowatch eval --gold $(SHARED)/gold/bsnlp-dev.jsonl --db out/bsnlp-dev.db
+
+# the same for our own annotation of 60 more real articles (eval/gold/README.md)
+eval-extra: venv
+	@mkdir -p out && rm -f out/bsnlp-extra.db out/bsnlp-extra.db-wal out/bsnlp-extra.db-shm
+	tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
+	$(PYTHON) $(SHARED)/tools/bsnlp_texts.py eval/gold/bsnlp-extra.jsonl "$$tmp" && \
+	$(BIN)/diplowatch ingest "$$tmp" --db out/bsnlp-extra.db
+	$(BIN)/diplowatch eval --gold eval/gold/bsnlp-extra.jsonl --db out/bsnlp-extra.db
 
 # record current event scores as the floors tests/eval_baseline.json pins (never lowers one)
 eval-baseline: venv
