@@ -540,3 +540,17 @@ def test_a_party_conference_is_an_internal_meeting() -> None:
     assert reports(text, [person(text, "Kranjc", "kranjc")], "sl") == []
     text = "Smith spoke at the Conservative party conference in Manchester."
     assert reports(text, [person(text, "Smith", "smith")], "en") == []
+
+
+def test_a_lone_visit_folds_into_a_joint_appearance_of_the_traveller() -> None:
+    text = "Barnier przybył w poniedziałek do Irlandii. Varadkar i Barnier wystąpili razem na konferencji w Dundalk."
+    mentions = [
+        person(text, "Barnier", "barnier"),
+        place(text, "Irlandii", "Ireland", "IRL"),
+        person(text, "Varadkar", "varadkar"),
+        person(text, "Barnier", "barnier", nth=1),
+        place(text, "Dundalk", "Dundalk", "IRL"),
+    ]
+    first, second = text.split(". ")
+    found = reports(text, mentions, "pl", published="2018-05-02", paragraphs=[first + ".", second])
+    assert [(r.mode, len(r.actors)) for r in found] == [("multilateral", 2)]

@@ -118,8 +118,8 @@ def drop_visits_with_counterpart(reports: list[Report]) -> list[Report]:
     counts only as the meeting (samples/README.md). Dates must be compatible at their
     precision and the status the same, so a later trip stays.
     """
-    contacts = [
-        r for r in reports if r.mode in ("meet", "host", "unspecified") and len(r.actors) > 1
+    contacts = [  # a meeting with two named people in it ("appeared together at a conference")
+        r for r in reports if r.mode in ("meet", "host", "unspecified", "multilateral") and len(r.actors) > 1
     ]
 
     def covered(visit: Report) -> bool:
