@@ -554,3 +554,10 @@ def test_a_lone_visit_folds_into_a_joint_appearance_of_the_traveller() -> None:
     first, second = text.split(". ")
     found = reports(text, mentions, "pl", published="2018-05-02", paragraphs=[first + ".", second])
     assert [(r.mode, len(r.actors)) for r in found] == [("multilateral", 2)]
+
+
+def test_the_speaker_of_a_summit_clause_or_a_postposed_source_is_no_attendee() -> None:
+    text = "Kovač je razglasil, da možnosti za dogovor na vrhu prihodnji teden ni več."
+    assert reports(text, [person(text, "Kovač", "kovac")], "sl") == []
+    text = "Угоду обговорять 25 листопада на саміті ЄС, повідомив голова Ради Петренко."
+    assert reports(text, [person(text, "Петренко", "petrenko")], "uk") == []

@@ -48,6 +48,7 @@ PAIRING_KEYS = {
     "relative_subject",
     "according_to",
     "according_to_after_names",
+    "said",
     "at",
     "at_suffixes",
     "to",

@@ -45,6 +45,7 @@ _CLAUSE_BREAK = re.compile(
 _DASHES = "–—-"
 _DASH_JOIN = re.compile(r"^\s?[-–—]\s?$")
 _WORDS = re.compile(r"[^\W\d_]+", re.UNICODE)
+_REPORTING_GAP = re.compile(r"[,\"“”»«–—]\s*(?:je\s+|е\s+|sa\s+)?\Z")  # ", said" / ", je dejal"
 _ANTECEDENT_GAP = re.compile(r"\s*,?\s*")  # a name, then its relative clause
 WITH_REACH = 8  # words between "with" and the partner's name: "with the British secretary for ..."
 SOURCE_REACH = 5  # words between "according to" and the name: "the Kremlin's press secretary"
@@ -69,6 +70,7 @@ class PairingWords:
     to_suffixes: tuple[str, ...]  # directional (illative) endings: Moszkvába
     source_before: re.Pattern[str]  # cue before a source: according to, po besedah
     source_after: re.Pattern[str]  # cue after a source: szerint
+    said: re.Pattern[str]  # a speech verb that, after a comma or quote, names its speaker: ", said X"
     source_cues: WordStarts | None  # where either may start: most sentences name no source
     source_patterns: tuple[str, ...]  # the patterns of both, for screens shared with other cues
     journalist: re.Pattern[str]  # a press role before a name: the person is no actor
@@ -87,7 +89,7 @@ def pairing_words(lang: str) -> PairingWords:
     data: dict[str, list[str]] = {}
     for pack in reversed(load_pack_chain(lang)):
         data.update(pack.triggers.get("pairing") or {})
-    sources = [str(i) for key in ("according_to", "according_to_after_names") for i in data.get(key, [])]
+    sources = [str(i) for key in ("according_to", "according_to_after_names", "said") for i in data.get(key, [])]
     return PairingWords(
         conj=_words(data.get("and", [])),
         between_after=_words(data.get("between", [])),
@@ -103,6 +105,7 @@ def pairing_words(lang: str) -> PairingWords:
         to_suffixes=tuple(str(x) for x in data.get("to_suffixes", [])),
         source_before=_words(data.get("according_to", [])),
         source_after=_words(data.get("according_to_after_names", [])),
+        said=_words(data.get("said", [])),
         source_cues=WordStarts(sources) if sources else None,
         source_patterns=tuple(sources),
         journalist=_words(data.get("journalist", [])),
@@ -258,7 +261,11 @@ def _sources(
         places = words.source_cues.find(text, start, end) if words.source_cues else []
     if not places:
         return found
-    for cue in matches_at(words.source_before, text, places, start, end):
+    cues = list(matches_at(words.source_before, text, places, start, end))
+    cues += [  # "…, повідомив голова Європейської Ради Дональд Туск": the speaker, no actor
+        c for c in matches_at(words.said, text, places, start, end) if _REPORTING_GAP.search(text, start, c.start())
+    ]
+    for cue in cues:
         after = [m for m in people if m.start >= cue.end()]
         if not after or not only_words(text[cue.end() : after[0].start], SOURCE_REACH):
             continue
@@ -381,7 +388,11 @@ def choose_participants(
         and not chosen
         and not relative
     ):  # 5. a lone traveller: the subject
-        before_trigger = [g for g in groups if g[-1].end <= t_start and g not in bound]
+        before_trigger = [
+            g
+            for g in groups
+            if g[-1].end <= t_start and g not in bound and not words.that.search(text, g[-1].end, t_start)
+        ]  # not the speaker of the trigger's "that" clause: "Tusk said that the summit ..."
         # "Commenting on his absence in Belgrade, the minister said": the subject follows
         main_after = [
             g
