@@ -561,3 +561,12 @@ def test_the_speaker_of_a_summit_clause_or_a_postposed_source_is_no_attendee() -
     assert reports(text, [person(text, "Kovač", "kovac")], "sl") == []
     text = "Угоду обговорять 25 листопада на саміті ЄС, повідомив голова Ради Петренко."
     assert reports(text, [person(text, "Петренко", "petrenko")], "uk") == []
+
+
+def test_ready_to_meet_is_an_offer_not_a_contact() -> None:
+    text = "Jestem gotowy przyjechać do Warszawy w każdej chwili - deklarował Nowak."
+    mentions = [person(text, "Nowak", "nowak"), place(text, "Warszawy", "Warsaw", "POL")]
+    assert reports(text, mentions, "pl") == []
+    text = "Maduro je u telefonskom razgovoru rekao Trumpu da je spreman otići."
+    people = [person(text, "Maduro", "maduro"), person(text, "Trumpu", "trump")]
+    assert [r.mode for r in reports(text, people, "hr")] == ["phone"]  # the call happened
