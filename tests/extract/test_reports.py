@@ -570,3 +570,9 @@ def test_ready_to_meet_is_an_offer_not_a_contact() -> None:
     text = "Maduro je u telefonskom razgovoru rekao Trumpu da je spreman otići."
     people = [person(text, "Maduro", "maduro"), person(text, "Trumpu", "trump")]
     assert [r.mode for r in reports(text, people, "hr")] == ["phone"]  # the call happened
+
+
+def test_an_interview_with_a_radio_or_paper_is_no_contact() -> None:
+    text = "Komisař Novák kritizoval v rozhovoru s německým rádiem prezidenta Dvořáka."
+    people = [person(text, "Novák", "novak"), person(text, "Dvořáka", "dvorak")]
+    assert reports(text, people, "cs") == []
