@@ -64,3 +64,11 @@ def test_no_dropped_subject_when_the_sentence_names_one() -> None:
     text = f"{first} {third}"
     mentions = [person(text, "Novak", "novak"), person(text, "Horvat", "horvat")]
     assert resolved(text, [first, third], mentions) == []
+
+
+def test_no_dropped_subject_behind_a_subject_noun_phrase() -> None:
+    first = "Novak je prispel v Berlin."
+    second = "Predstavniki članic varnostnega sveta bodo odpotovali v Washington na srečanje s Horvatom."
+    text = f"{first} {second}"
+    mentions = [person(text, "Novak", "novak"), person(text, "Horvatom", "horvat")]
+    assert resolved(text, [first, second], mentions) == []

@@ -576,3 +576,8 @@ def test_an_interview_with_a_radio_or_paper_is_no_contact() -> None:
     text = "Komisař Novák kritizoval v rozhovoru s německým rádiem prezidenta Dvořáka."
     people = [person(text, "Novák", "novak"), person(text, "Dvořáka", "dvorak")]
     assert reports(text, people, "cs") == []
+
+
+def test_a_session_of_a_national_chamber_is_no_contact() -> None:
+    text = "Мэй выразила на заседании нижней палаты парламента благодарность министру."
+    assert reports(text, [person(text, "Мэй", "may")], "ru") == []
