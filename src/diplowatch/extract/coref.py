@@ -31,7 +31,7 @@ DETERMINER_REACH = 3  # "his Macedonian colleague X": the pronoun belongs to X's
 REACH = 2  # sentences back to look for the person a pronoun stands for
 RULE = "coref.pronoun"
 ZERO_WITH_REACH = 4  # "s predsednikom Evropske komisije Junckerjem"; not "s to metaforo ... premierju"
-ZERO_HEAD_WORDS = 4  # "Srečala naj bi se s", "…, ali sta se s": a verb opens the clause, no subject phrase
+ZERO_HEAD_WORDS = 5  # "Srečala naj bi se s", "Na vprašanje, ali sta se s": no room for a subject phrase
 _WORD = re.compile(r"[^\W\d_]+")
 ZERO_RULE = "coref.zero"  # a subject the verb leaves out, carried over from the sentence before
 
@@ -120,7 +120,7 @@ def _partner_first(text: str, sent: Sentence, first: Mention, with_: re.Pattern[
     found = with_.search(head)
     return (
         found is not None
-        and len(_WORD.findall(re.split(r"[,;:]", head[: found.start()])[-1])) <= ZERO_HEAD_WORDS
+        and len(_WORD.findall(head[: found.start()])) <= ZERO_HEAD_WORDS
         and only_words(head[found.end() :], ZERO_WITH_REACH)
     )
 
