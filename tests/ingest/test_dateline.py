@@ -171,3 +171,14 @@ def test_any_title_screen_agrees_with_the_title_patterns(lang: str) -> None:
         text = " ".join(rng.choice(pieces) for _ in range(rng.randint(1, 4)))
         expected = any(pattern.search(text) for _, pattern in _title_patterns(lang))
         assert bool(_any_title(lang).search(text)) == expected, text
+
+
+def test_a_later_year_named_once_is_a_plan_many_later_years_contradict_the_header() -> None:
+    plan = "date 2018-06-11\nMinister je danes v Berlinu dejal, da bo prehodno obdobje trajalo do leta 2020.\n"
+    assert not pub(plan, "sl").doubtful
+    wrong = (
+        "date 2024-11-02\nMinister je 3. februarja 2025 obiskal Rim.\n\n"
+        "Ponovno ga je obiskal marca 2025, ko je govoril o miru.\n"
+    )
+    found = pub(wrong, "sl")
+    assert found.doubtful and "2025" in (found.reason or "")

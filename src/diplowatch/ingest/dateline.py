@@ -86,8 +86,11 @@ def find_publication_date(
     body_years = [
         int(y) for p in paragraphs if p.kept for y in _YEAR.findall(text[p.start : p.end])
     ]
-    if reason is None and body_years and max(body_years) > int(value[:4]):
-        reason = f"the text mentions {max(body_years)}, after the publication year"
+    later = [y for y in body_years if y > int(value[:4])]
+    if reason is None and len(later) >= 2 and len(later) > body_years.count(int(value[:4])):
+        # mostly later years: the article is about a later time than its date says (a plan or a
+        # deadline named once, "by the end of 2020", is no contradiction)
+        reason = f"the text mentions {max(later)}, after the publication year"
     return PubDate(value, source, doubtful=reason is not None, reason=reason)
 
 
