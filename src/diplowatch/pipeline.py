@@ -20,6 +20,7 @@ from operator import attrgetter
 from diplowatch.extract.coref import resolve_pronouns
 from diplowatch.extract.mentions import find_mentions
 from diplowatch.extract.reports import build_reports
+from diplowatch.extract.unknown_people import ENTITY_ONLY_RULES
 from diplowatch.ingest.clean import clean_paragraphs
 from diplowatch.ingest.dateline import check_title_roles, find_publication_date
 from diplowatch.kb.gazetteer import Gazetteer, default_gazetteer
@@ -59,7 +60,7 @@ def process_article(article: Article, *, gazetteer: Gazetteer | None = None) -> 
             article.id,
             text,
             sentences,
-            _with_pronouns(text, sentences, mentions, lang, gazetteer),
+            _with_pronouns(text, sentences, _for_events(mentions), lang, gazetteer),
             lang=lang,
             published=published,
         )
@@ -75,6 +76,12 @@ def process_article(article: Article, *, gazetteer: Gazetteer | None = None) -> 
         mentions=mentions,
         reports=reports,
     )
+
+
+def _for_events(mentions: list[Mention]) -> list[Mention]:
+    """The mentions the report stage may use: people known only by the shape of their name
+    are actors of the article but no evidence of who took part in a contact."""
+    return [m for m in mentions if m.rule not in ENTITY_ONLY_RULES]
 
 
 def _with_pronouns(

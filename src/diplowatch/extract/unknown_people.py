@@ -15,10 +15,18 @@ from dataclasses import replace
 from diplowatch.extract.tokens import Words
 from diplowatch.kb.countries import demonym_country
 from diplowatch.kb.gazetteer import Gazetteer
+from diplowatch.lang.common import has_dictionary, is_common_word
 from diplowatch.lang.keys import name_key, phrase_key
 from diplowatch.lang.names import base_candidates, guess_name
 from diplowatch.lang.titles import TitleMatch
 from diplowatch.model import Mention
+
+SHAPE_RULE = "unknown.shape"
+SHAPE_SURNAME_RULE = "unknown.shape.surname"
+# Rules of people found by the shape of their name alone: good enough to name the actors of
+# an article (eval-entities) but too weak to make someone a party to a contact event, so the
+# pipeline keeps them out of the report stage (they added false events on the dev set).
+ENTITY_ONLY_RULES = frozenset({SHAPE_RULE, SHAPE_SURNAME_RULE})
 
 
 def find_unknown_people(
@@ -28,7 +36,7 @@ def find_unknown_people(
     gazetteer: Gazetteer,
     lang: str | None,
     seen_words: set[str],
-    surnames: dict[str, tuple[str, str]],
+    surnames: dict[str, tuple[str, str, str]],
     text: str,
     person_spans: Sequence[tuple[int, int]] = (),
 ) -> list[Mention]:
@@ -69,25 +77,44 @@ def find_unknown_people(
                 None,
             )
             if known:
-                person_id, full = known
+                person_id, full, rule = known
                 found.append(
                     replace(
-                        _unknown_mention(words, part, person_id, bases[0], "unknown.surname", text),
+                        _unknown_mention(words, part, person_id, bases[0], rule, text),
                         name=full,
                     )
                 )
                 continue
             if not cued:
                 continue
-        elif not (cued or given):
+        elif not (cued or given or _name_shaped(words, part, gazetteer, lang)):
             continue
         base = " ".join(bases)
         person_id = "x-" + phrase_key(base).replace(" ", "-")
-        surnames.setdefault(last_key, (person_id, base))
-        found.append(
-            _unknown_mention(words, part, person_id, base, "unknown.cue" if cued else "unknown.given", text)
+        rule = "unknown.cue" if cued else "unknown.given" if given else SHAPE_RULE
+        surnames.setdefault(
+            last_key, (person_id, base, SHAPE_SURNAME_RULE if rule == SHAPE_RULE else "unknown.surname")
         )
+        found.append(_unknown_mention(words, part, person_id, base, rule, text))
     return found
+
+
+def _name_shaped(words: Words, part: list[int], gazetteer: Gazetteer, lang: str | None) -> bool:
+    """Two or three capitalised words inside a sentence that are no common words of the
+    language look like a foreign or unlisted person's name ("s Asiou Bibiovou").
+
+    A capital at the sentence start says nothing, and a capitalised dictionary word
+    ("Nejvyšší soud", "Европейския съюз") starts an institution's name rather than a
+    person's; with no dictionary for the language there is no evidence, so no name.
+    """
+    if part[0] == 0 or not 2 <= len(part) <= 3 or not has_dictionary(lang):
+        return False
+    names = [words.word[i] for i in part]
+    if any(len(w) < 2 or demonym_country(w, lang) for w in names):
+        return False
+    if any(c.casefold() in gazetteer.forms for w in names for c in base_candidates(w, lang)):
+        return False  # a known place or body beside an unknown word ("Pakistan Hrw")
+    return not any(is_common_word(w, lang) for w in names)
 
 
 def _in_spans(starts: Sequence[int], i: int, spans: Sequence[tuple[int, int]]) -> bool:
@@ -167,4 +194,5 @@ def _unknown_mention(
     words: Words, part: list[int], person_id: str, base: str, rule: str, text: str
 ) -> Mention:
     start, end = words.start[part[0]], words.end[part[-1]]
-    return Mention(start, end, text[start:end], "person", person_id, base, None, rule, 0.6, base)
+    confidence = 0.5 if rule in ENTITY_ONLY_RULES else 0.6
+    return Mention(start, end, text[start:end], "person", person_id, base, None, rule, confidence, base)
