@@ -281,3 +281,9 @@ def test_people_known_only_by_name_shape_take_no_part_in_contact_events() -> Non
 
     text = "Soud včera osvobodil Zarinu Kabuliovou z vězení. Kabuliová odletěla."
     assert {m.rule for m in mentions(text, "cs") if m.kind == "person"} <= ENTITY_ONLY_RULES
+
+
+def test_a_continent_as_first_word_may_start_an_unknown_name_but_a_country_may_not() -> None:
+    found = people("Soud včera osvobodil Asii Kabuliovou z vězení.", "cs")
+    assert [text for text, _ in found] == ["Asii Kabuliovou"]
+    assert people("Soud včera osvobodil Pákistán Kabuliová.", "cs") == []

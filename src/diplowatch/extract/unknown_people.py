@@ -112,9 +112,22 @@ def _name_shaped(words: Words, part: list[int], gazetteer: Gazetteer, lang: str 
     names = [words.word[i] for i in part]
     if any(len(w) < 2 or demonym_country(w, lang) for w in names):
         return False
-    if any(c.casefold() in gazetteer.forms for w in names for c in base_candidates(w, lang)):
-        return False  # a known place or body beside an unknown word ("Pakistan Hrw")
+    if any(_known_place_word(w, k, gazetteer, lang) for k, w in enumerate(names)):
+        return False
     return not any(is_common_word(w, lang) for w in names)
+
+
+def _known_place_word(word: str, at: int, gazetteer: Gazetteer, lang: str | None) -> bool:
+    """A known country or body anywhere, or a known place after the first word, in a run
+    ("Pakistan Hrw", "Pandžáb Láhaur"): the run is then no person's name. A place name as the
+    first word may be a first name ("Asia", "Georgia")."""
+    kinds = {
+        gazetteer.actor(a).kind
+        for c in base_candidates(word, lang)
+        if c.casefold() in gazetteer.forms
+        for a in gazetteer.lookup_full(name_key(c))
+    }
+    return bool(kinds & {"country", "org"}) or ("place" in kinds and at > 0)
 
 
 def _in_spans(starts: Sequence[int], i: int, spans: Sequence[tuple[int, int]]) -> bool:
