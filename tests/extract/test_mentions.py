@@ -287,3 +287,15 @@ def test_a_continent_as_first_word_may_start_an_unknown_name_but_a_country_may_n
     found = people("Soud včera osvobodil Asii Kabuliovou z vězení.", "cs")
     assert [text for text, _ in found] == ["Asii Kabuliovou"]
     assert people("Soud včera osvobodil Pákistán Kabuliová.", "cs") == []
+
+
+def test_a_rare_dictionary_word_as_last_word_of_a_name_shape_counts_unless_written_lower() -> None:
+    # bg "мина" is a common noun (a mine) but also reads as a surname here.
+    assert people("Съдът освободи вчера Фарида Мина от затвора.", "bg") == [
+        ("Фарида Мина", "x-farida-mina")
+    ]
+    assert people("Съдът освободи вчера Фарида Мина, а една мина избухна.", "bg") == []
+
+
+def test_name_shape_after_a_line_break_is_a_sentence_start() -> None:
+    assert people("Soud včera rozhodl\nZarina Kabuliová odešla.", "cs") == []

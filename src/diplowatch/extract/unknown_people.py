@@ -9,6 +9,7 @@ and script ("Janez Novak" and "Јанез Новак" -> ``x-ianez-novak``).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -21,6 +22,7 @@ from diplowatch.lang.names import base_candidates, guess_name
 from diplowatch.lang.titles import TitleMatch
 from diplowatch.model import Mention
 
+_NEW_START = re.compile(r"[\n.!?]")
 SHAPE_RULE = "unknown.shape"
 SHAPE_SURNAME_RULE = "unknown.shape.surname"
 # Rules of people found by the shape of their name alone: good enough to name the actors of
@@ -87,7 +89,7 @@ def find_unknown_people(
                 continue
             if not cued:
                 continue
-        elif not (cued or given or _name_shaped(words, part, gazetteer, lang)):
+        elif not (cued or given or _name_shaped(words, part, gazetteer, lang, text)):
             continue
         base = " ".join(bases)
         person_id = "x-" + phrase_key(base).replace(" ", "-")
@@ -99,7 +101,9 @@ def find_unknown_people(
     return found
 
 
-def _name_shaped(words: Words, part: list[int], gazetteer: Gazetteer, lang: str | None) -> bool:
+def _name_shaped(
+    words: Words, part: list[int], gazetteer: Gazetteer, lang: str | None, text: str
+) -> bool:
     """Two or three capitalised words inside a sentence that are no common words of the
     language look like a foreign or unlisted person's name ("s Asiou Bibiovou").
 
@@ -109,12 +113,39 @@ def _name_shaped(words: Words, part: list[int], gazetteer: Gazetteer, lang: str 
     """
     if part[0] == 0 or not 2 <= len(part) <= 3 or not has_dictionary(lang):
         return False
+    if _NEW_START.search(words.gap[part[0]]):
+        return False  # after a line break or a stop the splitter missed: a sentence start
     names = [words.word[i] for i in part]
     if any(len(w) < 2 or demonym_country(w, lang) for w in names):
         return False
     if any(_known_place_word(w, k, gazetteer, lang) for k, w in enumerate(names)):
         return False
-    return not any(is_common_word(w, lang) for w in names)
+    common = [w for w in names if is_common_word(w, lang)]
+    if not common:
+        return True
+    # One rare dictionary word of the language beside words in no dictionary ("Асия Биби":
+    # bg "биби" is a form of a rare noun) is still a name when the article never writes it
+    # in lower case.
+    # A word English also has ("Wizz Air", "Ryanair Holdings") gets no such benefit.
+    # Only as the last word (a surname's place): a common first word is a noun before a
+    # name ("Piloti Ryanairu").
+    return (
+        common == names[-1:]
+        and not is_common_word(common[0], "en")
+        and not _written_lower(common[0], text)
+    )
+
+
+def _written_lower(word: str, text: str) -> bool:
+    """The lower-case form of ``word`` occurs in ``text`` as a word of its own."""
+    lower = word.lower()
+    at = text.find(lower)
+    while at >= 0:
+        end = at + len(lower)
+        if (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+            return True
+        at = text.find(lower, at + 1)
+    return False
 
 
 def _known_place_word(word: str, at: int, gazetteer: Gazetteer, lang: str | None) -> bool:
