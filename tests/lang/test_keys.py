@@ -78,3 +78,21 @@ def test_guess_name_reads_the_case_from_a_known_first_name() -> None:
 )
 def test_fleeting_vowel_is_put_back(word: str, lang: str, base: str) -> None:
     assert base in base_candidates(word, lang)
+
+
+@pytest.mark.parametrize(
+    ("words", "lang", "base"),
+    [
+        # Made-up names: oblique forms of feminine names with no first name to show the case.
+        (["Zarinu", "Kabuliovou"], "cs", ["Zarinu", "Kabuliová"]),
+        (["Zariny", "Kabuliové"], "cs", ["Zariny", "Kabuliová"]),
+        (["Zariny", "Kabuliovej"], "sk", ["Zariny", "Kabuliová"]),
+        (["Faridę", "Kabulijską"], "pl", ["Farida", "Kabulijska"]),
+        (["Асии", "Кабули"], "ru", ["Асия", "Кабули"]),
+        (["Асію", "Кабулі"], "uk", ["Асія", "Кабулі"]),
+    ],
+)
+def test_guess_name_removes_unambiguous_feminine_oblique_endings(
+    words: list[str], lang: str, base: list[str]
+) -> None:
+    assert guess_name(words, lang) == base

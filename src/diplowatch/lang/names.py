@@ -132,7 +132,8 @@ def _unseen_base(word: str, lang: str | None) -> str:
     if not lower.endswith(endings):
         return word
     for ending in endings:
-        if lower.endswith(ending) and len(word) - len(ending) >= 3:
+        # a stem of three letters, or of two before a longer ending (ru Асии -> Асия)
+        if lower.endswith(ending) and len(word) - len(ending) >= max(2, 4 - len(ending)):
             return word[: len(word) - len(ending)] + replacements.get(ending, "")
     return word
 
