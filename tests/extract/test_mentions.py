@@ -299,3 +299,14 @@ def test_a_rare_dictionary_word_as_last_word_of_a_name_shape_counts_unless_writt
 
 def test_name_shape_after_a_line_break_is_a_sentence_start() -> None:
     assert people("Soud včera rozhodl\nZarina Kabuliová odešla.", "cs") == []
+
+
+def test_two_capitalised_words_after_a_profession_noun_are_a_person() -> None:
+    # "Nurul" and "Kadri" are made up here; "advokát" is a cs person cue noun (names.yaml).
+    found = [m for m in mentions("Soud včera vyslechl advokáta Nurula Kadriho.", "cs") if m.kind == "person"]
+    assert [(m.text, m.rule) for m in found] == [("Nurula Kadriho", "unknown.cue_noun")]
+
+
+def test_one_word_after_a_profession_noun_is_no_person() -> None:
+    # "ředitel Skyjetu" names a body in the genitive (a made-up airline), not a person.
+    assert people("Včera promluvil ředitel Skyjetu o cenách.", "cs") == []

@@ -18,7 +18,7 @@ from diplowatch.kb.countries import demonym_country
 from diplowatch.kb.gazetteer import Gazetteer
 from diplowatch.lang.common import has_dictionary, is_common_word
 from diplowatch.lang.keys import name_key, phrase_key
-from diplowatch.lang.names import base_candidates, guess_name
+from diplowatch.lang.names import base_candidates, guess_name, person_cues
 from diplowatch.lang.titles import TitleMatch
 from diplowatch.model import Mention
 
@@ -28,7 +28,8 @@ SHAPE_SURNAME_RULE = "unknown.shape.surname"
 # Rules of people found by the shape of their name alone: good enough to name the actors of
 # an article (eval-entities) but too weak to make someone a party to a contact event, so the
 # pipeline keeps them out of the report stage (they added false events on the dev set).
-ENTITY_ONLY_RULES = frozenset({SHAPE_RULE, SHAPE_SURNAME_RULE})
+NOUN_CUE_RULE = "unknown.cue_noun"  # after a noun of profession, faith or kinship
+ENTITY_ONLY_RULES = frozenset({SHAPE_RULE, SHAPE_SURNAME_RULE, NOUN_CUE_RULE})
 
 
 def find_unknown_people(
@@ -47,6 +48,8 @@ def find_unknown_people(
     if not leftovers:
         return []
     cue_ends = {m.last for m in filter(None, titles) if m.role != "plural"}
+    noun_ends = _cue_noun_ends(words, leftovers, lang) - cue_ends
+    cue_ends |= noun_ends
     found = []
     for part in leftovers:
         if len(part) == 1 and not (surnames or person_spans) and part[0] not in cue_ends:
@@ -93,11 +96,34 @@ def find_unknown_people(
             continue
         base = " ".join(bases)
         person_id = "x-" + phrase_key(base).replace(" ", "-")
-        rule = "unknown.cue" if cued else "unknown.given" if given else SHAPE_RULE
+        if cued:
+            rule = NOUN_CUE_RULE if part[0] in noun_ends else "unknown.cue"
+        else:
+            rule = "unknown.given" if given else SHAPE_RULE
         surnames.setdefault(
-            last_key, (person_id, base, SHAPE_SURNAME_RULE if rule == SHAPE_RULE else "unknown.surname")
+            last_key,
+            (person_id, base, SHAPE_SURNAME_RULE if rule in ENTITY_ONLY_RULES else "unknown.surname"),
         )
         found.append(_unknown_mention(words, part, person_id, base, rule, text))
+    return found
+
+
+def _cue_noun_ends(words: Words, leftovers: list[list[int]], lang: str | None) -> set[int]:
+    """First words of leftover runs right after a lower-case person cue noun of the language
+    ("advokát", "журналистка"): nouns that name what a person is, not an office, so they are
+    no titles, yet the capitalised words after them are a person's name."""
+    stems, exact = person_cues(lang)
+    if not (stems or exact):
+        return set()
+    found = set()
+    for part in leftovers:
+        i = part[0]
+        if len(part) < 2:
+            continue  # one word after such a noun is often a body's name ("direktor Ryanaira")
+        if i > 0 and not words.cap[i - 1] and words.gap[i] == " ":
+            before = words.lower[i - 1]
+            if (before in exact or before.startswith(stems)) and not is_common_word(words.word[i], lang):
+                found.add(i)  # not "судді Верховного суду": a dictionary word opens no name
     return found
 
 
