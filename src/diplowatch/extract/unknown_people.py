@@ -16,7 +16,7 @@ from dataclasses import replace
 from diplowatch.extract.tokens import Words
 from diplowatch.kb.countries import demonym_country
 from diplowatch.kb.gazetteer import Gazetteer
-from diplowatch.lang.common import has_dictionary, is_common_word
+from diplowatch.lang.common import has_dictionary, is_common_word, prepare
 from diplowatch.lang.keys import name_key, phrase_key
 from diplowatch.lang.names import base_candidates, guess_name, person_cues
 from diplowatch.lang.titles import TitleMatch
@@ -47,6 +47,7 @@ def find_unknown_people(
     before a known person is a complement: "predsjednik Republike Srpske Milorad Dodik")."""
     if not leftovers:
         return []
+    prepare(lang)
     cue_ends = {m.last for m in filter(None, titles) if m.role != "plural"}
     noun_ends = _cue_noun_ends(words, leftovers, lang) - cue_ends
     cue_ends |= noun_ends
