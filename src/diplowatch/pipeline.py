@@ -20,6 +20,7 @@ from operator import attrgetter
 from diplowatch.extract.coref import resolve_pronouns
 from diplowatch.extract.mentions import find_mentions
 from diplowatch.extract.reports import build_reports
+from diplowatch.extract.unknown_people import ENTITY_ONLY_RULES
 from diplowatch.ingest.clean import clean_paragraphs
 from diplowatch.ingest.dateline import check_title_roles, find_publication_date
 from diplowatch.kb.gazetteer import Gazetteer, default_gazetteer
@@ -59,7 +60,7 @@ def process_article(article: Article, *, gazetteer: Gazetteer | None = None) -> 
             article.id,
             text,
             sentences,
-            _with_pronouns(text, sentences, mentions, lang, gazetteer),
+            _for_events(text, sentences, mentions, lang, gazetteer),
             lang=lang,
             published=published,
         )
@@ -77,12 +78,13 @@ def process_article(article: Article, *, gazetteer: Gazetteer | None = None) -> 
     )
 
 
-def _with_pronouns(
+def _for_events(
     text: str, sentences: list[Sentence], mentions: list[Mention], lang: str, gazetteer: Gazetteer
 ) -> list[Mention]:
-    """The mentions the report stage pairs: plus the pronouns that stand for their people, less
-    the people the knowledge base lists with no office at all (private people in the news, such
-    as a defendant or a poisoned ex-spy: named, but no political actors)."""
+    """The mentions the report stage pairs: plus the pronouns that stand for their people; less
+    the people known only by the shape of their name (actors of the article, but no evidence of
+    who took part in a contact) and the people the knowledge base lists with no office at all
+    (private people in the news, such as a defendant or a poisoned ex-spy: no political actors)."""
 
     def gender(actor_id: str) -> str | None:
         actor = gazetteer.kb.get(actor_id)
@@ -92,7 +94,7 @@ def _with_pronouns(
         actor = gazetteer.kb.get(m.actor_id or "") if m.kind == "person" else None
         return actor is not None and actor.kind == "person" and not actor.roles
 
-    mentions = [m for m in mentions if not private(m)]
+    mentions = [m for m in mentions if m.rule not in ENTITY_ONLY_RULES and not private(m)]
     pronouns = resolve_pronouns(text, sentences, mentions, lang=lang, gender=gender)
     return sorted([*mentions, *pronouns], key=attrgetter("start")) if pronouns else mentions
 

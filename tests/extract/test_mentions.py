@@ -241,3 +241,72 @@ def test_lake_and_volga_cities_are_places(text: str, lang: str, name: str) -> No
 )
 def test_foreign_surname_in_i_declines_like_an_adjective(text: str, lang: str) -> None:
     assert [m.name for m in mentions(text, lang) if m.kind == "person"] == ["Peter Pellegrini"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "surface", "base"),
+    [
+        # Made-up foreign names no title, cue or known first name introduces.
+        ("Soud včera osvobodil Zarinu Kabuliovou z vězení.", "cs", "Zarinu Kabuliovou", None),
+        ("Съдът освободи вчера Зарина Кабули от затвора.", "bg", "Зарина Кабули", "Зарина Кабули"),
+        ("Sąd uwolnił wczoraj Faridę Kabulijską z więzienia.", "pl", "Faridę Kabulijską", None),
+    ],
+)
+def test_unknown_name_shaped_pair_inside_a_sentence_is_a_person(
+    text: str, lang: str, surface: str, base: str | None
+) -> None:
+    found = [m for m in mentions(text, lang) if m.kind == "person"]
+    assert [(m.text, m.rule) for m in found] == [(surface, "unknown.shape")]
+    if base:
+        assert found[0].base == base
+
+
+def test_capitalised_common_words_are_no_unknown_person() -> None:
+    # Dictionary words (an institution's name) and an English body's name are no person.
+    assert people("Rozhodl o tom Nejvyšší soud a také Human Rights Watch.", "cs") == []
+
+
+def test_sentence_start_capital_is_no_evidence_of_a_name() -> None:
+    assert people("Zarina Kabuli odešla.", "cs") == []
+
+
+def test_unknown_name_shaped_surname_later_links_to_the_full_name() -> None:
+    text = "Soud včera osvobodil Zarinu Kabuliovou z vězení. Kabuliová odletěla."
+    ids = [m.actor_id for m in mentions(text, "cs") if m.kind == "person"]
+    assert len(ids) == 2 and len(set(ids)) == 1
+
+
+def test_people_known_only_by_name_shape_take_no_part_in_contact_events() -> None:
+    from diplowatch.extract.unknown_people import ENTITY_ONLY_RULES
+
+    text = "Soud včera osvobodil Zarinu Kabuliovou z vězení. Kabuliová odletěla."
+    assert {m.rule for m in mentions(text, "cs") if m.kind == "person"} <= ENTITY_ONLY_RULES
+
+
+def test_a_continent_as_first_word_may_start_an_unknown_name_but_a_country_may_not() -> None:
+    found = people("Soud včera osvobodil Asii Kabuliovou z vězení.", "cs")
+    assert [text for text, _ in found] == ["Asii Kabuliovou"]
+    assert people("Soud včera osvobodil Pákistán Kabuliová.", "cs") == []
+
+
+def test_a_rare_dictionary_word_as_last_word_of_a_name_shape_counts_unless_written_lower() -> None:
+    # bg "мина" is a common noun (a mine) but also reads as a surname here.
+    assert people("Съдът освободи вчера Фарида Мина от затвора.", "bg") == [
+        ("Фарида Мина", "x-farida-mina")
+    ]
+    assert people("Съдът освободи вчера Фарида Мина, а една мина избухна.", "bg") == []
+
+
+def test_name_shape_after_a_line_break_is_a_sentence_start() -> None:
+    assert people("Soud včera rozhodl\nZarina Kabuliová odešla.", "cs") == []
+
+
+def test_two_capitalised_words_after_a_profession_noun_are_a_person() -> None:
+    # "Nurul" and "Kadri" are made up here; "advokát" is a cs person cue noun (names.yaml).
+    found = [m for m in mentions("Soud včera vyslechl advokáta Nurula Kadriho.", "cs") if m.kind == "person"]
+    assert [(m.text, m.rule) for m in found] == [("Nurula Kadriho", "unknown.cue_noun")]
+
+
+def test_one_word_after_a_profession_noun_is_no_person() -> None:
+    # "ředitel Skyjetu" names a body in the genitive (a made-up airline), not a person.
+    assert people("Včera promluvil ředitel Skyjetu o cenách.", "cs") == []

@@ -84,3 +84,21 @@ def test_slovene_candidates_for_names_in_e_and_feminine_foreign_surnames() -> No
     assert "Jean-Claude" in base_candidates("Jean-Claudom", "sl")
     assert "May" in base_candidates("Mayeve", "sl")  # Mayeva: the Slovene feminine form
     assert guess_base("Novakom", "sl") == "Novak"  # the first rule of an ending still wins
+
+
+@pytest.mark.parametrize(
+    ("words", "lang", "base"),
+    [
+        # Made-up names: oblique forms of feminine names with no first name to show the case.
+        (["Zarinu", "Kabuliovou"], "cs", ["Zarinu", "Kabuliová"]),
+        (["Zariny", "Kabuliové"], "cs", ["Zariny", "Kabuliová"]),
+        (["Zariny", "Kabuliovej"], "sk", ["Zariny", "Kabuliová"]),
+        (["Faridę", "Kabulijską"], "pl", ["Farida", "Kabulijska"]),
+        (["Асии", "Кабули"], "ru", ["Асия", "Кабули"]),
+        (["Асію", "Кабулі"], "uk", ["Асія", "Кабулі"]),
+    ],
+)
+def test_guess_name_removes_unambiguous_feminine_oblique_endings(
+    words: list[str], lang: str, base: list[str]
+) -> None:
+    assert guess_name(words, lang) == base

@@ -347,7 +347,7 @@ def find_mentions(
     adjectives = demonym_countries(list(chain.from_iterable(w.word for w in sent_words)), lang)
     at = 0
     mentions: list[Mention] = []
-    unknown_surnames: dict[str, tuple[str, str]] = {}
+    unknown_surnames: dict[str, tuple[str, str, str]] = {}
     for words, titles, runs in per_sentence:
         countries, at = adjectives[at : at + len(words)], at + len(words)
         sentence_mentions: list[Mention] = []

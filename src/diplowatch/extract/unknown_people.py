@@ -9,17 +9,28 @@ and script ("Janez Novak" and "Јанез Новак" -> ``x-ianez-novak``).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
 from diplowatch.extract.tokens import Words
 from diplowatch.kb.countries import demonym_country
 from diplowatch.kb.gazetteer import Gazetteer
+from diplowatch.lang.common import has_dictionary, is_common_word, prepare
 from diplowatch.lang.keys import name_key, phrase_key
-from diplowatch.lang.names import base_candidates, guess_name
+from diplowatch.lang.names import base_candidates, guess_name, person_cues
 from diplowatch.lang.romanize import romanize
 from diplowatch.lang.titles import TitleMatch
 from diplowatch.model import Mention
+
+_NEW_START = re.compile(r"[\n.!?]")
+SHAPE_RULE = "unknown.shape"
+SHAPE_SURNAME_RULE = "unknown.shape.surname"
+# Rules of people found by the shape of their name alone: good enough to name the actors of
+# an article (eval-entities) but too weak to make someone a party to a contact event, so the
+# pipeline keeps them out of the report stage (they added false events on the dev set).
+NOUN_CUE_RULE = "unknown.cue_noun"  # after a noun of profession, faith or kinship
+ENTITY_ONLY_RULES = frozenset({SHAPE_RULE, SHAPE_SURNAME_RULE, NOUN_CUE_RULE})
 
 
 def find_unknown_people(
@@ -29,7 +40,7 @@ def find_unknown_people(
     gazetteer: Gazetteer,
     lang: str | None,
     seen_words: set[str],
-    surnames: dict[str, tuple[str, str]],
+    surnames: dict[str, tuple[str, str, str]],
     text: str,
     person_spans: Sequence[tuple[int, int]] = (),
 ) -> list[Mention]:
@@ -37,7 +48,10 @@ def find_unknown_people(
     before a known person is a complement: "predsjednik Republike Srpske Milorad Dodik")."""
     if not leftovers:
         return []
+    prepare(lang)
     cue_ends = {m.last for m in filter(None, titles) if m.role != "plural"}
+    noun_ends = _cue_noun_ends(words, leftovers, lang) - cue_ends
+    cue_ends |= noun_ends
     found = []
     for part in leftovers:
         if len(part) == 1 and not (surnames or person_spans) and part[0] not in cue_ends:
@@ -70,29 +84,110 @@ def find_unknown_people(
                 None,
             )
             if known:
-                person_id, full = known
+                person_id, full, rule = known
                 found.append(
                     replace(
-                        _unknown_mention(words, part, person_id, bases[0], "unknown.surname", text),
+                        _unknown_mention(words, part, person_id, bases[0], rule, text),
                         name=full,
                     )
                 )
                 continue
             if not cued:
                 continue
-        elif not (cued or given):
+        elif not (cued or given or _name_shaped(words, part, gazetteer, lang, text)):
             continue
         base = " ".join(bases)
         person_id = "x-" + phrase_key(base).replace(" ", "-")
+        if cued:
+            rule = NOUN_CUE_RULE if part[0] in noun_ends else "unknown.cue"
+        else:
+            rule = "unknown.given" if given else SHAPE_RULE
         name = romanize(base, lang)
-        surnames.setdefault(last_key, (person_id, name))
-        found.append(
-            replace(
-                _unknown_mention(words, part, person_id, base, "unknown.cue" if cued else "unknown.given", text),
-                name=name,
-            )
+        surnames.setdefault(
+            last_key,
+            (person_id, name, SHAPE_SURNAME_RULE if rule in ENTITY_ONLY_RULES else "unknown.surname"),
         )
+        found.append(replace(_unknown_mention(words, part, person_id, base, rule, text), name=name))
     return found
+
+
+def _cue_noun_ends(words: Words, leftovers: list[list[int]], lang: str | None) -> set[int]:
+    """First words of leftover runs right after a lower-case person cue noun of the language
+    ("advokát", "журналистка"): nouns that name what a person is, not an office, so they are
+    no titles, yet the capitalised words after them are a person's name."""
+    stems, exact = person_cues(lang)
+    if not (stems or exact):
+        return set()
+    found = set()
+    for part in leftovers:
+        i = part[0]
+        if len(part) < 2:
+            continue  # one word after such a noun is often a body's name ("direktor Ryanaira")
+        if i > 0 and not words.cap[i - 1] and words.gap[i] == " ":
+            before = words.lower[i - 1]
+            if (before in exact or before.startswith(stems)) and not is_common_word(words.word[i], lang):
+                found.add(i)  # not "судді Верховного суду": a dictionary word opens no name
+    return found
+
+
+def _name_shaped(
+    words: Words, part: list[int], gazetteer: Gazetteer, lang: str | None, text: str
+) -> bool:
+    """Two or three capitalised words inside a sentence that are no common words of the
+    language look like a foreign or unlisted person's name ("s Asiou Bibiovou").
+
+    A capital at the sentence start says nothing, and a capitalised dictionary word
+    ("Nejvyšší soud", "Европейския съюз") starts an institution's name rather than a
+    person's; with no dictionary for the language there is no evidence, so no name.
+    """
+    if part[0] == 0 or not 2 <= len(part) <= 3 or not has_dictionary(lang):
+        return False
+    if _NEW_START.search(words.gap[part[0]]):
+        return False  # after a line break or a stop the splitter missed: a sentence start
+    names = [words.word[i] for i in part]
+    if any(len(w) < 2 or demonym_country(w, lang) for w in names):
+        return False
+    if any(_known_place_word(w, k, gazetteer, lang) for k, w in enumerate(names)):
+        return False
+    common = [w for w in names if is_common_word(w, lang)]
+    if not common:
+        return True
+    # One rare dictionary word of the language beside words in no dictionary ("Асия Биби":
+    # bg "биби" is a form of a rare noun) is still a name when the article never writes it
+    # in lower case.
+    # A word English also has ("Wizz Air", "Ryanair Holdings") gets no such benefit.
+    # Only as the last word (a surname's place): a common first word is a noun before a
+    # name ("Piloti Ryanairu").
+    return (
+        common == names[-1:]
+        and not is_common_word(common[0], "en")
+        and not _written_lower(common[0], text)
+    )
+
+
+def _written_lower(word: str, text: str) -> bool:
+    """The lower-case form of ``word`` occurs in ``text`` as a word of its own."""
+    lower = word.lower()
+    at = text.find(lower)
+    while at >= 0:
+        end = at + len(lower)
+        if (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+            return True
+        at = text.find(lower, at + 1)
+    return False
+
+
+def _known_place_word(word: str, at: int, gazetteer: Gazetteer, lang: str | None) -> bool:
+    """A known country or body anywhere, or a known place after the first word, in a run
+    ("Pakistan Hrw", "Pandžáb Láhaur"): the run is then no person's name. A place name as the
+    first word may be a first name ("Asia", "Georgia")."""
+    kinds = {
+        gazetteer.actor(a).kind
+        for c in base_candidates(word, lang)
+        if c.casefold() in gazetteer.forms
+        for a in gazetteer.lookup_full(name_key(c))
+    }
+    return bool(kinds & {"country", "org"}) or ("place" in kinds and at > 0)
 
 
 def _in_spans(starts: Sequence[int], i: int, spans: Sequence[tuple[int, int]]) -> bool:
@@ -172,4 +267,5 @@ def _unknown_mention(
     words: Words, part: list[int], person_id: str, base: str, rule: str, text: str
 ) -> Mention:
     start, end = words.start[part[0]], words.end[part[-1]]
-    return Mention(start, end, text[start:end], "person", person_id, base, None, rule, 0.6, base)
+    confidence = 0.5 if rule in ENTITY_ONLY_RULES else 0.6
+    return Mention(start, end, text[start:end], "person", person_id, base, None, rule, confidence, base)

@@ -75,6 +75,15 @@ def _oblique_rules(lang: str | None) -> tuple[tuple[str, ...], dict[str, str]]:
 
 
 @cache
+def person_cues(lang: str | None) -> tuple[tuple[str, ...], frozenset[str]]:
+    """(stems, exact words) of the nouns of profession, faith or kinship that stand right
+    before a person's name (``person_cues`` in names.yaml; a final ``*`` marks a stem)."""
+    words = [str(w).lower() for w in _names_data(lang).get("person_cues") or ()]  # type: ignore[union-attr]
+    stems = tuple(w[:-1] for w in words if w.endswith("*"))
+    return stems, frozenset(w for w in words if not w.endswith("*"))
+
+
+@cache
 def fleeting_vowels(lang: str | None) -> tuple[str, ...]:
     """Vowels that drop out of a stem when an ending is added (sl Bruselj -> Bruslja)."""
     return tuple(str(v) for v in _names_data(lang).get("fleeting") or ())  # type: ignore[union-attr]
@@ -132,7 +141,8 @@ def _unseen_base(word: str, lang: str | None) -> str:
     if not lower.endswith(endings):
         return word
     for ending in endings:
-        if lower.endswith(ending) and len(word) - len(ending) >= 3:
+        # a stem of three letters, or of two before a longer ending (ru Асии -> Асия)
+        if lower.endswith(ending) and len(word) - len(ending) >= max(2, 4 - len(ending)):
             return word[: len(word) - len(ending)] + replacements.get(ending, "")
     return word
 
