@@ -27,8 +27,8 @@ sys.path.insert(0, str(Path(__file__).parent))
 from synthetic import records, zipf_pairs  # noqa: E402
 
 from diplowatch.resolve.merge import ReportRecord, block_key, merge_reports  # noqa: E402
-from diplowatch.store.events import rebuild_events, update_events  # noqa: E402
 from diplowatch.store.base import Store  # noqa: E402
+from diplowatch.store.events import rebuild_events, update_events  # noqa: E402
 from diplowatch.store.opener import open_store  # noqa: E402
 
 TOP_SHARE = 0.12  # of contacts; the top block then holds >= 10 % of the reports

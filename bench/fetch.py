@@ -40,9 +40,9 @@ from diplowatch.fetch.poll import poll_all
 from diplowatch.ingest.html import ExtractedHtml, extract_html, extract_page
 from diplowatch.ingest.readers import read_inputs
 from diplowatch.model import Article
+from diplowatch.store.opener import open_store
 from diplowatch.store.queries import article_events
 from diplowatch.store.sources import add_source
-from diplowatch.store.opener import open_store
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO / "samples" / "corpus"

@@ -15,9 +15,9 @@ from diplowatch.cli import main
 from diplowatch.fetch.http import Fetcher, FetchError, describe
 from diplowatch.fetch.poll import poll_all
 from diplowatch.store.events import list_events
+from diplowatch.store.opener import open_store
 from diplowatch.store.queries import Filters
 from diplowatch.store.sources import add_source, list_sources
-from diplowatch.store.opener import open_store
 from tests.fetch.conftest import Page, Site
 
 pytestmark = pytest.mark.issue(16)

@@ -6,8 +6,8 @@ import pytest
 
 from diplowatch.fetch.http import Fetcher
 from diplowatch.fetch.poll import poll_all
-from diplowatch.store.sources import add_source, list_sources, remove_source
 from diplowatch.store.opener import open_store
+from diplowatch.store.sources import add_source, list_sources, remove_source
 from tests.fetch.conftest import Page, Site, site  # noqa: F401 (the loopback server fixture)
 from tests.fetch.test_fetch import CALL, page
 

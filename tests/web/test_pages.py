@@ -60,8 +60,8 @@ def test_sources_view(tmp_path: Path) -> None:
     """The Sources view shows each source's kind, last status, error and counts."""
     from browser import serve
 
-    from diplowatch.store.sources import FetchSummary, add_source, pollable, record_poll
     from diplowatch.store.opener import open_store
+    from diplowatch.store.sources import FetchSummary, add_source, pollable, record_poll
 
     db = tmp_path / "s.db"
     with open_store(db) as store:

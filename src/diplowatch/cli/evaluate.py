@@ -12,8 +12,8 @@ from click.core import ParameterSource
 
 from diplowatch.cli import main
 from diplowatch.cli.options import db_option
-from diplowatch.evaluate.causes import ArticleTrace, explain, store_traces
 from diplowatch.errors import DiplowatchError
+from diplowatch.evaluate.causes import ArticleTrace, explain, store_traces
 from diplowatch.evaluate.events import load_events_file, load_export_file, score_by_language, score_events
 from diplowatch.store.opener import open_store
 from diplowatch.store.queries import article_events

@@ -13,8 +13,8 @@ from diplowatch.cli.options import db_option
 from diplowatch.errors import DiplowatchError
 from diplowatch.fetch.http import MAX_BYTES, USER_AGENT, Fetcher
 from diplowatch.fetch.poll import poll_all
-from diplowatch.store.sources import add_source, list_sources, remove_source
 from diplowatch.store.opener import open_store
+from diplowatch.store.sources import add_source, list_sources, remove_source
 
 _INTERVAL = re.compile(r"^(\d+)([smhd]?)$")
 _SECONDS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}

@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 from functools import cache
 
-from diplowatch.extract.pairs import only_words, pairing_words
+from diplowatch.extract.pairs import last_match, only_words, pairing_words
 from diplowatch.extract.triggers import Trigger
 from diplowatch.lang.packs import load_pack_chain
 from diplowatch.model import Report
@@ -41,9 +41,7 @@ def _follows(
     """True for a summit at most ``gap_words`` words after one of ``phrases``."""
     if trigger.mode != "multilateral":
         return False
-    last = None
-    for last in phrases.finditer(text, max(0, trigger.start - 80), trigger.start):
-        pass
+    last = last_match(phrases, text, max(0, trigger.start - 80), trigger.start)
     return (
         last is not None
         and only_words(text[last.end() : trigger.start], gap_words)
@@ -56,10 +54,10 @@ def absorb_objects(text: str, triggers: list[Trigger], lang: str) -> list[Trigge
 
     A summit right after a setting phrase ("on the sidelines of the summit") is dropped: the
     contact is the meeting held there. So is a summit named as a point in time ("the day
-    before the summit", "after the session"): attendance is not stated. A meeting or talks word right after an attendance word
-    (at most ``ABSORB_GAP_WORDS`` words between, no punctuation) is that verb's object. When a
-    "with" follows ("took part in talks with Fidan"), the talks are a meeting with a named
-    partner and the attendance word yields.
+    before the summit", "after the session"): attendance is not stated. A meeting or talks word
+    right after an attendance word (at most ``ABSORB_GAP_WORDS`` words between, no punctuation)
+    is that verb's object. When a "with" follows ("took part in talks with Fidan"), the talks
+    are a meeting with a named partner and the attendance word yields.
     """
     if len(triggers) == 1 and triggers[0].mode != "multilateral":
         return triggers  # most sentences: nothing to join, and only a summit can be a setting

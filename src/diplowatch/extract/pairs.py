@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -209,6 +210,12 @@ def _titled_conjunct(gap: str, words: PairingWords, lang: str) -> bool:
         return False
     titles = title_index(lang)
     return any(titles.starting_at(tokens, i) is not None for i in range(min(2, len(tokens))))
+
+
+def last_match(pattern: re.Pattern[str], text: str, start: int, end: int) -> re.Match[str] | None:
+    """The last match of ``pattern`` in text[start:end], or None (the one nearest to ``end``)."""
+    tail = deque(pattern.finditer(text, start, end), maxlen=1)
+    return tail[0] if tail else None
 
 
 def only_words(gap: str, limit: int) -> bool:
@@ -446,9 +453,7 @@ def _after_with(text: str, mention: Mention, sent_start: int, words: PairingWord
     """True when a comitative word ("with", "s") governs ``mention``: at most ``WITH_REACH``
     words before it, no clause break between."""
     head = text[max(sent_start, mention.start - 120) : mention.start]
-    last = None
-    for last in words.with_.finditer(head):
-        pass
+    last = last_match(words.with_, head, 0, len(head))
     return last is not None and only_words(head[last.end() :], WITH_REACH)
 
 
@@ -490,10 +495,7 @@ JOURNALIST_REACH = 3  # words between the press role and the name: "BBC editor A
 def _journalist(text: str, mention: Mention, sent_start: int, words: PairingWords) -> bool:
     """True for a person introduced by a press role ("s redaktorem BBC Andrewem Marrem"):
     talking to a journalist is an interview, not a contact."""
-    window_start = max(sent_start, mention.start - 60)
-    last = None
-    for last in words.journalist.finditer(text, window_start, mention.start):
-        pass
+    last = last_match(words.journalist, text, max(sent_start, mention.start - 60), mention.start)
     return last is not None and only_words(text[last.end() : mention.start], JOURNALIST_REACH)
 
 

@@ -28,7 +28,6 @@ from diplowatch.lang.word_starts import (
 )
 from diplowatch.model import MODES, STATUSES
 
-
 NOT_CONTACT = "not_contact"
 
 

@@ -23,6 +23,7 @@ from diplowatch.fetch.feeds import Entry, FeedError, Listing, is_listing, parse_
 from diplowatch.fetch.http import Fetcher, FetchError, Response
 from diplowatch.ingest.html import extract_page
 from diplowatch.model import Article, FailedArticle
+from diplowatch.store.base import Store
 from diplowatch.store.events import article_blocks, update_events
 from diplowatch.store.sources import (
     FetchSummary,
@@ -33,7 +34,6 @@ from diplowatch.store.sources import (
     record_poll,
     remember_url,
 )
-from diplowatch.store.base import Store
 
 MAX_CHILD_SITEMAPS = 50  # a big site's index lists years of archives: read the first 50 per poll
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w.:-]+)""", re.IGNORECASE)
