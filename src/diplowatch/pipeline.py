@@ -83,8 +83,9 @@ def _for_events(
 ) -> list[Mention]:
     """The mentions the report stage pairs: plus the pronouns that stand for their people; less
     the people known only by the shape of their name (actors of the article, but no evidence of
-    who took part in a contact) and the people the knowledge base lists with no office at all
-    (private people in the news, such as a defendant or a poisoned ex-spy: no political actors)."""
+    who took part in a contact), unknown people known by one word only (a cue before an oblique
+    noun: "лідер Консервативної", "Sajtóiroda") and the people the knowledge base lists with no
+    office at all (private people in the news, such as a defendant or a poisoned ex-spy)."""
 
     def gender(actor_id: str) -> str | None:
         actor = gazetteer.kb.get(actor_id)
@@ -94,7 +95,12 @@ def _for_events(
         actor = gazetteer.kb.get(m.actor_id or "") if m.kind == "person" else None
         return actor is not None and actor.kind == "person" and not actor.roles
 
-    mentions = [m for m in mentions if m.rule not in ENTITY_ONLY_RULES and not private(m)]
+    def one_word_stranger(m: Mention) -> bool:  # "лідер Консервативної": a cue, then no name
+        return m.kind == "person" and gazetteer.kb.get(m.actor_id or "") is None and len((m.name or "").split()) < 2
+
+    mentions = [
+        m for m in mentions if m.rule not in ENTITY_ONLY_RULES and not private(m) and not one_word_stranger(m)
+    ]
     pronouns = resolve_pronouns(text, sentences, mentions, lang=lang, gender=gender)
     return sorted([*mentions, *pronouns], key=attrgetter("start")) if pronouns else mentions
 
