@@ -91,16 +91,17 @@ def _for_events(
         actor = gazetteer.kb.get(actor_id)
         return actor.gender if actor else None
 
-    def private(m: Mention) -> bool:
-        actor = gazetteer.kb.get(m.actor_id or "") if m.kind == "person" else None
-        return actor is not None and actor.kind == "person" and not actor.roles
+    def pairs(m: Mention) -> bool:
+        if m.rule in ENTITY_ONLY_RULES:
+            return False
+        if m.kind != "person":
+            return True
+        actor = gazetteer.kb.get(m.actor_id or "")
+        if actor is None:  # "лідер Консервативної": a cue, then no name
+            return len((m.name or "").split()) > 1
+        return actor.kind != "person" or bool(actor.roles)
 
-    def one_word_stranger(m: Mention) -> bool:  # "лідер Консервативної": a cue, then no name
-        return m.kind == "person" and gazetteer.kb.get(m.actor_id or "") is None and len((m.name or "").split()) < 2
-
-    mentions = [
-        m for m in mentions if m.rule not in ENTITY_ONLY_RULES and not private(m) and not one_word_stranger(m)
-    ]
+    mentions = [m for m in mentions if pairs(m)]
     pronouns = resolve_pronouns(text, sentences, mentions, lang=lang, gender=gender)
     return sorted([*mentions, *pronouns], key=attrgetter("start")) if pronouns else mentions
 

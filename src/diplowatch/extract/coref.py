@@ -21,10 +21,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from functools import cache
 
 from diplowatch.extract.pairs import only_words, pairing_words
-from diplowatch.lang.packs import load_pack_chain
 from diplowatch.model import Mention, Sentence
 
 DETERMINER_REACH = 3  # "his Macedonian colleague X": the pronoun belongs to X's description
@@ -34,25 +32,6 @@ ZERO_WITH_REACH = 4  # "s predsednikom Evropske komisije Junckerjem"; not "s to 
 ZERO_HEAD_WORDS = 5  # "Srečala naj bi se s", "Na vprašanje, ali sta se s": no room for a subject phrase
 _WORD = re.compile(r"[^\W\d_]+")
 ZERO_RULE = "coref.zero"  # a subject the verb leaves out, carried over from the sentence before
-
-
-@cache
-def _pronouns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
-    """The "he" and "she" patterns of ``lang`` (possessives included), or None."""
-    data: dict[str, list[str]] = {}
-    for pack in reversed(load_pack_chain(lang)):
-        data.update(pack.triggers.get("pairing") or {})
-    he, she = data.get("he") or [], data.get("she") or []
-    if not he and not she:
-        return None
-
-    def words(items: list[str]) -> re.Pattern[str]:
-        if not items:
-            return re.compile(r"(?!x)x")
-        alternation = "|".join(sorted(map(str, items), key=len, reverse=True))
-        return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
-
-    return words(he), words(she)
 
 
 def resolve_pronouns(
@@ -68,11 +47,10 @@ def resolve_pronouns(
     ``mentions`` are the article's mentions in text order; ``gender`` gives "m", "f" or None
     for an actor id.
     """
-    patterns = _pronouns(lang) if lang else None
-    if patterns is None or lang is None:
+    words = pairing_words(lang) if lang else None
+    if words is None or not words.pronouns:
         return []
-    source_cue = pairing_words(lang).source_before
-    with_ = pairing_words(lang).with_
+    source_cue, with_ = words.source_before, words.with_
     people = [m for m in mentions if m.kind == "person" and m.actor_id]
     if not people:
         return []
@@ -95,7 +73,7 @@ def resolve_pronouns(
         if own or earlier:
             cues = [c.span() for c in source_cue.finditer(text, sent.start, sent.end)]
             here = len(found)
-            for wanted, pattern in (("m", patterns[0]), ("f", patterns[1])):
+            for wanted, pattern in (("m", words.he), ("f", words.she)):
                 for match in pattern.finditer(text, sent.start, sent.end):
                     if _not_a_participant(text, match, own, cues):
                         continue

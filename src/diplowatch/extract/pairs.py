@@ -47,6 +47,7 @@ _DASHES = "–—-"
 _DASH_JOIN = re.compile(r"^\s?[-–—]\s?$")
 _WORDS = re.compile(r"[^\W\d_]+", re.UNICODE)
 _REPORTING_GAP = re.compile(r"[,\"“”»«–—]\s*(?:je\s+|е\s+|sa\s+)?\Z")  # ", said" / ", je dejal"
+REPORTING_GAP_CHARS = 12  # what _REPORTING_GAP can span before the verb (spaces included)
 _ANTECEDENT_GAP = re.compile(r"\s*,?\s*")  # a name, then its relative clause
 WITH_REACH = 8  # words between "with" and the partner's name: "with the British secretary for ..."
 SOURCE_REACH = 5  # words between "according to" and the name: "the Kremlin's press secretary"
@@ -75,6 +76,9 @@ class PairingWords:
     source_cues: WordStarts | None  # where either may start: most sentences name no source
     source_patterns: tuple[str, ...]  # the patterns of both, for screens shared with other cues
     journalist: re.Pattern[str]  # a press role before a name: the person is no actor
+    he: re.Pattern[str]  # third person, possessives too: stands for a man named before (coref.py)
+    she: re.Pattern[str]
+    pronouns: bool  # the language lists "he" or "she" at all
 
 
 def _words(items: Sequence[str]) -> re.Pattern[str]:
@@ -110,6 +114,9 @@ def pairing_words(lang: str) -> PairingWords:
         source_cues=WordStarts(sources) if sources else None,
         source_patterns=tuple(sources),
         journalist=_words(data.get("journalist", [])),
+        he=_words(data.get("he", [])),
+        she=_words(data.get("she", [])),
+        pronouns=bool(data.get("he") or data.get("she")),
     )
 
 
@@ -270,7 +277,9 @@ def _sources(
         return found
     cues = list(matches_at(words.source_before, text, places, start, end))
     cues += [  # "…, повідомив голова Європейської Ради Дональд Туск": the speaker, no actor
-        c for c in matches_at(words.said, text, places, start, end) if _REPORTING_GAP.search(text, start, c.start())
+        c
+        for c in matches_at(words.said, text, places, start, end)
+        if _REPORTING_GAP.search(text, max(start, c.start() - REPORTING_GAP_CHARS), c.start())
     ]
     for cue in cues:
         after = [m for m in people if m.start >= cue.end()]
@@ -360,8 +369,9 @@ def choose_participants(
     chosen: list[Mention] = []
     subject = [g for g in free if c_start <= g[0].start and g[-1].end <= t_start]
     partner = [g for g in free if t_end <= g[0].start < p_end]
-    relative = c_start > sent_start and words.relative.match(text[c_start:c_end].lstrip())
-    if relative and not subject and words.relative_subject.match(text[c_start:c_end].lstrip()):
+    clause_text = text[c_start:c_end].lstrip()
+    relative = c_start > sent_start and words.relative.match(clause_text)
+    if relative and not subject and words.relative_subject.match(clause_text):
         # "Hammond, who on a visit to Berlin said": the name the relative pronoun stands for
         subject = [g for g in free if g[-1].end <= c_start and _ANTECEDENT_GAP.fullmatch(text[g[-1].end : c_start])]
     if subject and len(subject[-1]) == 1 and partner and len(partner[0]) > 1:

@@ -15,40 +15,35 @@ from diplowatch.lang.packs import available_languages, load_pack
 
 
 @cache
-def _table(lang: str | None) -> dict[str, str]:
+def _tables(lang: str | None) -> tuple[dict[str, str], dict[str, str]]:
+    """The letters of ``lang`` and those spelled differently at the start of a word
+    (Ukrainian "є" -> "ie", "Є" -> "Ye"); empty when the language has no table."""
     if lang is None or lang not in available_languages():
-        return {}
-    table = load_pack(lang).language.get("romanization") or {}
-    return {str(k): str(v) for k, v in table.items()}
+        return {}, {}
+    data = load_pack(lang).language
+    return tuple(  # type: ignore[return-value]
+        {str(k): str(v) for k, v in (data.get(key) or {}).items()}
+        for key in ("romanization", "romanization_initial")
+    )
 
 
 def romanize(name: str, lang: str | None) -> str:
     """``name`` in Latin letters by ``lang``'s table; unchanged when it has none or when the
     name is already Latin."""
-    table = _table(lang)
+    table, initials = _tables(lang)
     if not table or not any(ch.lower() in table for ch in name):
         return name
     out = []
     for i, ch in enumerate(name):
         lower = ch.lower()
-        latin = table.get(lower)
+        at_start = i == 0 or not name[i - 1].isalpha()
+        latin = initials.get(lower) if at_start else None
+        if latin is None:
+            latin = table.get(lower)
         if latin is None:
             out.append(ch)
             continue
         if ch.isupper() and latin:  # "Щ" -> "Sht", "Я" -> "Ya": only the first letter is upper
             latin = latin[0].upper() + latin[1:]
-        start = i == 0 or not name[i - 1].isalpha()
-        if start and lower in _table_initials(lang):
-            latin = _table_initials(lang)[lower]
-            latin = latin[0].upper() + latin[1:] if ch.isupper() else latin
         out.append(latin)
     return "".join(out)
-
-
-@cache
-def _table_initials(lang: str | None) -> dict[str, str]:
-    """Letters spelled differently at the start of a word (Ukrainian "Є" -> "Ye", "є" -> "ie")."""
-    if lang is None or lang not in available_languages():
-        return {}
-    table = load_pack(lang).language.get("romanization_initial") or {}
-    return {str(k): str(v) for k, v in table.items()}
