@@ -176,6 +176,8 @@ def test_any_title_screen_agrees_with_the_title_patterns(lang: str) -> None:
 def test_a_later_year_named_once_is_a_plan_many_later_years_contradict_the_header() -> None:
     plan = "date 2018-06-11\nMinister je danes v Berlinu dejal, da bo prehodno obdobje trajalo do leta 2020.\n"
     assert not pub(plan, "sl").doubtful
+    steps = "date 2018-06-11\nIzstop bo marca 2019, prehodno obdobje pa se konča leta 2020.\n"
+    assert not pub(steps, "sl").doubtful
     wrong = (
         "date 2024-11-02\nMinister je 3. februarja 2025 obiskal Rim.\n\n"
         "Ponovno ga je obiskal marca 2025, ko je govoril o miru.\n"

@@ -9,6 +9,7 @@ date, or explicit years in the body later than the publication year. Once actors
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, timedelta
@@ -86,11 +87,13 @@ def find_publication_date(
     body_years = [
         int(y) for p in paragraphs if p.kept for y in _YEAR.findall(text[p.start : p.end])
     ]
-    later = [y for y in body_years if y > int(value[:4])]
-    if reason is None and len(later) >= 2 and len(later) > body_years.count(int(value[:4])):
-        # mostly later years: the article is about a later time than its date says (a plan or a
-        # deadline named once, "by the end of 2020", is no contradiction)
-        reason = f"the text mentions {max(later)}, after the publication year"
+    later = Counter(y for y in body_years if y > int(value[:4]))
+    if reason is None and later:
+        year, times = later.most_common(1)[0]
+        # one later year named again and again: the article is about a later time than its
+        # date says (a plan or a deadline, "until March 2019, then to 2020", is no contradiction)
+        if times >= 2 and times > body_years.count(int(value[:4])):
+            reason = f"the text mentions {year}, after the publication year"
     return PubDate(value, source, doubtful=reason is not None, reason=reason)
 
 
