@@ -149,6 +149,20 @@ def test_actorless_dated_call_dates_the_previous_one() -> None:
     assert "pair.backref" in found[-1].rule
 
 
+def test_a_dated_meeting_of_other_named_people_does_not_date_the_previous_one() -> None:
+    first = "Bolton se je srečal z Lavrovom."
+    second = "Če se bo Trump 12. julija srečal še s poslanci, bo to oslabilo premierko."
+    text = first + "\n\n" + second
+    found = reports(
+        text,
+        [person(text, "Bolton", "bolton"), person(text, "Lavrovom", "lavrov"),
+         person(text, "Trump", "trump")],
+        "sl",
+        paragraphs=[first, second],
+    )
+    assert summary(found) == [("meet", ["bolton", "lavrov"], None, "occurred")]
+
+
 def test_doubtful_publication_withholds_relative_dates() -> None:
     text = "Lavrov se je junija sestal z Vulinom."
     sent = [Sentence(0, len(text), 0)]

@@ -145,7 +145,7 @@ def build_reports(
             t
             for t in triggers
             if _can_report(chosen[t.start][0], solo=solo[t.start])
-            or _backref(reports, t.mode, sent, paragraph_of) is not None
+            or _backref(reports, t.mode, sent, paragraph_of, people) is not None
         ] or list(triggers)
         own_dates = _dates_by_trigger(productive, dates)
         for trigger in triggers:
@@ -158,7 +158,7 @@ def build_reports(
                 date = None  # "last month he named an envoy for talks": the talks are to come
             if not groups:
                 if date is not None:
-                    earlier = _backref(reports, trigger.mode, sent, paragraph_of)
+                    earlier = _backref(reports, trigger.mode, sent, paragraph_of, people)
                     if earlier is not None:
                         reports.append(_redate(earlier, date, sent, trigger, withhold))
                 continue
@@ -487,12 +487,23 @@ def _confidence(rule: str, dated: bool, doubtful: bool) -> float:
 
 
 def _backref(
-    reports: Sequence[Report], mode: str, sent: Sentence, paragraph_of: dict[int, int]
+    reports: Sequence[Report],
+    mode: str,
+    sent: Sentence,
+    paragraph_of: dict[int, int],
+    people: Sequence[Mention],
 ) -> Report | None:
-    """The latest earlier report of ``mode`` within ``BACKREF_PARAGRAPHS`` paragraphs."""
+    """The latest earlier report of ``mode`` within ``BACKREF_PARAGRAPHS`` paragraphs.
+
+    None when the sentence names people and none of that report: "if Trump also holds a
+    meeting with the Tories in July" is another contact, not a date for Bolton's meeting.
+    """
+    named = {m.actor_id for m in people}
     for report in reversed(reports):
         if report.mode != mode:
             continue
+        if named and not named & {a.actor_id for a in report.actors}:
+            return None
         paragraph = paragraph_of.get(report.sent_start, -99)
         if 0 <= sent.paragraph - paragraph <= BACKREF_PARAGRAPHS:
             return report
