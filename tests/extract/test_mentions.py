@@ -310,3 +310,10 @@ def test_two_capitalised_words_after_a_profession_noun_are_a_person() -> None:
 def test_one_word_after_a_profession_noun_is_no_person() -> None:
     # "ředitel Skyjetu" names a body in the genitive (a made-up airline), not a person.
     assert people("Včera promluvil ředitel Skyjetu o cenách.", "cs") == []
+
+
+def test_a_foreign_womans_surname_with_the_czech_feminine_ending_is_her() -> None:
+    found = people("Premiér se setkal s komisařkou Marianne Thyssenovou. Thyssenová to potvrdila.", "cs")
+    assert [actor for _, actor in found] == ["marianne-thyssen", "marianne-thyssen"]
+    # only women get the ending: a man's wife is not the man
+    assert all(actor != "andrej-babis" for _, actor in people("Monika Babišová to potvrdila.", "cs"))

@@ -26,6 +26,7 @@ from diplowatch.kb.actors import Actor, KnowledgeBase, load_kb
 from diplowatch.kb.countries import country_actors
 from diplowatch.kb.places import place_actors
 from diplowatch.lang.keys import name_key, phrase_key
+from diplowatch.lang.packs import available_languages, load_pack
 
 _NO_IDS: frozenset[str] = frozenset()
 _ROMAN = re.compile(r"[IVX]+")
@@ -55,7 +56,7 @@ class Gazetteer:
         # "Abdullah II" / "Abdalla Drugi": a regnal number is no surname
         regnal = bool(english) and _ROMAN.fullmatch(english[-1]) is not None
         surname_of_name = phrase_key(english[-1]) if english else ""
-        for form in (actor.name, *actor.aliases):
+        for form in (actor.name, *actor.aliases, *_feminine_forms(actor)):
             key = phrase_key(form)
             if not key:
                 continue
@@ -96,6 +97,28 @@ class Gazetteer:
 
     def actor(self, actor_id: str) -> Actor:
         return self.entities[actor_id]
+
+
+@lru_cache(maxsize=1)
+def _feminine_endings() -> tuple[str, ...]:
+    """Endings some languages add to a foreign woman's surname (cs, sk: Merkel -> Merkelová),
+    from the packs' ``names.yaml`` key ``foreign_feminine``."""
+    return tuple(
+        dict.fromkeys(
+            str(e) for code in available_languages() for e in load_pack(code).names.get("foreign_feminine") or ()
+        )
+    )
+
+
+def _feminine_forms(actor: Actor) -> list[str]:
+    """"Marianne Thyssenová" for a woman whose surname ends in a consonant; never for a man,
+    so that "Babišová" (his wife) cannot become Babiš."""
+    if actor.kind != "person" or actor.gender != "f":
+        return []
+    words = actor.name.split()
+    if len(words) < 2 or not words[-1][-1:].isalpha() or words[-1][-1].lower() in "aáeéiíoóuúyý":
+        return []
+    return [" ".join([*words[:-1], words[-1] + ending]) for ending in _feminine_endings()]
 
 
 def build_gazetteer(kb: KnowledgeBase, *, extra: Iterable[Actor] | None = None) -> Gazetteer:
