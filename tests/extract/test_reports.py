@@ -595,3 +595,15 @@ def test_an_interview_with_a_radio_or_paper_is_no_contact() -> None:
 def test_a_session_of_a_national_chamber_is_no_contact() -> None:
     text = "Мэй выразила на заседании нижней палаты парламента благодарность министру."
     assert reports(text, [person(text, "Мэй", "may")], "ru") == []
+
+
+def test_partners_each_behind_their_own_with_are_separate_meetings() -> None:
+    text = "Barnier je v Sofiji na pogovorih s premierom Borisovom, z ministrico za evropske zadeve Pavlovo in s poslanci."
+    found = reports(
+        text,
+        [person(text, "Barnier", "barnier"), person(text, "Borisovom", "borisov"),
+         person(text, "Pavlovo", "pavlova")],
+        "sl",
+    )
+    assert sorted(tuple(actors) for _, actors, _, _ in summary(found)) == [
+        ("barnier", "borisov"), ("barnier", "pavlova")]

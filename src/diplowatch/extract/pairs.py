@@ -376,6 +376,11 @@ def choose_participants(
         subject = [g for g in free if g[-1].end <= c_start and _ANTECEDENT_GAP.fullmatch(text[g[-1].end : c_start])]
     if subject and len(subject[-1]) == 1 and partner and len(partner[0]) > 1:
         return [[subject[-1][0], *_distinct(partner[0])]], "pair.clause.joint"
+    if subject and len(subject[-1]) == 1 and partner and len(partner[0]) == 1:
+        further = _repeated_with(text, partner[0][0], free, words)
+        if further and words.with_.search(text, t_end, partner[0][0].start):
+            # "for talks with Borisov, with minister Pavlova and with ...": one meeting each
+            return [[subject[-1][0], p] for p in _distinct([partner[0][0], *further])], "pair.clause.each"
     if subject:
         chosen += subject[-1]
     if partner:
@@ -457,6 +462,34 @@ def choose_participants(
         elif with_group:
             return [], "pair.unnamed_subject"
     return ([_distinct(chosen)] if chosen else []), rule
+
+
+REPEATED_WITH_REACH = 10  # "s ministrom za bolgarsko predsedovanje Svetu EU Pavlovo"
+
+
+def _repeated_with(
+    text: str, last: Mention, groups: Sequence[Sequence[Mention]], words: PairingWords
+) -> list[Mention]:
+    """People after ``last`` each behind its own "with" (", with the minister X and with Y"),
+    a title of at most ``REPEATED_WITH_REACH`` words between the preposition and the name."""
+    further: list[Mention] = []
+    for group in groups:
+        mention = group[0]
+        if mention.start < last.end or len(group) > 1:
+            continue
+        gap = text[last.end : mention.start].strip().removeprefix(",").strip()
+        if (head := words.conj.match(gap)) is not None:
+            gap = gap[head.end() :].strip()
+        comitative = words.with_.match(gap)
+        if (
+            comitative is None
+            or _CLAUSE_BREAK.search(gap)
+            or len(_WORDS.findall(gap[comitative.end() :])) > REPEATED_WITH_REACH
+        ):
+            break
+        further.append(mention)
+        last = mention
+    return further
 
 
 def _after_with(text: str, mention: Mention, sent_start: int, words: PairingWords) -> bool:
