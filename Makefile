@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 DEMO_DB ?= out/demo.db
 
-.PHONY: demo test venv dev-venv check eval bench clean docs system-deps browser-deps screenshots eval-baseline eval-dev eval-extra
+.PHONY: demo test venv dev-venv check eval bench clean docs system-deps browser-deps screenshots eval-baseline eval-dev eval-extra eval-heldout
 
 $(BIN)/diplowatch: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -82,6 +82,14 @@ eval-extra: venv
 	$(PYTHON) $(SHARED)/tools/bsnlp_texts.py eval/gold/bsnlp-extra.jsonl "$$tmp" && \
 	$(BIN)/diplowatch ingest "$$tmp" --db out/bsnlp-extra.db
 	$(BIN)/diplowatch eval --gold eval/gold/bsnlp-extra.jsonl --db out/bsnlp-extra.db
+
+# the held-out set (eval/gold/README.md): annotated by reading only; report it, never tune on it
+eval-heldout: venv
+	@mkdir -p out && rm -f out/bsnlp-heldout.db out/bsnlp-heldout.db-wal out/bsnlp-heldout.db-shm
+	tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
+	$(PYTHON) $(SHARED)/tools/bsnlp_texts.py eval/gold/bsnlp-heldout.jsonl "$$tmp" && \
+	$(BIN)/diplowatch ingest "$$tmp" --db out/bsnlp-heldout.db
+	$(BIN)/diplowatch eval --gold eval/gold/bsnlp-heldout.jsonl --db out/bsnlp-heldout.db
 
 # record current event scores as the floors tests/eval_baseline.json pins (never lowers one)
 eval-baseline: venv
