@@ -233,7 +233,23 @@ def extra_kb_dirs() -> list[Path]:
 
 @lru_cache(maxsize=1)
 def load_kb() -> KnowledgeBase:
-    """The shipped knowledge base plus the user folders of DIPLOWATCH_KB_PATH, read once."""
+    """The shipped knowledge base plus the user folders of DIPLOWATCH_KB_PATH, once per process.
+
+    It is the default gazetteer's: both come from one pickle (``diplowatch.cache``), so a
+    command needing either reads no YAML when the files have not changed.
+    """
+    from diplowatch.kb.gazetteer import default_gazetteer
+
+    return default_gazetteer().kb
+
+
+def user_kb_files() -> list[Path]:
+    """The YAML files of the DIPLOWATCH_KB_PATH folders, in the order they are read."""
+    return [p for d in extra_kb_dirs() if d.is_dir() for p in sorted(d.glob("*.yaml"))]
+
+
+def read_kb() -> KnowledgeBase:
+    """Parse the shipped knowledge base plus the user folders of DIPLOWATCH_KB_PATH."""
     kb = KnowledgeBase()
     root = _data_root()
     people = root / "people"

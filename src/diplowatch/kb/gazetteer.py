@@ -22,7 +22,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from diplowatch.kb.actors import Actor, KnowledgeBase, load_kb
+from diplowatch.cache import cached, package_files
+from diplowatch.kb.actors import Actor, KnowledgeBase, read_kb, user_kb_files
 from diplowatch.kb.countries import country_actors
 from diplowatch.kb.places import place_actors
 from diplowatch.lang.keys import name_key, phrase_key
@@ -155,5 +156,6 @@ def given_names() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def default_gazetteer() -> Gazetteer:
-    """The gazetteer of the shipped knowledge base, built on first use."""
-    return build_gazetteer(load_kb())
+    """The gazetteer of the knowledge base, built on first use or read from the cache."""
+    files = [*package_files(), *user_kb_files()]
+    return cached("gazetteer", files, lambda: build_gazetteer(read_kb()))

@@ -10,11 +10,15 @@ language (and only for articles that have such a capitalised run).
 
 from __future__ import annotations
 
+import importlib.util
 import re
 import unicodedata
 from array import array
 from functools import cache, lru_cache
 from itertools import accumulate
+from pathlib import Path
+
+from diplowatch.cache import cached
 
 # Languages without a dictionary of their own that share one (Serbo-Croatian).
 _DICTIONARY_OF = {"hr": "hbs", "sr": "hbs", "bs": "hbs", "me": "hbs"}
@@ -25,9 +29,14 @@ def has_dictionary(lang: str | None) -> bool:
     """simplemma ships a dictionary for the language (no dictionary: no evidence either way)."""
     if lang is None:
         return False
-    from simplemma.strategies.dictionaries.dictionary_factory import SUPPORTED_LANGUAGES
+    return _dictionary_file(_DICTIONARY_OF.get(lang, lang)).is_file()
 
-    return _DICTIONARY_OF.get(lang, lang) in SUPPORTED_LANGUAGES
+
+def _dictionary_file(code: str) -> Path:
+    """simplemma's file for a language, found without importing simplemma (slow to import)."""
+    spec = importlib.util.find_spec("simplemma")
+    assert spec is not None and spec.origin is not None  # a dependency of diplowatch
+    return Path(spec.origin).parent / "strategies" / "dictionaries" / "data" / f"{code}.plzma"
 
 
 _LATIN = re.compile(r"[a-z]")
@@ -80,6 +89,12 @@ def _common_in(lower: str, code: str) -> bool:
 
 @cache
 def _common_forms(code: str) -> tuple[bytes, array[int]]:
+    """``_build_forms(code)``, pickled between runs (decoding a dictionary takes seconds)."""
+    files = [_dictionary_file(code), Path(__file__)]
+    return cached(f"forms-{code}", files, lambda: _build_forms(code))
+
+
+def _build_forms(code: str) -> tuple[bytes, array[int]]:
     """The lower-case forms of lower-case lemmas of a simplemma dictionary, sorted, as one
     newline-separated blob and the offsets of its forms.
 

@@ -12,16 +12,19 @@ one byte at a time in Python, which made language identification a tenth of the 
 
 from __future__ import annotations
 
+import importlib.util
 import math
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from operator import itemgetter
+from pathlib import Path
 
 import numpy as np
 
-from diplowatch.lang.packs import available_languages, load_pack
+from diplowatch.cache import cached, package_files
+from diplowatch.lang.packs import available_languages, load_pack, pack_folder
 
 _WORDS = re.compile(r"[^\W\d_]+")
 MIN_CHARS = 40  # below this, py3langid labels are noise (TOOLKIT.md)
@@ -143,10 +146,30 @@ def _cache_line_rows(table: np.ndarray) -> np.ndarray:
 
 @lru_cache(maxsize=1)
 def _model() -> _NgramModel:
+    """``_build_model()``, pickled between runs (py3langid decompresses its model each time);
+    the scores' table is copied back onto cache-line boundaries, which a pickle does not keep."""
+    spec = importlib.util.find_spec("py3langid")
+    assert spec is not None and spec.origin is not None  # a dependency of diplowatch
+    files = [Path(spec.origin).parent / "data" / "model.npz.xz", *package_files("lang")]
+    files += [pack_folder(code) / "language.yaml" for code in available_languages()]
+    model = cached("langid", files, _build_model)
+    return replace(model, log_ptc=_aligned(model.log_ptc))
+
+
+def _aligned(rows: np.ndarray) -> np.ndarray:
+    """A copy of float32 ``rows`` whose start is on a 64-byte boundary."""
+    flat = np.empty(rows.size + 16, dtype=np.float32)
+    start = (-flat.ctypes.data % 64) // 4
+    out = flat[start : start + rows.size].reshape(rows.shape)
+    out[...] = rows
+    return out
+
+
+def _build_model() -> _NgramModel:
     """py3langid's model for our languages, its DFA tables fused for the window walk.
 
-    Built once per process (about 0.2 s on top of py3langid's own loading); the two fused tables
-    take 80 MB, where py3langid kept 40 MB of transitions plus Python lists.
+    About 0.2 s on top of py3langid's own loading; the two fused tables take 80 MB, where
+    py3langid kept 40 MB of transitions plus Python lists.
     """
     import py3langid.langid as langid
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
 from importlib.abc import Traversable
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -51,6 +52,11 @@ class LangPack:
 
 def _root() -> Traversable:
     return resources.files("diplowatch.lexicons")
+
+
+def pack_folder(code: str) -> Path:
+    """The folder of a language's files (the inputs of data derived from them)."""
+    return Path(str(_root() / code))
 
 
 @lru_cache(maxsize=1)
