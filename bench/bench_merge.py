@@ -3,6 +3,7 @@
     python bench/bench_merge.py 100000                    # merge_reports, uniform pairs
     python bench/bench_merge.py skewed --sizes 10000,100000
     python bench/bench_merge.py store --reports 100000    # one article into a busy block
+    python bench/bench_merge.py store --reports 1000000 --repeats 3   # ~10 min, 4 GB
 
 ``skewed``: Zipf pair frequencies, the top pair holding >= 10 % of the reports, so the busiest block
 grows with the corpus; a per-report cost that stays flat from 10k to 100k means the merge is
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import resource
 import statistics
 import sys
 import tempfile
@@ -100,6 +102,8 @@ def bench_store(n: int, repeats: int) -> None:
             timings.append(time.perf_counter() - started)
         print(f"one article into the top block: median {statistics.median(timings) * 1000:.0f} ms, "
               f"max {max(timings) * 1000:.0f} ms over {repeats} articles")  # fmt: skip
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024**2  # KiB on Linux
+    print(f"peak RSS {peak:.1f} GB")
 
 
 def main() -> None:

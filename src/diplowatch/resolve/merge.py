@@ -10,19 +10,26 @@ Stages, in order:
  2. cluster   inside a block, finest dates first:
               a. day-dated reports group by (day, mode class); a group absorbs a neighbouring
                  day's group of at most half its size (time zones, "late on the 21st"), which
-                 is then flagged as a date conflict; two calls on 10-21 and 10-24 stay apart
+                 is then flagged as a date conflict; two calls on 10-21 and 10-24 stay apart.
+                 A group that a neighbour could absorb absorbs nothing itself, so whether a
+                 day's group is absorbed depends on the groups two days around it, never on a
+                 run of consecutive days
               b. day-dated reports of unspecified mode join that day's largest group
               c. month-, year- and undated reports join the one finer cluster they fit
                  (2025-10 fits 2025-10-21), narrowed by report time when several fit (a report
                  of a planned contact cannot mean one held before it was published); otherwise
                  they gather with their own kind. When the report's own article has reports in
                  exactly one fitting cluster, that is the one (merging the article alone would
-                 put it there, whatever the report times). Otherwise undated reports only join
-                 a dated event reported within ``UNDATED_WINDOW_DAYS`` of them, when unique.
-                 A coarse report never joins a cluster whose every report tells the opposite
-                 outcome (held vs cancelled): a summit called off is not the one held in August;
-                 nor does a plan join a contact told as held by the time the plan was reported
-                 (a new plan after a meeting is a new event) unless it names that contact's date
+                 put it there, whatever the report times). Otherwise year- and undated reports
+                 only look at events dated within ``UNDATED_WINDOW_DAYS`` of their report time
+                 (or in its month), and those that join none gather within a fixed span of
+                 report time (``_bucket``), not along chains of reports or over a whole year.
+                 A coarse report never joins a cluster whose every report finer than it tells
+                 the opposite outcome (held vs cancelled): a summit called off is not the one
+                 held in August; nor does a plan join a contact told as held by the time the
+                 plan was reported (a new plan after a meeting is a new event) unless it names
+                 that contact's date. Of a finer cluster only the reports finer than the
+                 report are asked, so the decision never rests on where other vague reports went
  3. settle    canonical date (most articles), mode, place (none for a call), status reconciled
               by report time (the latest outcome wins: planned -> occurred, planned ->
               cancelled), conflicts
@@ -96,6 +103,11 @@ def modes_compatible(a: str, b: str) -> bool:
     return class_a is None or class_b is None or class_a == class_b
 
 
+def _rank(report: Report) -> int:
+    """How fine a report's date is: 3 day, 2 month, 1 year, 0 undated."""
+    return _PRECISION_RANK.get(report.date_precision, 0) if report.date else 0
+
+
 def _day(value: str | None) -> dt.date | None:
     if not value or len(value) < 10:
         return None
@@ -110,6 +122,9 @@ class _Cluster:
 
     It keeps running summaries of its reports (articles, outcomes, report times), so testing
     whether a report may join costs the same however many reports a busy pair's contact has.
+    Outcomes are kept per date precision: a report is judged by what the reports finer than
+    it tell, not by the vaguer ones placed before it, so no chain of vague reports carries a
+    decision from one cluster to the next.
     """
 
     def __init__(self, date: str | None, precision: str | None, mode_class: str | None) -> None:
@@ -118,9 +133,8 @@ class _Cluster:
         self.mode_class = mode_class
         self.records: list[ReportRecord] = []
         self.article_ids: set[str] = set()
-        self.statuses: dict[str, int] = {}
-        self.first_held: str | None = None  # earliest report time of a report saying 'occurred'
-        self.latest: dt.date | None = None  # latest report day
+        self._told: list[tuple[int, dict[str, int], str | None]] = [(0, {}, None)] * 4  # by _rank
+        self.bucket: int | None = None  # report-time bucket of a year or undated cluster (``_bucket``)
 
     @property
     def articles(self) -> int:
@@ -129,13 +143,23 @@ class _Cluster:
     def add(self, record: ReportRecord) -> None:
         self.records.append(record)
         self.article_ids.add(record.report.article_id)
-        status = record.report.status
-        self.statuses[status] = self.statuses.get(status, 0) + 1
-        if status == "occurred" and (self.first_held is None or record.reported_at < self.first_held):
-            self.first_held = record.reported_at
-        day = _day(record.reported_at)
-        if day is not None and (self.latest is None or day > self.latest):
-            self.latest = day
+        rank, status = _rank(record.report), record.report.status
+        count, statuses, first_held = self._told[rank]
+        statuses = {**statuses, status: statuses.get(status, 0) + 1}
+        if status == "occurred" and (first_held is None or record.reported_at < first_held):
+            first_held = record.reported_at
+        self._told[rank] = (count + 1, statuses, first_held)
+
+    def told(self, min_rank: int) -> tuple[int, dict[str, int], str | None]:
+        """(reports, their statuses, earliest report time of a held one) at ranks >= min_rank."""
+        total, merged, earliest = 0, {}, None
+        for count, statuses, first_held in self._told[min_rank:]:
+            total += count
+            for status, n in statuses.items():
+                merged[status] = merged.get(status, 0) + n
+            if first_held is not None and (earliest is None or first_held < earliest):
+                earliest = first_held
+        return total, merged, earliest
 
     def fits_mode(self, mode: str) -> bool:
         report_class = _MODE_CLASS.get(mode)
@@ -152,15 +176,14 @@ class _Clusters:
 
     def __init__(self) -> None:
         self.all: list[_Cluster] = []
-        self._by_date: dict[tuple[str | None, str | None], list[_Cluster]] = {}
+        self._by_date: dict[tuple[str | None, str | None, int | None], list[_Cluster]] = {}
         self._by_prefix: dict[str, list[_Cluster]] = {}
         self._by_article: dict[str, list[_Cluster]] = {}
         self._by_ordinal: dict[int, list[_Cluster]] = {}  # day clusters by day number
-        self._undated_live: list[_Cluster] = []  # undated clusters still within the window
 
     def register(self, cluster: _Cluster) -> _Cluster:
         self.all.append(cluster)
-        self._by_date.setdefault((cluster.precision, cluster.date), []).append(cluster)
+        self._by_date.setdefault((cluster.precision, cluster.date, cluster.bucket), []).append(cluster)
         if cluster.date is not None:
             for width in (4, 7):
                 if len(cluster.date) >= width:
@@ -168,8 +191,6 @@ class _Clusters:
             day = _day(cluster.date) if cluster.precision == "day" else None
             if day is not None:
                 self._by_ordinal.setdefault(day.toordinal(), []).append(cluster)
-        elif cluster.precision is None:
-            self._undated_live.append(cluster)
         for article_id in cluster.article_ids:  # order is immaterial: only counted
             self._by_article.setdefault(article_id, []).append(cluster)
         return cluster
@@ -180,10 +201,12 @@ class _Clusters:
         cluster.add(record)
 
     def on_day(self, date: str) -> list[_Cluster]:
-        return self._by_date.get(("day", date), [])
+        return self._by_date.get(("day", date, None), [])
 
-    def peers(self, precision: str | None, date: str | None) -> list[_Cluster]:
-        return self._by_date.get((precision, date), [])
+    def peers(self, precision: str | None, date: str | None, reported: dt.date | None) -> list[_Cluster]:
+        """Clusters of that date and precision; of a year or none, those of the report-time bucket."""
+        bucket = _bucket(reported) if precision in (None, "year") else None
+        return self._by_date.get((precision, date, bucket), [])
 
     def of_article(self, article_id: str) -> list[_Cluster]:
         return self._by_article.get(article_id, [])
@@ -197,27 +220,22 @@ class _Clusters:
     def near(self, reported: dt.date, reported_at: str) -> list[_Cluster]:
         """Dated clusters an undated report of that day may mean: days within
         ``UNDATED_WINDOW_DAYS``, or the month or year it was reported in."""
-        found = [*self.peers("month", reported_at[:7]), *self.peers("year", reported_at[:4])]
+        found = [*self.peers("month", reported_at[:7], None), *self.peers("year", reported_at[:4], reported)]
         day = reported.toordinal()
         for ordinal in range(day - UNDATED_WINDOW_DAYS, day + UNDATED_WINDOW_DAYS + 1):
             found += self._by_ordinal.get(ordinal, [])
         return found
 
-    def undated_peers(self, reported: dt.date | None) -> list[_Cluster]:
-        """Undated clusters last reported within the window, in creation order.
 
-        Undated reports are placed in order of report time, so a cluster last reported more
-        than the window before one report stays out of reach of every later report.
-        """
-        if reported is None:
-            return self.peers(None, None)
-        floor = reported - dt.timedelta(days=UNDATED_WINDOW_DAYS)
-        self._undated_live = [c for c in self._undated_live if c.latest is None or c.latest >= floor]
-        return [
-            c
-            for c in self._undated_live
-            if c.latest is None or abs((reported - c.latest).days) <= UNDATED_WINDOW_DAYS
-        ]
+def _bucket(reported: dt.date | None) -> int | None:
+    """Fixed spans of ``UNDATED_WINDOW_DAYS`` days: year- and undated reports that join no
+    finer cluster gather within one.
+
+    A fixed span, not "within the window of the cluster's latest report" nor "the whole
+    year", so such a cluster cannot grow along a chain of reports without end and its members
+    depend only on the reports of its own span.
+    """
+    return None if reported is None else reported.toordinal() // UNDATED_WINDOW_DAYS
 
 
 def _order(record: ReportRecord, keys: dict[int, str]) -> tuple[str, str, str]:
@@ -234,26 +252,26 @@ def _group_days(records: list[ReportRecord], keys: dict[int, str]) -> _Clusters:
             continue
         date = record.report.date or ""
         groups.setdefault((date, mode_class), _Cluster(date, "day", mode_class)).add(record)
-    settled: set[tuple[str, str | None]] = set()  # absorbing or absorbed: never absorbed again
-    gone: set[tuple[str, str | None]] = set()
-    for key in sorted(groups, key=lambda k: (-groups[k].articles, k)):
-        if key in settled:
-            continue
-        settled.add(key)
+    sizes = {key: group.articles for key, group in groups.items()}
+
+    def bigger(key: tuple[str, str | None]) -> list[tuple[str, str | None]]:
         day = _day(key[0])
         if day is None:
-            continue
-        for delta in (-1, 1):
-            neighbour = ((day + dt.timedelta(days=delta)).isoformat(), key[1])
-            if (
-                neighbour in groups
-                and neighbour not in settled
-                and (2 * groups[neighbour].articles <= groups[key].articles)
-            ):
-                for record in groups[neighbour].records:
-                    groups[key].add(record)
-                settled.add(neighbour)
-                gone.add(neighbour)
+            return []
+        near = [((day + dt.timedelta(days=delta)).isoformat(), key[1]) for delta in (-1, 1)]
+        return [n for n in near if n in sizes and 2 * sizes[key] <= sizes[n]]
+
+    gone: set[tuple[str, str | None]] = set()
+    absorbed: dict[tuple[str, str | None], list[tuple[str, str | None]]] = defaultdict(list)
+    for key in sorted(groups):
+        absorbers = [n for n in bigger(key) if not bigger(n)]
+        if absorbers:
+            absorbed[min(absorbers, key=lambda n: (-sizes[n], n))].append(key)
+            gone.add(key)
+    for key, neighbours in absorbed.items():
+        for neighbour in neighbours:
+            for record in groups[neighbour].records:
+                groups[key].add(record)
     clusters = _Clusters()
     for key in sorted(groups):
         if key not in gone:
@@ -282,37 +300,38 @@ def _consistent_in_time(cluster: _Cluster, record: ReportRecord) -> bool:
     return True
 
 
-def _opposite_outcome(cluster: _Cluster, record: ReportRecord) -> bool:
-    """True when the report says held and every report of the cluster says cancelled, or
+def _opposite_outcome(told: tuple[int, dict[str, int], str | None], record: ReportRecord) -> bool:
+    """True when the report says held and every report told of the cluster says cancelled, or
     the other way round: without a shared date nothing suggests they are one contact."""
     opposite = _OPPOSITE_OUTCOME.get(record.report.status)
-    return opposite is not None and cluster.statuses.get(opposite, 0) == len(cluster.records)
+    return opposite is not None and told[1].get(opposite, 0) == told[0]
 
 
-def _held_before_plan(cluster: _Cluster, record: ReportRecord) -> bool:
+def _held_before_plan(cluster: _Cluster, told: tuple[int, dict[str, int], str | None], record: ReportRecord) -> bool:
     """True when the report is a plan and the cluster a contact already told as held when the
     plan was reported ("they will meet again later this month"): that plan is for another
     occasion, unless it names the held contact's own date."""
     report = record.report
     if report.status != "planned" or (report.date is not None and report.date == cluster.date):
         return False
-    return cluster.first_held is not None and cluster.first_held <= record.reported_at
+    return told[2] is not None and told[2] <= record.reported_at
 
 
 def _place_coarse(record: ReportRecord, clusters: _Clusters) -> None:
     """Stage 2c: a month-, year- or undated report joins the one finer cluster it fits."""
     report = record.report
-    rank = _PRECISION_RANK.get(report.date_precision, 0) if report.date else 0
+    rank = _rank(report)
 
-    def may_join(c: _Cluster) -> bool:
-        return not _opposite_outcome(c, record) and not _held_before_plan(c, record)
+    def may_join(c: _Cluster, min_rank: int) -> bool:
+        told = c.told(min_rank)
+        return not _opposite_outcome(told, record) and not _held_before_plan(c, told, record)
 
     def finer(c: _Cluster) -> bool:
         return (
             _PRECISION_RANK.get(c.precision, 0) > rank
             and dates_compatible(c.date, report.date)
             and c.fits_mode(report.mode)
-            and may_join(c)
+            and may_join(c, rank + 1)
         )
 
     own = {id(c): c for c in clusters.of_article(report.article_id) if finer(c)}
@@ -320,7 +339,7 @@ def _place_coarse(record: ReportRecord, clusters: _Clusters) -> None:
         clusters.add(next(iter(own.values())), record)
         return
     reported = _day(record.reported_at)
-    if report.date is None and reported is not None:
+    if rank <= _PRECISION_RANK["year"] and reported is not None:  # a year says little more than none
         candidates = [c for c in clusters.near(reported, record.reported_at) if finer(c)]
     else:
         candidates = [c for c in clusters.dated(report.date) if finer(c)]
@@ -330,13 +349,13 @@ def _place_coarse(record: ReportRecord, clusters: _Clusters) -> None:
         clusters.add(candidates[0], record)
         return
     precision = report.date_precision if report.date else None
-    peers = clusters.undated_peers(reported) if report.date is None else clusters.peers(precision, report.date)
-    for peer in peers:
-        if peer.fits_mode(report.mode) and may_join(peer):
+    for peer in clusters.peers(precision, report.date, reported):
+        if peer.fits_mode(report.mode) and may_join(peer, rank):
             clusters.add(peer, record)
             return
-    cluster = clusters.register(_Cluster(report.date, precision, _MODE_CLASS.get(report.mode)))
-    clusters.add(cluster, record)
+    cluster = _Cluster(report.date, precision, _MODE_CLASS.get(report.mode))
+    cluster.bucket = _bucket(reported) if precision in (None, "year") else None
+    clusters.add(clusters.register(cluster), record)
 
 
 def _cluster_block(records: Sequence[ReportRecord], keys: dict[int, str]) -> list[_Cluster]:
@@ -345,7 +364,7 @@ def _cluster_block(records: Sequence[ReportRecord], keys: dict[int, str]) -> lis
     coarse = [r for r in records if not (r.report.date and r.report.date_precision == "day")]
     coarse.sort(
         key=lambda r: (
-            -_PRECISION_RANK.get(r.report.date_precision if r.report.date else None, 0),
+            -_rank(r.report),
             r.report.date or "",
             r.reported_at,
             _order(r, keys),

@@ -1,0 +1,57 @@
+"""Articles ingested one at a time, in random order, give the events of a full rebuild."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from diplowatch.model import Article, ArticleResult, Event, Paragraph, PubDate
+from diplowatch.resolve.merge import block_key, merge_reports
+from diplowatch.store.base import Store
+from diplowatch.store.events import article_blocks, list_events, rebuild_events, report_records, update_events
+from diplowatch.store.opener import open_store
+from tests.random_reports import RandomArticle, random_articles
+
+pytestmark = pytest.mark.issue(14)
+
+
+def _ingest(store: Store, article: RandomArticle, text: str) -> set[str]:
+    """What ``write_outcomes`` does for one article: the blocks of the version it replaces too."""
+    touched = article_blocks(store, article.article_id)
+    result = ArticleResult(
+        article=Article(id=article.article_id, text=text, published=article.published, lang="en"),
+        paragraphs=[Paragraph(0, len(text), "body", "en")],
+        lang="en",
+        published=PubDate(article.published, "metadata"),
+        sentences=[],
+        mentions=[],
+        reports=list(article.reports),
+    )
+    store.save_result(result, ingested_at=article.first_seen)
+    return touched | {block_key(r) for r in article.reports}
+
+
+def _events(store: Store) -> list[Event]:
+    return sorted(list_events(store)[0], key=lambda e: e.id)
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_one_article_at_a_time_equals_a_full_rebuild(tmp_path: Path, seed: int) -> None:
+    rng = random.Random(1000 + seed)
+    articles = random_articles(rng, rng.randrange(5, 60), skew=0.9 if seed % 2 else 0.5)
+    order = list(articles)
+    rng.shuffle(order)
+    revised = rng.sample(articles, min(3, len(articles)))  # later versions replace some articles
+    stream = [(a, "x" * 200) for a in order]
+    for a in revised:
+        fewer = tuple(rng.sample(a.reports, max(1, len(a.reports) - 1)))
+        stream.append((RandomArticle(a.article_id, a.published, a.first_seen, fewer), "y" * 200))
+    with open_store(tmp_path / "s.db") as store:
+        for article, text in stream:
+            update_events(store, _ingest(store, article, text))
+        incremental = _events(store)
+        assert incremental == sorted(merge_reports(report_records(store)), key=lambda e: e.id)
+        rebuild_events(store)
+        assert _events(store) == incremental
