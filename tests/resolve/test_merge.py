@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 
 import pytest
@@ -335,3 +336,39 @@ def test_plan_naming_the_held_date_is_that_meeting() -> None:
     ]
     [event] = merge_reports(rows)
     assert event.status == "occurred" and event.article_ids == ["held", "late"]
+
+
+@pytest.mark.issue(14)
+def test_absorption_does_not_cascade_along_consecutive_days() -> None:
+    """Each day has half the articles of the day before; the last day's event is the same
+    however far back the run goes (an update near it need not read the whole run)."""
+    last_events = []
+    for first in (1, 2, 3):
+        rows = [
+            record(f"d{day}-{n}", date=f"2025-03-0{day}", published=f"2025-03-0{day}")
+            for day in range(first, 7)
+            for n in range(2 ** (6 - day))
+        ]
+        [last] = [e for e in merge_reports(rows) if "d6-0" in e.article_ids]
+        last_events.append(last.article_ids)
+    assert last_events == [["d6-0"]] * 3
+
+
+@pytest.mark.issue(14)
+def test_undated_reports_do_not_chain_into_one_event_without_end() -> None:
+    rows = [record(f"u{i}", date=None, published=f"2025-{1 + i // 3:02d}-{1 + 10 * (i % 3):02d}") for i in range(9)]
+    events = merge_reports(rows)
+    assert len(events) > 1  # one every 10 days over three months: not one undated event
+    for event in events:
+        first, last = (dt.date.fromisoformat(d) for d in (event.first_reported, event.last_reported))
+        assert (last - first).days < 14
+
+
+@pytest.mark.issue(14)
+def test_year_report_looks_near_its_report_time_unless_its_article_names_the_day() -> None:
+    call = record("call", date="2025-02-12", published="2025-02-12")
+    late = record("late", date="2025", published="2025-09-01")
+    assert len(merge_reports([call, late])) == 2
+    own = record("call", date="2025", published="2025-02-12", start=100)
+    [event] = merge_reports([call, own])
+    assert event.date == "2025-02-12" and len(event.report_ids) == 2
