@@ -218,8 +218,9 @@ class _Clusters:
         return [c for c in self.all if c.date is not None]
 
     def near(self, reported: dt.date, reported_at: str) -> list[_Cluster]:
-        """Dated clusters an undated report of that day may mean: days within
-        ``UNDATED_WINDOW_DAYS``, or the month or year it was reported in."""
+        """Dated clusters a year- or undated report of that day may mean: days within
+        ``UNDATED_WINDOW_DAYS``, the month it was reported in, or the year clusters of its
+        report-time bucket."""
         found = [*self.peers("month", reported_at[:7], None), *self.peers("year", reported_at[:4], reported)]
         day = reported.toordinal()
         for ordinal in range(day - UNDATED_WINDOW_DAYS, day + UNDATED_WINDOW_DAYS + 1):
