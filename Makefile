@@ -66,30 +66,28 @@ eval: venv
 	$(BIN)/diplowatch events --db out/seeds.db --format jsonl > out/seeds-pred.jsonl
 	$(BIN)/diplowatch eval --gold ../shared/gold/seeds.jsonl --pred out/seeds-pred.jsonl
 
-# the real-news development set: texts written from ../shared/bsnlp into a temporary folder
+# real-news sets: texts written from ../shared/bsnlp into a temporary folder, ingested, scored
 SHARED ?= ../shared
-eval-dev: venv
-	@mkdir -p out && rm -f out/bsnlp-dev.db out/bsnlp-dev.db-wal out/bsnlp-dev.db-shm
+# $(call eval_bsnlp,NAME,GOLD): out/NAME.db from the texts of GOLD, then diplowatch eval
+define eval_bsnlp
+	@mkdir -p out && rm -f out/$(1).db out/$(1).db-wal out/$(1).db-shm
 	tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
-	$(PYTHON) $(SHARED)/tools/bsnlp_texts.py $(SHARED)/gold/bsnlp-dev.jsonl "$$tmp" && \
-	$(BIN)/diplowatch ingest "$$tmp" --db out/bsnlp-dev.db
-	$(BIN)/diplowatch eval --gold $(SHARED)/gold/bsnlp-dev.jsonl --db out/bsnlp-dev.db
+	$(PYTHON) $(SHARED)/tools/bsnlp_texts.py $(2) "$$tmp" && \
+	$(BIN)/diplowatch ingest "$$tmp" --db out/$(1).db
+	$(BIN)/diplowatch eval --gold $(2) --db out/$(1).db
+endef
 
-# the same for our own annotation of 60 more real articles (eval/gold/README.md)
+# the shared development set
+eval-dev: venv
+	$(call eval_bsnlp,bsnlp-dev,$(SHARED)/gold/bsnlp-dev.jsonl)
+
+# our own annotation of 60 more real articles (eval/gold/README.md)
 eval-extra: venv
-	@mkdir -p out && rm -f out/bsnlp-extra.db out/bsnlp-extra.db-wal out/bsnlp-extra.db-shm
-	tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
-	$(PYTHON) $(SHARED)/tools/bsnlp_texts.py eval/gold/bsnlp-extra.jsonl "$$tmp" && \
-	$(BIN)/diplowatch ingest "$$tmp" --db out/bsnlp-extra.db
-	$(BIN)/diplowatch eval --gold eval/gold/bsnlp-extra.jsonl --db out/bsnlp-extra.db
+	$(call eval_bsnlp,bsnlp-extra,eval/gold/bsnlp-extra.jsonl)
 
 # the held-out set (eval/gold/README.md): annotated by reading only; report it, never tune on it
 eval-heldout: venv
-	@mkdir -p out && rm -f out/bsnlp-heldout.db out/bsnlp-heldout.db-wal out/bsnlp-heldout.db-shm
-	tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
-	$(PYTHON) $(SHARED)/tools/bsnlp_texts.py eval/gold/bsnlp-heldout.jsonl "$$tmp" && \
-	$(BIN)/diplowatch ingest "$$tmp" --db out/bsnlp-heldout.db
-	$(BIN)/diplowatch eval --gold eval/gold/bsnlp-heldout.jsonl --db out/bsnlp-heldout.db
+	$(call eval_bsnlp,bsnlp-heldout,eval/gold/bsnlp-heldout.jsonl)
 
 # record current event scores as the floors tests/eval_baseline.json pins (never lowers one)
 eval-baseline: venv

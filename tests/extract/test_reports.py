@@ -135,16 +135,16 @@ def test_unspecified_folds_into_phone_of_same_people() -> None:
     assert summary(found) == [("phone", ["erdogan", "putin"], None, "occurred")]
 
 
+def two_paragraphs(first: str, second: str, named: list[tuple[str, str]], lang: str) -> list[Report]:
+    """Reports of two paragraphs, ``named`` as (surface, actor id) in the first place each occurs."""
+    text = first + "\n\n" + second
+    return reports(text, [person(text, s, a) for s, a in named], lang, paragraphs=[first, second])
+
+
 def test_actorless_dated_call_dates_the_previous_one() -> None:
     first = "Lavrov je opravil telefonski klic z Rubiem."
     second = "Po telefonskem klicu, ki je potekal 21. oktobra, so bila pogajanja končana."
-    text = first + "\n\n" + second
-    found = reports(
-        text,
-        [person(text, "Lavrov", "lavrov"), person(text, "Rubiem", "rubio")],
-        "sl",
-        paragraphs=[first, second],
-    )
+    found = two_paragraphs(first, second, [("Lavrov", "lavrov"), ("Rubiem", "rubio")], "sl")
     assert summary(found)[-1] == ("phone", ["lavrov", "rubio"], "2025-10-21", "occurred")
     assert "pair.backref" in found[-1].rule
 
@@ -152,14 +152,8 @@ def test_actorless_dated_call_dates_the_previous_one() -> None:
 def test_a_dated_meeting_of_other_named_people_does_not_date_the_previous_one() -> None:
     first = "Bolton se je srečal z Lavrovom."
     second = "Če se bo Trump 12. julija srečal še s poslanci, bo to oslabilo premierko."
-    text = first + "\n\n" + second
-    found = reports(
-        text,
-        [person(text, "Bolton", "bolton"), person(text, "Lavrovom", "lavrov"),
-         person(text, "Trump", "trump")],
-        "sl",
-        paragraphs=[first, second],
-    )
+    named = [("Bolton", "bolton"), ("Lavrovom", "lavrov"), ("Trump", "trump")]
+    found = two_paragraphs(first, second, named, "sl")
     assert summary(found) == [("meet", ["bolton", "lavrov"], None, "occurred")]
 
 
@@ -598,7 +592,10 @@ def test_a_session_of_a_national_chamber_is_no_contact() -> None:
 
 
 def test_partners_each_behind_their_own_with_are_separate_meetings() -> None:
-    text = "Barnier je v Sofiji na pogovorih s premierom Borisovom, z ministrico za evropske zadeve Pavlovo in s poslanci."
+    text = (
+        "Barnier je v Sofiji na pogovorih s premierom Borisovom, "
+        "z ministrico za evropske zadeve Pavlovo in s poslanci."
+    )
     found = reports(
         text,
         [person(text, "Barnier", "barnier"), person(text, "Borisovom", "borisov"),

@@ -374,13 +374,15 @@ def choose_participants(
     if relative and not subject and words.relative_subject.match(clause_text):
         # "Hammond, who on a visit to Berlin said": the name the relative pronoun stands for
         subject = [g for g in free if g[-1].end <= c_start and _ANTECEDENT_GAP.fullmatch(text[g[-1].end : c_start])]
-    if subject and len(subject[-1]) == 1 and partner and len(partner[0]) > 1:
-        return [[subject[-1][0], *_distinct(partner[0])]], "pair.clause.joint"
-    if subject and len(subject[-1]) == 1 and partner and len(partner[0]) == 1:
-        further = _repeated_with(text, partner[0][0], free, words)
-        if further and words.with_.search(text, t_end, partner[0][0].start):
+    if subject and len(subject[-1]) == 1 and partner:
+        if len(partner[0]) > 1:
+            return [[subject[-1][0], *_distinct(partner[0])]], "pair.clause.joint"
+        first = partner[0][0]
+        if words.with_.search(text, t_end, first.start) and (
+            further := _repeated_with(text, first, free, words)
+        ):
             # "for talks with Borisov, with minister Pavlova and with ...": one meeting each
-            return [[subject[-1][0], p] for p in _distinct([partner[0][0], *further])], "pair.clause.each"
+            return [[subject[-1][0], p] for p in _distinct([first, *further])], "pair.clause.each"
     if subject:
         chosen += subject[-1]
     if partner:
