@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from diplowatch.extract.mentions import find_mentions
+from diplowatch.extract.unknown_people import ENTITY_ONLY_RULES
 from diplowatch.kb.gazetteer import default_gazetteer
 from diplowatch.model import Mention, Sentence
 
@@ -310,3 +311,29 @@ def test_two_capitalised_words_after_a_profession_noun_are_a_person() -> None:
 def test_one_word_after_a_profession_noun_is_no_person() -> None:
     # "ředitel Skyjetu" names a body in the genitive (a made-up airline), not a person.
     assert people("Včera promluvil ředitel Skyjetu o cenách.", "cs") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "surface"),
+    [
+        ("Brytyjczycy zagłosowali w referendum.", "pl", "Brytyjczycy"),
+        ("Podle průzkumu labouristé ztrácejí.", "cs", "labouristé"),
+        ("Според анкетата британците са против.", "bg", "британците"),
+        ("Лейбористы выступили против.", "ru", "Лейбористы"),
+        ("Anketa kaže, da Britanci ne želijo izstopa.", "sl", "Britanci"),
+    ],
+)
+def test_a_group_noun_is_an_entity_only_person(text: str, lang: str, surface: str) -> None:
+    # Nations' and parties' people are people in the named-entity sense (group_nouns in
+    # names.yaml), but no one actor: the rule keeps them out of contact events.
+    found = [(m.text, m.kind, m.rule) for m in mentions(text, lang) if m.rule == "group"]
+    assert found == [(surface, "person", "group")]
+
+
+def test_a_place_that_starts_like_a_group_noun_is_no_group() -> None:
+    # bg "българи" is listed word by word because "България" (the country) shares its start.
+    assert [m.text for m in mentions("България прие закона.", "bg") if m.rule == "group"] == []
+
+
+def test_group_nouns_are_no_contact_parties() -> None:
+    assert "group" in ENTITY_ONLY_RULES

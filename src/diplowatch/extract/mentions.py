@@ -10,6 +10,7 @@ Stages, per article:
  5. roles       title phrases from titles.yaml not followed by a name, resolved by
                 resolve/link.py to the office holder at the article date or to a person
                 named earlier in the article
+ 6. groups      nouns for a nation's or party's people (``group_nouns`` in names.yaml)
 """
 
 from __future__ import annotations
@@ -24,12 +25,12 @@ from itertools import chain, compress
 from typing import Any
 
 from diplowatch.extract.tokens import Words, sentence_words
-from diplowatch.extract.unknown_people import find_unknown_people
+from diplowatch.extract.unknown_people import GROUP_RULE, find_unknown_people
 from diplowatch.kb.countries import country_name, demonym_countries, demonym_country, local_country_names
 from diplowatch.kb.gazetteer import Gazetteer
 from diplowatch.lang.keys import name_key
 from diplowatch.lang.memo import MEMO_WORDS
-from diplowatch.lang.names import base_candidates
+from diplowatch.lang.names import base_candidates, group_nouns
 from diplowatch.lang.titles import TitleMatch, title_index
 from diplowatch.model import Mention, Sentence
 from diplowatch.resolve.link import choose_actor, resolve_plural, resolve_role
@@ -432,8 +433,29 @@ def find_mentions(
                 when,
                 text,
             )
+        sentence_mentions += _groups(words, sentence_mentions, lang)
         mentions.extend(sorted(sentence_mentions, key=lambda m: (m.start, m.end)))
     return mentions
+
+
+def _groups(words: Words, sentence_mentions: Sequence[Mention], lang: str | None) -> list[Mention]:
+    """Group nouns no other mention covers (a country adjective may: "Brytyjczycy" is no
+    adjective, but a stem list may reach it) as entity-only people: the named-entity scheme
+    counts "Britové" and "лейбористы" as people, while no contact has them as a party."""
+    stems, exact = group_nouns(lang)
+    if not (stems or exact):
+        return []
+    covered = [(m.start, m.end) for m in sentence_mentions if m.rule != "demonym"]
+    found = []
+    for i, lower in enumerate(words.lower):
+        if lower in exact or lower.startswith(stems):
+            start, end = words.start[i], words.end[i]
+            if not any(s < end and start < e for s, e in covered):
+                word = words.word[i]
+                found.append(
+                    Mention(start, end, word, "person", "g-" + name_key(word), word, None, GROUP_RULE, 0.5, word)
+                )
+    return found
 
 
 def _surname_plausible(
