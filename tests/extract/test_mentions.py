@@ -337,3 +337,9 @@ def test_a_place_that_starts_like_a_group_noun_is_no_group() -> None:
 
 def test_group_nouns_are_no_contact_parties() -> None:
     assert "group" in ENTITY_ONLY_RULES
+
+
+def test_a_known_surname_that_is_a_first_name_before_an_unknown_surname_is_no_known_person() -> None:
+    # "Филип" is Édouard Philippe's surname in Bulgarian and a first name; "Зарков" is made up.
+    found = people("Вчера министърът Филип Зарков заяви това.", "bg")
+    assert [text for text, _ in found] == ["Филип Зарков"]

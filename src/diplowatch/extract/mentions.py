@@ -298,12 +298,15 @@ def _glued(
     if f.last - f.first != 1:
         return False
     if all(gazetteer.actor(a).kind == "person" for a in f.ids):
-        i = f.first - 1  # "Ana Kovač", "Juan Fernández": another person of that surname
-        return (
-            i in run
-            and i not in covered
-            and words.cap[i]
-            and any(name_key(c) in gazetteer.given for c in base_candidates(words.word[i], lang))
+
+        def free(i: int) -> bool:
+            return i in run and i not in covered and words.cap[i]
+
+        # "Ana Kovač", "Juan Fernández": another person of that surname; "Филип Хамънд": a
+        # first name that is also someone's surname, before a surname the KB lacks
+        before = f.first - 1
+        return (free(before) and _is_given(words.word[before], gazetteer, lang)) or (
+            free(f.last) and _is_given(words.word[f.first], gazetteer, lang)
         )
     for i in (f.first - 1, f.last):
         if i in run and i not in covered and i > 0 and words.cap[i]:
@@ -480,6 +483,10 @@ def _surname_plausible(
         if when
         else bool(gazetteer.actor(actor_id).roles)
     )
+
+
+def _is_given(word: str, gazetteer: Gazetteer, lang: str | None) -> bool:
+    return any(name_key(c) in gazetteer.given for c in base_candidates(word, lang))
 
 
 def _doubtful_first_word(f: _Found, gazetteer: Gazetteer, actor_id: str) -> bool:
