@@ -343,3 +343,8 @@ def test_a_known_surname_that_is_a_first_name_before_an_unknown_surname_is_no_kn
     # "Филип" is Édouard Philippe's surname in Bulgarian and a first name; "Зарков" is made up.
     found = people("Вчера министърът Филип Зарков заяви това.", "bg")
     assert [text for text, _ in found] == ["Филип Зарков"]
+
+
+def test_a_common_word_at_the_sentence_start_is_no_lone_surname() -> None:
+    # "Други" (others) spells a KB surname key; its capital comes from the sentence start.
+    assert [a for _, a in people("Други не са съгласни с решението.", "bg")] == []

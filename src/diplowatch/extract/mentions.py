@@ -28,6 +28,7 @@ from diplowatch.extract.tokens import Words, sentence_words
 from diplowatch.extract.unknown_people import GROUP_RULE, find_unknown_people
 from diplowatch.kb.countries import country_name, demonym_countries, demonym_country, local_country_names
 from diplowatch.kb.gazetteer import Gazetteer
+from diplowatch.lang.common import is_common_word
 from diplowatch.lang.keys import name_key
 from diplowatch.lang.memo import MEMO_WORDS
 from diplowatch.lang.names import base_candidates, group_nouns
@@ -371,6 +372,13 @@ def find_mentions(
                 if f.rule == "gazetteer.surname" and not _surname_plausible(
                     actor_id, f, titles, named_in_full, gazetteer, when
                 ):
+                    continue
+                if (
+                    f.rule == "gazetteer.surname"
+                    and f.first == 0
+                    and actor_id not in named_in_full
+                    and is_common_word(words.word[f.first], lang)
+                ):  # "Други", "Drugi", "Метою": a capital the sentence start gave a common word
                     continue
                 if (
                     f.rule == "gazetteer.surname"
