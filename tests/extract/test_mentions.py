@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from diplowatch.extract.mentions import find_mentions
+from diplowatch.extract.unknown_people import ENTITY_ONLY_RULES
 from diplowatch.kb.gazetteer import default_gazetteer
 from diplowatch.model import Mention, Sentence
 
@@ -317,3 +318,40 @@ def test_a_foreign_womans_surname_with_the_czech_feminine_ending_is_her() -> Non
     assert [actor for _, actor in found] == ["marianne-thyssen", "marianne-thyssen"]
     # only women get the ending: a man's wife is not the man
     assert all(actor != "andrej-babis" for _, actor in people("Monika Babišová to potvrdila.", "cs"))
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "surface"),
+    [
+        ("Brytyjczycy zagłosowali w referendum.", "pl", "Brytyjczycy"),
+        ("Podle průzkumu labouristé ztrácejí.", "cs", "labouristé"),
+        ("Според анкетата британците са против.", "bg", "британците"),
+        ("Лейбористы выступили против.", "ru", "Лейбористы"),
+        ("Anketa kaže, da Britanci ne želijo izstopa.", "sl", "Britanci"),
+    ],
+)
+def test_a_group_noun_is_an_entity_only_person(text: str, lang: str, surface: str) -> None:
+    # Nations' and parties' people are people in the named-entity sense (group_nouns in
+    # names.yaml), but no one actor: the rule keeps them out of contact events.
+    found = [(m.text, m.kind, m.rule) for m in mentions(text, lang) if m.rule == "group"]
+    assert found == [(surface, "person", "group")]
+
+
+def test_a_place_that_starts_like_a_group_noun_is_no_group() -> None:
+    # bg "българи" is listed word by word because "България" (the country) shares its start.
+    assert [m.text for m in mentions("България прие закона.", "bg") if m.rule == "group"] == []
+
+
+def test_group_nouns_are_no_contact_parties() -> None:
+    assert "group" in ENTITY_ONLY_RULES
+
+
+def test_a_known_surname_that_is_a_first_name_before_an_unknown_surname_is_no_known_person() -> None:
+    # "Филип" is Édouard Philippe's surname in Bulgarian and a first name; "Зарков" is made up.
+    found = people("Вчера министърът Филип Зарков заяви това.", "bg")
+    assert [text for text, _ in found] == ["Филип Зарков"]
+
+
+def test_a_common_word_at_the_sentence_start_is_no_lone_surname() -> None:
+    # "Други" (others) spells a KB surname key; its capital comes from the sentence start.
+    assert [a for _, a in people("Други не са съгласни с решението.", "bg")] == []

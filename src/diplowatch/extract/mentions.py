@@ -10,6 +10,7 @@ Stages, per article:
  5. roles       title phrases from titles.yaml not followed by a name, resolved by
                 resolve/link.py to the office holder at the article date or to a person
                 named earlier in the article
+ 6. groups      nouns for a nation's or party's people (``group_nouns`` in names.yaml)
 """
 
 from __future__ import annotations
@@ -24,12 +25,13 @@ from itertools import chain, compress
 from typing import Any
 
 from diplowatch.extract.tokens import Words, sentence_words
-from diplowatch.extract.unknown_people import find_unknown_people
+from diplowatch.extract.unknown_people import GROUP_RULE, find_unknown_people
 from diplowatch.kb.countries import country_name, demonym_countries, demonym_country, local_country_names
 from diplowatch.kb.gazetteer import Gazetteer
+from diplowatch.lang.common import is_common_word
 from diplowatch.lang.keys import name_key
 from diplowatch.lang.memo import MEMO_WORDS
-from diplowatch.lang.names import base_candidates
+from diplowatch.lang.names import base_candidates, group_nouns
 from diplowatch.lang.titles import TitleMatch, title_index
 from diplowatch.model import Mention, Sentence
 from diplowatch.resolve.link import choose_actor, resolve_plural, resolve_role
@@ -297,12 +299,15 @@ def _glued(
     if f.last - f.first != 1:
         return False
     if all(gazetteer.actor(a).kind == "person" for a in f.ids):
-        i = f.first - 1  # "Ana Kovač", "Juan Fernández": another person of that surname
-        return (
-            i in run
-            and i not in covered
-            and words.cap[i]
-            and any(name_key(c) in gazetteer.given for c in base_candidates(words.word[i], lang))
+
+        def free(i: int) -> bool:
+            return i in run and i not in covered and words.cap[i]
+
+        # "Ana Kovač", "Juan Fernández": another person of that surname; "Филип Хамънд": a
+        # first name that is also someone's surname, before a surname the KB lacks
+        before = f.first - 1
+        return (free(before) and _is_given(words.word[before], gazetteer, lang)) or (
+            free(f.last) and _is_given(words.word[f.first], gazetteer, lang)
         )
     for i in (f.first - 1, f.last):
         if i in run and i not in covered and i > 0 and words.cap[i]:
@@ -370,6 +375,13 @@ def find_mentions(
                     continue
                 if (
                     f.rule == "gazetteer.surname"
+                    and f.first == 0
+                    and actor_id not in named_in_full
+                    and is_common_word(words.word[f.first], lang)
+                ):  # "Други", "Drugi", "Метою": a capital the sentence start gave a common word
+                    continue
+                if (
+                    f.rule == "gazetteer.surname"
                     and actor_id not in named_in_full
                     and name_key(f.base) in unknown_surnames
                 ):
@@ -432,8 +444,29 @@ def find_mentions(
                 when,
                 text,
             )
+        sentence_mentions += _groups(words, sentence_mentions, lang)
         mentions.extend(sorted(sentence_mentions, key=lambda m: (m.start, m.end)))
     return mentions
+
+
+def _groups(words: Words, sentence_mentions: Sequence[Mention], lang: str | None) -> list[Mention]:
+    """Group nouns no other mention covers (a country adjective may: "Brytyjczycy" is no
+    adjective, but a stem list may reach it) as entity-only people: the named-entity scheme
+    counts "Britové" and "лейбористы" as people, while no contact has them as a party."""
+    stems, exact = group_nouns(lang)
+    if not (stems or exact):
+        return []
+    covered = [(m.start, m.end) for m in sentence_mentions if m.rule != "demonym"]
+    found = []
+    for i, lower in enumerate(words.lower):
+        if lower in exact or lower.startswith(stems):
+            start, end = words.start[i], words.end[i]
+            if not any(s < end and start < e for s, e in covered):
+                word = words.word[i]
+                found.append(
+                    Mention(start, end, word, "person", "g-" + name_key(word), word, None, GROUP_RULE, 0.5, word)
+                )
+    return found
 
 
 def _surname_plausible(
@@ -458,6 +491,10 @@ def _surname_plausible(
         if when
         else bool(gazetteer.actor(actor_id).roles)
     )
+
+
+def _is_given(word: str, gazetteer: Gazetteer, lang: str | None) -> bool:
+    return any(name_key(c) in gazetteer.given for c in base_candidates(word, lang))
 
 
 def _doubtful_first_word(f: _Found, gazetteer: Gazetteer, actor_id: str) -> bool:

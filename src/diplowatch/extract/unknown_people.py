@@ -30,7 +30,8 @@ SHAPE_SURNAME_RULE = "unknown.shape.surname"
 # an article (eval-entities) but too weak to make someone a party to a contact event, so the
 # pipeline keeps them out of the report stage (they added false events on the dev set).
 NOUN_CUE_RULE = "unknown.cue_noun"  # after a noun of profession, faith or kinship
-ENTITY_ONLY_RULES = frozenset({SHAPE_RULE, SHAPE_SURNAME_RULE, NOUN_CUE_RULE})
+GROUP_RULE = "group"  # a noun for a nation's or party's people ("Brytyjczycy"): nobody in particular
+ENTITY_ONLY_RULES = frozenset({SHAPE_RULE, SHAPE_SURNAME_RULE, NOUN_CUE_RULE, GROUP_RULE})
 
 
 def find_unknown_people(

@@ -78,7 +78,19 @@ def _oblique_rules(lang: str | None) -> tuple[tuple[str, ...], dict[str, str]]:
 def person_cues(lang: str | None) -> tuple[tuple[str, ...], frozenset[str]]:
     """(stems, exact words) of the nouns of profession, faith or kinship that stand right
     before a person's name (``person_cues`` in names.yaml; a final ``*`` marks a stem)."""
-    words = [str(w).lower() for w in _names_data(lang).get("person_cues") or ()]  # type: ignore[union-attr]
+    return _stems_and_words(lang, "person_cues")
+
+
+@cache
+def group_nouns(lang: str | None) -> tuple[tuple[str, ...], frozenset[str]]:
+    """(stems, exact words) of the nouns for a group of people by nation or party
+    ("Brytyjczycy", "лейбористы"; ``group_nouns`` in names.yaml): people in the named-entity
+    sense, yet no single actor of a contact."""
+    return _stems_and_words(lang, "group_nouns")
+
+
+def _stems_and_words(lang: str | None, key: str) -> tuple[tuple[str, ...], frozenset[str]]:
+    words = [str(w).lower() for w in _names_data(lang).get(key) or ()]  # type: ignore[union-attr]
     stems = tuple(w[:-1] for w in words if w.endswith("*"))
     return stems, frozenset(w for w in words if not w.endswith("*"))
 
