@@ -271,6 +271,19 @@ def test_an_unnamed_partner_after_with_borrows_nobody() -> None:
     assert run(text, "sestanek", people, "sl") == ([], "pair.unnamed_partner")
 
 
+def test_co_travellers_who_meet_an_unnamed_group_are_no_pair() -> None:
+    # made-up names: the two ministers travel together; their partners are only described
+    text = "Днес Иван Петров и Георги Колев са в Берлин, за да се срещнат с бизнес групи."
+    people = [person(text, "Иван Петров", "petrov"), person(text, "Георги Колев", "kolev")]
+    assert run(text, "срещнат", people, "bg") == ([], "pair.unnamed_partner")
+
+
+def test_talks_between_described_sides_borrow_no_one_from_the_sentence() -> None:
+    text = "Призивът на Петров идва след преговорите между представители на двете Кореи, каза Колев."
+    people = [person(text, "Петров", "petrov"), person(text, "Колев", "kolev")]
+    assert run(text, "преговорите", people, "bg") == ([], "pair.unnamed_partner")
+
+
 def test_partners_of_an_unnamed_subject_are_not_paired_together() -> None:
     text = "Včera jsem na schůzkách s premiérem Petrem Novákem a ministrem Janem Dvořákem mluvil o obchodu."
     people = [person(text, "Petrem Novákem", "novak"), person(text, "Janem Dvořákem", "dvorak")]

@@ -405,6 +405,9 @@ def choose_participants(
             if g[-1].end <= t_start and len(_distinct(g)) > 1 and not _after_with(text, g[0], sent_start, words)
         ]  # "at my meetings with X and Y": partners of someone unnamed, not a pair
         if plural and not any(m.start in taken for m in plural[0]):
+            if _unnamed_partner(text, t_end, p_end, people, words):
+                # "X and Y are in Berlin to meet business groups": co-travellers, not a pair
+                return [], "pair.unnamed_partner"
             return [_distinct(plural[0])], "pair.sentence"
     # a relative clause ("the delegation, which will attend the summit") has its own subject
     if (
@@ -440,12 +443,9 @@ def choose_participants(
         )
         if state_subject:
             return [], "pair.state_subject"
-        comitative = words.with_.search(text, t_end, p_end)
-        if comitative is not None and not any(
-            comitative.end() <= m.start < p_end and only_words(text[comitative.end() : m.start], WITH_REACH)
-            for m in people
-        ):
+        if _unnamed_partner(text, t_end, p_end, people, words):
             return [], "pair.unnamed_partner"  # "met with the members of the committee"
+        comitative = words.with_.search(text, t_end, p_end)
         # "at his meetings with X and Y": both are partners of an unnamed subject
         lone_partner = comitative is not None and all(c.start >= comitative.end() for c in chosen)
         others = [  # 5. nearest other person of the sentence
@@ -464,6 +464,22 @@ def choose_participants(
         elif with_group:
             return [], "pair.unnamed_subject"
     return ([_distinct(chosen)] if chosen else []), rule
+
+
+def _unnamed_partner(
+    text: str, t_end: int, p_end: int, people: Sequence[Mention], words: PairingWords
+) -> bool:
+    """True when the trigger's "with" or "between" is followed by no named person: "met with
+    the members of the committee", "talks between representatives of the two Koreas" name the
+    other side only by a description, so no one else of the sentence may stand in for it."""
+    for preposition in (words.with_, words.between_after):
+        found = preposition.search(text, t_end, p_end)
+        if found is not None and not any(
+            found.end() <= m.start < p_end and only_words(text[found.end() : m.start], WITH_REACH)
+            for m in people
+        ):
+            return True
+    return False
 
 
 REPEATED_WITH_REACH = 10  # "s ministrom za bolgarsko predsedovanje Svetu EU Pavlovo"
