@@ -320,6 +320,12 @@ def test_a_foreign_womans_surname_with_the_czech_feminine_ending_is_her() -> Non
     assert all(actor != "andrej-babis" for _, actor in people("Monika Babišová to potvrdila.", "cs"))
 
 
+def test_an_english_surname_with_the_bulgarian_schwa_is_the_kb_person() -> None:
+    # the KB spells them the Russian way (Джонсон, Хамонд); bg writes "ъ" (names.yaml foreign_schwa)
+    found = people("Борис Джонсън се срещна с Филип Хамънд. Хамънд не каза нищо.", "bg")
+    assert [actor for _, actor in found] == ["boris-johnson", "philip-hammond", "philip-hammond"]
+
+
 @pytest.mark.parametrize(
     ("text", "lang", "surface"),
     [

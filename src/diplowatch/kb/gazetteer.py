@@ -57,7 +57,7 @@ class Gazetteer:
         # "Abdullah II" / "Abdalla Drugi": a regnal number is no surname
         regnal = bool(english) and _ROMAN.fullmatch(english[-1]) is not None
         surname_of_name = phrase_key(english[-1]) if english else ""
-        for form in (actor.name, *actor.aliases, *_feminine_forms(actor)):
+        for form in (actor.name, *actor.aliases, *_feminine_forms(actor), *_schwa_forms(actor)):
             key = phrase_key(form)
             if not key:
                 continue
@@ -120,6 +120,37 @@ def _feminine_forms(actor: Actor) -> list[str]:
     if len(words) < 2 or not words[-1][-1:].isalpha() or words[-1][-1].lower() in "aáeéiíoóuúyý":
         return []
     return [" ".join([*words[:-1], words[-1] + ending]) for ending in _feminine_endings()]
+
+
+@lru_cache(maxsize=1)
+def _schwa_spellings() -> tuple[tuple[dict[str, str], re.Pattern[str]], ...]:
+    """How some languages write the vowel of an English surname's last syllable (bg: Johnson ->
+    Джонсън), from the packs' ``names.yaml`` key ``foreign_schwa``: the vowels with their
+    spelling, and the consonants of which one or two may follow to the word's end."""
+    found = []
+    for code in available_languages():
+        data = load_pack(code).names.get("foreign_schwa")
+        if data:
+            vowels = {str(k): str(v) for k, v in data["vowels"].items()}
+            ending = re.compile(f"([{''.join(vowels)}])([{data['consonants']}]{{1,2}})$")
+            found.append((vowels, ending))
+    return tuple(found)
+
+
+def _schwa_forms(actor: Actor) -> list[str]:
+    """"Борис Джонсън" beside the alias "Борис Джонсон": aliases whose surname's last syllable
+    a pack's ``foreign_schwa`` spells otherwise, so written."""
+    if actor.kind != "person":
+        return []
+    forms = []
+    for vowels, ending in _schwa_spellings():
+        for alias in actor.aliases:
+            words = alias.split()
+            found = ending.search(words[-1]) if words and len(words[-1]) >= 4 else None
+            if found:
+                surname = words[-1][: found.start()] + vowels[found.group(1)] + found.group(2)
+                forms.append(" ".join([*words[:-1], surname]))
+    return forms
 
 
 def build_gazetteer(kb: KnowledgeBase, *, extra: Iterable[Actor] | None = None) -> Gazetteer:
