@@ -353,7 +353,33 @@ class DateMatches:
             )
         if len(found) > 1:
             found.sort(key=lambda d: d.start)
+            found = _with_year_words(found, self._text)
         return found
+
+
+_YEAR_WORD_GAP = re.compile(r"\s*(?:[^\W\d_]{1,3}\s+)?")  # "loni v lednu": at most a preposition
+
+
+def _with_year_words(found: list[DateMention], text: str) -> list[DateMention]:
+    """A month or day named next to a relative year ("loni v lednu", "в январе прошлого
+    года") lies in that year: one mention of both, not a month of the nearest year beside a
+    bare year."""
+    joined: list[DateMention] = []
+    i = 0
+    while i < len(found):
+        here = found[i]
+        after = found[i + 1] if i + 1 < len(found) else None
+        if after is not None and _YEAR_WORD_GAP.fullmatch(text[here.end : after.start]):
+            year, dated = (here, after) if here.precision == "year" else (after, here)
+            if year.precision == "year" and year.basis == "relative" and dated.basis == "relative" and dated.precision != "year":
+                joined.append(
+                    DateMention(here.start, after.end, year.value + dated.value[4:], dated.precision, "relative", here.doubtful or after.doubtful)
+                )
+                i += 2
+                continue
+        joined.append(here)
+        i += 1
+    return joined
 
 
 def scan_dates(text: str, start: int, end: int, *, lang: str, published: PubDate) -> DateMatches:
