@@ -15,6 +15,7 @@ Stages, in order:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from operator import attrgetter
 
 from diplowatch.extract.coref import resolve_pronouns
@@ -63,6 +64,7 @@ def process_article(article: Article, *, gazetteer: Gazetteer | None = None) -> 
             _for_events(text, sentences, mentions, lang, gazetteer),
             lang=lang,
             published=published,
+            gender=_genders(gazetteer),
         )
         if lang
         else []
@@ -87,10 +89,6 @@ def _for_events(
     noun: "лідер Консервативної", "Sajtóiroda") and the people the knowledge base lists with no
     office at all (private people in the news, such as a defendant or a poisoned ex-spy)."""
 
-    def gender(actor_id: str) -> str | None:
-        actor = gazetteer.kb.get(actor_id)
-        return actor.gender if actor else None
-
     def pairs(m: Mention) -> bool:
         if m.rule in ENTITY_ONLY_RULES:
             return False
@@ -102,8 +100,18 @@ def _for_events(
         return actor.kind != "person" or bool(actor.roles)
 
     mentions = [m for m in mentions if pairs(m)]
-    pronouns = resolve_pronouns(text, sentences, mentions, lang=lang, gender=gender)
+    pronouns = resolve_pronouns(text, sentences, mentions, lang=lang, gender=_genders(gazetteer))
     return sorted([*mentions, *pronouns], key=attrgetter("start")) if pronouns else mentions
+
+
+def _genders(gazetteer: Gazetteer) -> Callable[[str], str | None]:
+    """The KB's gender of an actor id ("m", "f"), None when unknown: for pronouns and verbs."""
+
+    def gender(actor_id: str) -> str | None:
+        actor = gazetteer.kb.get(actor_id)
+        return actor.gender if actor else None
+
+    return gender
 
 
 def _script(text: str) -> str:

@@ -39,6 +39,8 @@ REQUIRED = {
 PAIRING_KEYS = {
     "he",
     "she",
+    "was_he",
+    "was_she",
     "journalist",
     "and",
     "between",

@@ -79,6 +79,8 @@ class PairingWords:
     he: re.Pattern[str]  # third person, possessives too: stands for a man named before (coref.py)
     she: re.Pattern[str]
     pronouns: bool  # the language lists "he" or "she" at all
+    was_he: re.Pattern[str]  # "byl", "был": the past of "be" agrees with a man as its subject
+    was_she: re.Pattern[str]
 
 
 def _words(items: Sequence[str]) -> re.Pattern[str]:
@@ -117,7 +119,18 @@ def pairing_words(lang: str) -> PairingWords:
         he=_words(data.get("he", [])),
         she=_words(data.get("she", [])),
         pronouns=bool(data.get("he") or data.get("she")),
+        was_he=_words(data.get("was_he", [])),
+        was_she=_words(data.get("was_she", [])),
     )
+
+
+def subject_gender(text: str, start: int, end: int, words: PairingWords) -> str | None:
+    """"m" or "f" when text[start:end] has the past of "be" in only that gender ("když byl na
+    návštěvě"): Slavic verbs agree with the subject they leave out, so a woman named before
+    cannot be it."""
+    he = words.was_he.search(text, start, end) is not None
+    she = words.was_she.search(text, start, end) is not None
+    return "m" if he and not she else "f" if she and not he else None
 
 
 class Clauses:

@@ -19,7 +19,7 @@ Then per article: reports of one contact are folded (extract/folding.py).
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from operator import attrgetter
 
@@ -30,10 +30,12 @@ from diplowatch.extract.folding import (
 )
 from diplowatch.extract.pairs import (
     Clauses,
+    PairingWords,
     choose_participants,
     pairing_words,
     prepare_people,
     status_scope,
+    subject_gender,
 )
 from diplowatch.extract.places import PLACE_KINDS, destinations, locative_places, nearest_place
 from diplowatch.extract.status import (
@@ -92,8 +94,12 @@ def build_reports(
     *,
     lang: str,
     published: PubDate,
+    gender: Callable[[str], str | None] = lambda _actor: None,
 ) -> list[Report]:
-    """Reports for every trigger whose participants the sentence names (see module docstring)."""
+    """Reports for every trigger whose participants the sentence names (see module docstring).
+
+    ``gender`` gives "m", "f" or None for an actor id (the KB's), for verb agreement.
+    """
     reports: list[Report] = []
     withhold = published.doubtful and published.source != "content"
     paragraph_of = {s.start: s.paragraph for s in sentences}
@@ -138,6 +144,7 @@ def build_reports(
             for t in triggers
         }
         dates = _resolve_dates(text, sent, cues, clauses, lang=lang, published=published)
+        agreement = _Agreement(text, clause_of, pairing_words(lang), gender)
         solo = {t.start: _mode(t, people, text, lang) in SOLO_MODES for t in triggers}
         chosen = _choose_all(text, sent, triggers, people, in_sentence, solo, clauses, lang=lang)
         # dates go to triggers that found their people; "took part on Thursday in a meeting"
@@ -145,7 +152,7 @@ def build_reports(
             t
             for t in triggers
             if _can_report(chosen[t.start][0], solo=solo[t.start])
-            or _backref(reports, t.mode, sent, paragraph_of, people) is not None
+            or _backref(reports, t, sent, paragraph_of, people, agreement) is not None
         ] or list(triggers)
         own_dates = _dates_by_trigger(productive, dates)
         for trigger in triggers:
@@ -158,7 +165,7 @@ def build_reports(
                 date = None  # "last month he named an envoy for talks": the talks are to come
             if not groups:
                 if date is not None:
-                    earlier = _backref(reports, trigger.mode, sent, paragraph_of, people)
+                    earlier = _backref(reports, trigger, sent, paragraph_of, people, agreement)
                     if earlier is not None:
                         reports.append(_redate(earlier, date, sent, trigger, withhold))
                 continue
@@ -486,26 +493,51 @@ def _confidence(rule: str, dated: bool, doubtful: bool) -> float:
     return round(min(0.95, base + (0.05 if dated else 0.0) - (0.1 if doubtful else 0.0)), 3)
 
 
+class _Agreement:
+    """Whether a carried-over actor fits the gender of the past verb in a trigger's clause."""
+
+    def __init__(
+        self,
+        text: str,
+        clause_of: dict[int, tuple[int, int]],
+        words: PairingWords,
+        gender: Callable[[str], str | None],
+    ) -> None:
+        self._text, self._clause_of, self._words, self._gender = text, clause_of, words, gender
+
+    def fits(self, trigger: Trigger, report: Report) -> bool:
+        """False when the clause's verb is of one gender and the report's one actor of the other:
+        "Už loni, když byl na návštěvě" does not continue a visit of Theresa May."""
+        if len(report.actors) != 1:  # sl "sta bila": a pair's dual looks feminine
+            return True
+        start, end = self._clause_of[trigger.start]
+        wanted = subject_gender(self._text, start, end, self._words)
+        known = self._gender(report.actors[0].actor_id)
+        return wanted is None or known is None or known == wanted
+
+
 def _backref(
     reports: Sequence[Report],
-    mode: str,
+    trigger: Trigger,
     sent: Sentence,
     paragraph_of: dict[int, int],
     people: Sequence[Mention],
+    agreement: _Agreement,
 ) -> Report | None:
-    """The latest earlier report of ``mode`` within ``BACKREF_PARAGRAPHS`` paragraphs.
+    """The latest earlier report of the trigger's mode within ``BACKREF_PARAGRAPHS`` paragraphs.
 
     None when the sentence names people and none of that report: "if Trump also holds a
-    meeting with the Tories in July" is another contact, not a date for Bolton's meeting.
+    meeting with the Tories in July" is another contact, not a date for Bolton's meeting; and
+    when the clause's verb cannot have that report's actor as its subject (``_Agreement``).
     """
     named = {m.actor_id for m in people}
     for report in reversed(reports):
-        if report.mode != mode:
+        if report.mode != trigger.mode:
             continue
         if named and not named & {a.actor_id for a in report.actors}:
             return None
         paragraph = paragraph_of.get(report.sent_start, -99)
-        if 0 <= sent.paragraph - paragraph <= BACKREF_PARAGRAPHS:
+        if 0 <= sent.paragraph - paragraph <= BACKREF_PARAGRAPHS and agreement.fits(trigger, report):
             return report
         return None
     return None
