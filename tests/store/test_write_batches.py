@@ -87,3 +87,18 @@ def test_a_crash_loses_only_the_open_batch(db_path: Path) -> None:
         assert kept == sorted(a.id for a in articles[:4])  # two committed batches of two
         counts, _ = ingest_items(store, articles)  # a re-run stores the lost one alone
         assert (counts["unchanged"], counts["new"]) == (4, 1)
+
+
+def test_a_json_line_with_half_a_surrogate_pair_fails_alone(tmp_path: Path, db_path: Path) -> None:
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(
+        '{"id": "a1", "text": "Putin met Xi in Beijing on Monday."}\n'
+        '{"id": "a2", "text": "Broken \\ud800 text. Putin met Xi."}\n'
+        '{"id": "a3", "text": "Lavrov phoned Rubio on Monday."}\n',
+        encoding="utf-8",
+    )
+    with open_store(db_path) as store:
+        counts, failures = ingest_items(store, read_inputs([str(feed)]))
+        assert (counts["new"], [f.id for f in failures]) == (2, ["a2"])
+        assert "surrogate" in failures[0].reason
+        assert {r["id"] for r in store.query("SELECT id FROM articles WHERE status = 'ok'")} == {"a1", "a3"}

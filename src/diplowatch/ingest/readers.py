@@ -23,6 +23,8 @@ HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json"}
 _DATE_HEADER = re.compile(r"^\ufeff?\s*date\s+(\d{4}(?:-\d{2}(?:-\d{2})?)?)(?=\s|$)")
 _ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?")
+# JSON may escape half a UTF-16 pair ("\ud800"): such a string cannot be encoded or stored
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 Item = Article | FailedArticle
 
@@ -178,6 +180,10 @@ def article_from_record(obj: dict[str, object], *, lineno: int, origin: str) -> 
             return FailedArticle(id=article_id, reason=f"unreadable published date {published!r}", origin=origin)
         meta["published"] = match.group(0)
     text, html = obj.get("text"), obj.get("html")
+    if any(isinstance(v, str) and _LONE_SURROGATE.search(v) for v in (article_id, text, html, *meta.values())):
+        safe_id = article_id.encode("utf-8", "backslashreplace").decode("utf-8")
+        reason = "half a UTF-16 surrogate pair (\\ud800-\\udfff) is no text"
+        return FailedArticle(id=safe_id, reason=reason, origin=origin)
     if isinstance(text, str) and text.strip():
         return _article_from_text(article_id, text, origin=origin, **meta)
     if isinstance(html, str) and html.strip():
