@@ -25,6 +25,8 @@ _DATE_HEADER = re.compile(r"^\ufeff?\s*date\s+(\d{4}(?:-\d{2}(?:-\d{2})?)?)(?=\s
 _ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?")
 # JSON may escape half a UTF-16 pair ("\ud800"): such a string cannot be encoded or stored
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+# control characters but tab, newline, form feed and carriage return: many of them mean binary
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f]")
 
 Item = Article | FailedArticle
 
@@ -107,7 +109,7 @@ def _decode(data: bytes) -> tuple[str, str | None]:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         return "", f"not valid UTF-8 at byte {exc.start}; convert the file to UTF-8"
-    control = sum(1 for ch in text[:4096] if ord(ch) < 32 and ch not in "\n\r\t\f")
+    control = len(_CONTROL.findall(text, 0, 4096))
     if control > 0.02 * min(len(text), 4096):
         return "", "binary file (control characters), not text"
     return text.replace("\r\n", "\n").replace("\r", "\n"), None
