@@ -20,3 +20,14 @@ def test_bench_pipeline_on_a_corpus() -> None:
         1 for f in CORPUS.glob("*.jsonl") for line in f.read_text().splitlines() if line.strip()
     )
     assert data["reports"] > 50
+
+
+def test_bench_ingest_times_a_whole_ingest_process_of_copied_samples() -> None:
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = Path(__file__).resolve().parents[1] / "bench" / "bench_ingest.py"
+    out = subprocess.run([sys.executable, str(script), "--articles", "3", "--json"], check=True, capture_output=True)
+    data = json.loads(out.stdout)
+    assert data["articles"] == 3 and data["cpu_seconds"] > 0 and data["articles_per_second_per_core"] > 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 import click
 from tqdm import tqdm
@@ -15,7 +15,7 @@ from diplowatch.cli.options import db_option
 from diplowatch.ingest.pool import Outcome, Unchanged, default_workers, process_items
 from diplowatch.ingest.readers import read_inputs
 from diplowatch.kb.actors import load_kb
-from diplowatch.model import Article, FailedArticle
+from diplowatch.model import Article, ArticleResult, FailedArticle
 from diplowatch.resolve.merge import block_key
 from diplowatch.store.base import Store
 from diplowatch.store.events import article_blocks, update_events
@@ -49,7 +49,9 @@ def write_outcomes(
 ) -> tuple[Counter[str], list[FailedArticle]]:
     """Store processed articles, failures and the actors they mention (ingest and ``load``).
 
-    Afterwards only the event blocks whose reports changed are merged again (issue #5).
+    Articles are committed ``store.write_batch`` at a time (a failure is one of them, so the
+    rest of its batch still lands); afterwards only the event blocks whose reports changed are
+    merged again (issue #5).
     """
     counts: Counter[str] = Counter()
     failures: list[FailedArticle] = []
@@ -58,25 +60,36 @@ def write_outcomes(
     # one time for the whole batch: event ids anchor on (batch, published, report key), which a
     # Spark run over the same input reproduces (it is one batch too)
     batch_time = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-    for outcome in outcomes:
-        counts["read"] += 1
-        if isinstance(outcome, Unchanged):
-            counts["unchanged"] += 1
-            continue
+    for written, outcome in enumerate(_changed(outcomes, counts), start=1):
         article_id = outcome.id if isinstance(outcome, FailedArticle) else outcome.article.id
         touched |= article_blocks(store, article_id)  # the version it replaces stops counting
         if isinstance(outcome, FailedArticle):
-            store.save_failure(outcome, ingested_at=batch_time)
+            store.save_failure(outcome, ingested_at=batch_time, commit=False)
             failures.append(outcome)
-            continue
-        counts[store.save_result(outcome, ingested_at=batch_time)] += 1
-        touched.update(block_key(report) for report in outcome.reports)
-        actor_ids.update(m.actor_id for m in outcome.mentions if m.actor_id)
+        else:
+            counts[store.save_result(outcome, ingested_at=batch_time, commit=False)] += 1
+            touched.update(block_key(report) for report in outcome.reports)
+            actor_ids.update(m.actor_id for m in outcome.mentions if m.actor_id)
+        if written % store.write_batch == 0:
+            store.commit()
+    store.commit()
     kb = load_kb()
     store.save_actors(actor for a in sorted(actor_ids) if (actor := kb.get(a)))
     update_events(store, touched)
     counts["failed"] = len(failures)
     return counts, failures
+
+
+def _changed(
+    outcomes: Iterable[Outcome], counts: Counter[str]
+) -> Iterator[ArticleResult | FailedArticle]:
+    """The outcomes that write something, counting every outcome read and those unchanged."""
+    for outcome in outcomes:
+        counts["read"] += 1
+        if isinstance(outcome, Unchanged):
+            counts["unchanged"] += 1
+        else:
+            yield outcome
 
 
 def echo_counts(counts: Counter[str], failures: list[FailedArticle]) -> None:

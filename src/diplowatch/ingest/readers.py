@@ -23,6 +23,10 @@ HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json"}
 _DATE_HEADER = re.compile(r"^\ufeff?\s*date\s+(\d{4}(?:-\d{2}(?:-\d{2})?)?)(?=\s|$)")
 _ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?")
+# JSON may escape half a UTF-16 pair ("\ud800"): such a string cannot be encoded or stored
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+# control characters but tab, newline, form feed and carriage return: many of them mean binary
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f]")
 
 Item = Article | FailedArticle
 
@@ -105,7 +109,7 @@ def _decode(data: bytes) -> tuple[str, str | None]:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         return "", f"not valid UTF-8 at byte {exc.start}; convert the file to UTF-8"
-    control = sum(1 for ch in text[:4096] if ord(ch) < 32 and ch not in "\n\r\t\f")
+    control = len(_CONTROL.findall(text, 0, 4096))
     if control > 0.02 * min(len(text), 4096):
         return "", "binary file (control characters), not text"
     return text.replace("\r\n", "\n").replace("\r", "\n"), None
@@ -178,6 +182,10 @@ def article_from_record(obj: dict[str, object], *, lineno: int, origin: str) -> 
             return FailedArticle(id=article_id, reason=f"unreadable published date {published!r}", origin=origin)
         meta["published"] = match.group(0)
     text, html = obj.get("text"), obj.get("html")
+    if any(isinstance(v, str) and _LONE_SURROGATE.search(v) for v in (article_id, text, html, *meta.values())):
+        safe_id = article_id.encode("utf-8", "backslashreplace").decode("utf-8")
+        reason = "half a UTF-16 surrogate pair (\\ud800-\\udfff) is no text"
+        return FailedArticle(id=safe_id, reason=reason, origin=origin)
     if isinstance(text, str) and text.strip():
         return _article_from_text(article_id, text, origin=origin, **meta)
     if isinstance(html, str) and html.strip():

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from diplowatch.kb.actors import Actor
@@ -38,6 +38,9 @@ class Store:
     """Read and write articles, mentions, reports and actors."""
 
     placeholder = "?"
+    # articles written per transaction by ``write_outcomes``: a commit per article cost SQLite
+    # about as much as writing the article (issue #14); a crash loses at most the open batch
+    write_batch = 200
 
     def __init__(self, conn: Any, *, location: str) -> None:
         self.conn = conn
@@ -74,6 +77,10 @@ class Store:
     def execute(self, sql: str, params: Iterable[Any] = ()) -> Any:
         return self.conn.execute(self._q(sql), tuple(params))
 
+    def execute_many(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        """One statement over many parameter rows (one call instead of a call per row)."""
+        self.conn.executemany(self._q(sql), rows)
+
     def query(self, sql: str, params: Iterable[Any] = ()) -> list[dict[str, Any]]:
         cursor = self.execute(sql, params)
         columns = [c[0] for c in cursor.description]
@@ -99,7 +106,8 @@ class Store:
         return rows[0] if rows else None
 
     def _new_version(self, article_id: str, digest: str) -> int | None:
-        """Next version number, or None when this exact content is already the latest."""
+        """Next version number (1 for a new id), or None when this exact content is already
+        the latest."""
         latest = self._current(article_id)
         if latest and latest["content_hash"] == digest:
             return None
@@ -107,8 +115,13 @@ class Store:
             self.execute("UPDATE articles SET is_current = 0 WHERE id = ?", (article_id,))
         return (latest["version"] + 1) if latest else 1
 
-    def save_failure(self, failed: FailedArticle, *, ingested_at: str | None = None) -> str:
-        """Record an input that could not be read; returns 'new' or 'unchanged'."""
+    def save_failure(
+        self, failed: FailedArticle, *, ingested_at: str | None = None, commit: bool = True
+    ) -> str:
+        """Record an input that could not be read; returns 'new' or 'unchanged'.
+
+        ``commit=False`` leaves the write in the open transaction (``write_outcomes`` commits
+        a batch at a time)."""
         digest = content_hash("failed", failed.reason)
         self.lock("article:" + failed.id)
         version = self._new_version(failed.id, digest)
@@ -119,7 +132,8 @@ class Store:
             " VALUES (?, ?, ?, 1, 'failed', ?, ?, ?)",
             (failed.id, version, digest, failed.reason, failed.origin, ingested_at or _now()),
         )
-        self.commit()
+        if commit:
+            self.commit()
         return "new"
 
     @staticmethod
@@ -132,13 +146,19 @@ class Store:
         return bool(latest and latest["content_hash"] == digest)
 
     def save_result(
-        self, result: ArticleResult, *, origin: str | None = None, ingested_at: str | None = None
+        self,
+        result: ArticleResult,
+        *,
+        origin: str | None = None,
+        ingested_at: str | None = None,
+        commit: bool = True,
     ) -> str:
-        """Store one processed article; returns 'new', 'updated' (new version) or 'unchanged'."""
+        """Store one processed article; returns 'new', 'updated' (new version) or 'unchanged'.
+
+        ``commit=False`` as in ``save_failure``."""
         article = result.article
         digest = self.article_hash(result)
         self.lock("article:" + article.id)
-        previous = self._current(article.id)
         version = self._new_version(article.id, digest)
         if version is None:
             return "unchanged"
@@ -154,42 +174,52 @@ class Store:
                 json.dumps(paragraphs), ingested_at or _now(),
             ),
         )
-        for m in result.mentions:
-            self.execute(
-                "INSERT INTO mentions (article_id, version, start_pos, end_pos, surface, kind, actor_id, name,"
-                " country, rule, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        self.execute_many(
+            "INSERT INTO mentions (article_id, version, start_pos, end_pos, surface, kind, actor_id, name,"
+            " country, rule, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
                 (article.id, version, m.start, m.end, m.text, m.kind, m.actor_id, m.name, m.country, m.rule,
-                 m.confidence),
-            )
-        for report in result.reports:
-            self._insert_report(report, version, article.text)
-        self.commit()
-        return "updated" if previous else "new"
+                 m.confidence)
+                for m in result.mentions
+            ],
+        )
+        self._insert_reports(result.reports, version, article.text)
+        if commit:
+            self.commit()
+        return "new" if version == 1 else "updated"
 
-    def _insert_report(self, report: Report, version: int, text: str) -> None:
-        rid = report.key
-        self.execute("DELETE FROM report_actors WHERE report_id = ?", (rid,))
-        self.execute("DELETE FROM reports WHERE id = ?", (rid,))
-        self.execute(
+    def _insert_reports(self, reports: list[Report], version: int, text: str) -> None:
+        """Write an article's reports, replacing the rows of the same keys (a report that an
+        earlier version made too)."""
+        keys = [(report.key,) for report in reports]
+        self.execute_many("DELETE FROM report_actors WHERE report_id = ?", keys)
+        self.execute_many("DELETE FROM reports WHERE id = ?", keys)
+        self.execute_many(
             "INSERT INTO reports (id, article_id, version, type, mode, status, event_date, date_precision,"
             " date_basis, date_doubtful, location, evidential, lang, sent_start, sent_end, sentence,"
             " trigger_start, trigger_end, trigger_text, rule, confidence, actors)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                rid, report.article_id, version, report.type, report.mode, report.status, report.date,
-                report.date_precision, report.date_basis, int(report.date_doubtful), report.location,
-                int(report.evidential), report.lang, report.sent_start, report.sent_end,
-                text[report.sent_start : report.sent_end], report.trigger_start, report.trigger_end,
-                report.trigger, report.rule, report.confidence,
-                json.dumps([_actor_ref(a) for a in report.actors], ensure_ascii=False),
-            ),
+            [
+                (
+                    rid, report.article_id, version, report.type, report.mode, report.status, report.date,
+                    report.date_precision, report.date_basis, int(report.date_doubtful), report.location,
+                    int(report.evidential), report.lang, report.sent_start, report.sent_end,
+                    text[report.sent_start : report.sent_end], report.trigger_start, report.trigger_end,
+                    report.trigger, report.rule, report.confidence,
+                    json.dumps([_actor_ref(a) for a in report.actors], ensure_ascii=False),
+                )
+                for (rid,), report in zip(keys, reports, strict=True)
+            ],
         )
-        for a in report.actors:
-            self.execute(
-                "INSERT INTO report_actors (report_id, actor_id, name, country, start_pos, end_pos)"
-                " VALUES (?, ?, ?, ?, ?, ?)",
-                (rid, a.actor_id, a.name, a.country, a.start, a.end),
-            )
+        self.execute_many(
+            "INSERT INTO report_actors (report_id, actor_id, name, country, start_pos, end_pos)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                (rid, a.actor_id, a.name, a.country, a.start, a.end)
+                for (rid,), report in zip(keys, reports, strict=True)
+                for a in report.actors
+            ],
+        )
 
     def save_actors(self, actors: Iterable[Actor]) -> None:
         """Upsert actors (the KB ones that events refer to, and discovered ones)."""

@@ -13,7 +13,7 @@ Only the dialect differs from SQLite, and all of it is here:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from diplowatch.errors import StoreError
@@ -30,6 +30,9 @@ class PostgresStore(Store):
     """A Store whose connection is a psycopg 3 connection to PostgreSQL."""
 
     placeholder = "%s"
+    # a commit per article: ``lock`` holds each article's advisory lock until the commit, and
+    # concurrent ingest processes holding a batch of them each could deadlock on one another
+    write_batch = 1
 
     def __init__(self, conn: Any, *, location: str) -> None:
         self._writing = False
@@ -51,6 +54,11 @@ class PostgresStore(Store):
         values = tuple(params)
         # without parameters psycopg leaves '%' alone (LIKE 'a%' written inline stays valid)
         return self.conn.execute(self._q(sql), values or None)
+
+    def execute_many(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        self._writing = True
+        with self.conn.cursor() as cursor:
+            cursor.executemany(self._q(sql), list(rows))
 
     def query(self, sql: str, params: Iterable[Any] = ()) -> list[dict[str, Any]]:
         rows = super().query(sql, params)
