@@ -284,6 +284,21 @@ def test_talks_between_described_sides_borrow_no_one_from_the_sentence() -> None
     assert run(text, "преговорите", people, "bg") == ([], "pair.unnamed_partner")
 
 
+def test_a_speaker_whose_clause_goes_on_to_the_contact_is_its_subject() -> None:
+    # ", je dejal X po pogovorih z ...": X said it after the talks he held (names made up)
+    text = "Ovire so neizogibne, je dejal Novak po pogovorih z Janezom Kranjcem in Petro Zupan."
+    people = [
+        person(text, "Novak", "novak"),
+        person(text, "Janezom Kranjcem", "kranjc"),
+        person(text, "Petro Zupan", "zupan"),
+    ]
+    assert run(text, "pogovorih", people, "sl") == ([["novak", "kranjc", "zupan"]], "pair.clause.joint")
+    # the speaker of a quote about others' talks stays a source
+    quote = "Pogovori Kranjca in Zupanove so bili dobri, je dejal Novak."
+    people = [person(quote, "Kranjca", "kranjc"), person(quote, "Zupanove", "zupan"), person(quote, "Novak", "novak")]
+    assert run(quote, "Pogovori", people, "sl")[0] == [["kranjc", "zupan"]]
+
+
 def test_partners_of_an_unnamed_subject_are_not_paired_together() -> None:
     text = "Včera jsem na schůzkách s premiérem Petrem Novákem a ministrem Janem Dvořákem mluvil o obchodu."
     people = [person(text, "Petrem Novákem", "novak"), person(text, "Janem Dvořákem", "dvorak")]

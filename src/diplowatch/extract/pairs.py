@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import deque
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -273,13 +273,16 @@ def _sources(
     people: Sequence[Mention],
     words: PairingWords,
     cue_places: Sequence[int] | None = None,
+    acts: Callable[[Mention], bool] = lambda _speaker: False,
 ) -> set[int]:
     """Start offsets of people named as a source ("according to the Kremlin spokesman Peskov").
 
     The first person within ``SOURCE_REACH`` words after the cue is the source, with any
     person right next to it (one description); for a postposition ("Peskov szerint") the
     person right before it. ``cue_places``: where a source cue may start, when the caller
-    scanned the sentence for these and other cues at once (``status.cue_places``).
+    scanned the sentence for these and other cues at once (``status.cue_places``). A speaker
+    after "said" for whom ``acts`` holds (a trigger follows in the speaker's clause: "je dejal
+    Barnier po pogovorih z Davisom") is the subject of that contact, no mere source.
     """
     found: set[int] = set()
     if cue_places is not None:
@@ -288,15 +291,16 @@ def _sources(
         places = words.source_cues.find(text, start, end) if words.source_cues else []
     if not places:
         return found
-    cues = list(matches_at(words.source_before, text, places, start, end))
-    cues += [  # "…, повідомив голова Європейської Ради Дональд Туск": the speaker, no actor
+    said = [  # "…, повідомив голова Європейської Ради Дональд Туск": the speaker, no actor
         c
         for c in matches_at(words.said, text, places, start, end)
         if _REPORTING_GAP.search(text, max(start, c.start() - REPORTING_GAP_CHARS), c.start())
     ]
-    for cue in cues:
+    for cue in [*matches_at(words.source_before, text, places, start, end), *said]:
         after = [m for m in people if m.start >= cue.end()]
         if not after or not only_words(text[cue.end() : after[0].start], SOURCE_REACH):
+            continue
+        if cue in said and acts(after[0]):
             continue
         found.add(after[0].start)
         for previous, m in zip(after, after[1:], strict=False):
@@ -342,7 +346,9 @@ def choose_participants(
     """
     words = pairing_words(lang)
     t_start, t_end = trigger
-    prepared = prepared or prepare_people(text, sent_start, sent_end, people, lang=lang)
+    prepared = prepared or prepare_people(
+        text, sent_start, sent_end, people, lang=lang, triggers=[t_start, *next_triggers]
+    )
     people, groups = prepared.people, prepared.groups
     bound = [g for g in groups if any(m.start in taken for m in g)] if taken else []
     for group in groups:  # 1. dash pair touching the trigger
@@ -550,17 +556,23 @@ def prepare_people(
     lang: str,
     clauses: Clauses | None = None,
     cue_places: Sequence[int] | None = None,
+    triggers: Sequence[int] = (),
 ) -> PreparedPeople:
     """Drop appositive titles and sources from the sentence's ``people`` and group the rest.
 
-    ``cue_places`` (see ``_sources``) spare a scan for source cues."""
+    ``cue_places`` (see ``_sources``) spare a scan for source cues; ``triggers`` are the
+    sentence's trigger starts, which make a speaker before one in its clause a participant."""
     words = pairing_words(lang)
+    clauses = clauses or Clauses(text, sent_start, sent_end)
+
+    def acts(speaker: Mention) -> bool:
+        clause_end = clauses.around(speaker.start)[1]
+        return any(speaker.end <= t < clause_end for t in triggers)
+
     kept = _drop_appositions(text, people)
-    sources = _sources(text, sent_start, sent_end, kept, words, cue_places)
+    sources = _sources(text, sent_start, sent_end, kept, words, cue_places, acts)
     kept = [m for m in kept if m.start not in sources and not _journalist(text, m, sent_start, words)]
-    return PreparedPeople(
-        kept, _groups(text, kept, words, lang), clauses or Clauses(text, sent_start, sent_end)
-    )
+    return PreparedPeople(kept, _groups(text, kept, words, lang), clauses)
 
 
 JOURNALIST_REACH = 3  # words between the press role and the name: "BBC editor Andrew Marr"

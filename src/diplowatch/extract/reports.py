@@ -421,6 +421,7 @@ def _choose_all(
         lang=lang,
         clauses=clauses,
         cue_places=cue_places(text, sent.start, sent.end, lang=lang),
+        triggers=starts,
     )
 
     def pair(trigger: Trigger, taken: frozenset[int]) -> tuple[list[list[Mention]], str]:
