@@ -25,10 +25,12 @@ from diplowatch.resolve.merge import ReportRecord, block_key, event_block, merge
 from diplowatch.store.base import Store, report_from_row
 from diplowatch.store.queries import Filters, resolve_actor_query
 
-_RECORDS_SQL = (
+_RECORD_COLUMNS = (
     "SELECT r.*, a.published AS article_published,"
     " (SELECT MIN(f.ingested_at) FROM articles f WHERE f.id = r.article_id) AS first_seen"
-    " FROM reports r JOIN articles a ON a.id = r.article_id AND a.version = r.version"
+)
+_RECORDS_SQL = (
+    _RECORD_COLUMNS + " FROM reports r JOIN articles a ON a.id = r.article_id AND a.version = r.version"
     " WHERE a.is_current = 1"
 )
 _CHUNK = 500
@@ -175,8 +177,12 @@ def _day_window(
 
 
 def _event_records(store: Store, event_id: str) -> list[ReportRecord]:
+    """The merge rows of a stored event's reports (read from its links: the index leads)."""
     rows = store.query(
-        _RECORDS_SQL + " AND r.id IN (SELECT report_id FROM event_reports WHERE event_id = ?)", (event_id,)
+        _RECORD_COLUMNS + " FROM event_reports l JOIN reports r ON r.id = l.report_id"
+        " JOIN articles a ON a.id = r.article_id AND a.version = r.version"
+        " WHERE l.event_id = ? AND a.is_current = 1",
+        (event_id,),
     )
     return [_record(row) for row in rows]
 
