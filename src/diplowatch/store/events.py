@@ -1,9 +1,10 @@
 """Merged events in the store: build them from reports, keep them current, read them back.
 
 Events are derived data: a block (type + canonical actor set, ``resolve.merge.block_key``) is
-always re-merged from all its current reports and its stored rows made equal to the result
-(only changed events are rewritten), so an incremental update and a full rebuild write the
-same rows with the same ids. All SQL goes through ``Store.execute``/``Store.query`` with
+re-merged from all its current reports and its stored rows made equal to the result (only
+changed events are rewritten), or, for new articles of day-dated reports, patched from the
+days around them when ``resolve.day_patch`` shows that gives the same result; so an
+incremental update and a full rebuild write the same rows with the same ids. All SQL goes through ``Store.execute``/``Store.query`` with
 ``?`` placeholders and portable syntax.
 
 Writing: ``update_events`` (blocks touched by an ingest), ``rebuild_events`` (everything).
