@@ -101,7 +101,8 @@ def bench_store(n: int, repeats: int) -> None:
             started = time.perf_counter()
             update_events(store, [top], articles=[record.report.article_id])
             timings.append(time.perf_counter() - started)
-            print(f"  article {len(timings)}: {record.report.date_precision or 'undated'}-dated report, "
+            kind = f"{record.report.date_precision}-dated" if record.report.date else "undated"
+            print(f"  article {len(timings)}: {kind} report, "
                   f"{timings[-1] * 1000:.0f} ms")  # fmt: skip
         print(f"one article into the top block: median {statistics.median(timings) * 1000:.0f} ms, "
               f"max {max(timings) * 1000:.0f} ms over {repeats} articles")  # fmt: skip

@@ -4,8 +4,8 @@ Events are derived data: a block (type + canonical actor set, ``resolve.merge.bl
 re-merged from all its current reports and its stored rows made equal to the result (only
 changed events are rewritten), or, for new articles of day-dated reports, patched from the
 days around them when ``resolve.day_patch`` shows that gives the same result; so an
-incremental update and a full rebuild write the same rows with the same ids. All SQL goes through ``Store.execute``/``Store.query`` with
-``?`` placeholders and portable syntax.
+incremental update and a full rebuild write the same rows with the same ids. All SQL goes
+through ``Store.execute``/``Store.query`` with ``?`` placeholders and portable syntax.
 
 Writing: ``update_events`` (blocks touched by an ingest), ``rebuild_events`` (everything).
 Reading: ``list_events`` (filters + keyset paging), ``get_event``, ``event_reports``.
