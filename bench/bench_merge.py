@@ -8,7 +8,8 @@
 ``skewed``: Zipf pair frequencies, the top pair holding >= 10 % of the reports, so the busiest block
 grows with the corpus; a per-report cost that stays flat from 10k to 100k means the merge is
 linear. ``store``: a SQLite store of that corpus, then one new article of the top pair is
-ingested and its block brought up to date (``update_events``), as ``diplowatch ingest`` does.
+ingested and its block brought up to date (``update_events`` naming the new article), as
+``diplowatch ingest`` does.
 One process, one core. Timings live here and in docs/benchmarks.md, never in tests.
 """
 
@@ -98,8 +99,11 @@ def bench_store(n: int, repeats: int) -> None:
             _put(store, dataclasses.replace(record, report=dataclasses.replace(record.report, actors=actors)))
             store.commit()
             started = time.perf_counter()
-            update_events(store, [top])
+            update_events(store, [top], articles=[record.report.article_id])
             timings.append(time.perf_counter() - started)
+            kind = f"{record.report.date_precision}-dated" if record.report.date else "undated"
+            print(f"  article {len(timings)}: {kind} report, "
+                  f"{timings[-1] * 1000:.0f} ms")  # fmt: skip
         print(f"one article into the top block: median {statistics.median(timings) * 1000:.0f} ms, "
               f"max {max(timings) * 1000:.0f} ms over {repeats} articles")  # fmt: skip
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024**2  # KiB on Linux

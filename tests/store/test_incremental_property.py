@@ -1,7 +1,13 @@
-"""Articles ingested one at a time, in random order, give the events of a full rebuild."""
+"""Articles ingested one at a time, in random order, give the events of a full rebuild.
+
+Each update names the article it stores, as ``diplowatch ingest`` does, so new articles of
+day-dated reports take the patch path (``resolve.day_patch``) wherever it applies and the
+rest re-merge their block; either way the events must be a full rebuild's.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import random
 from pathlib import Path
 
@@ -10,7 +16,14 @@ import pytest
 from diplowatch.model import Article, ArticleResult, Event, Paragraph, PubDate
 from diplowatch.resolve.merge import block_key, merge_reports
 from diplowatch.store.base import Store
-from diplowatch.store.events import article_blocks, list_events, rebuild_events, report_records, update_events
+from diplowatch.store.events import (
+    article_blocks,
+    list_events,
+    patch_block,
+    rebuild_events,
+    report_records,
+    update_events,
+)
 from diplowatch.store.opener import open_store
 from tests.random_reports import RandomArticle, random_articles
 
@@ -50,8 +63,41 @@ def test_one_article_at_a_time_equals_a_full_rebuild(tmp_path: Path, seed: int) 
         stream.append((RandomArticle(a.article_id, a.published, a.first_seen, fewer), "y" * 200))
     with open_store(tmp_path / "s.db") as store:
         for article, text in stream:
-            update_events(store, _ingest(store, article, text))
+            update_events(store, _ingest(store, article, text), articles=[article.article_id])
         incremental = _events(store)
         assert incremental == sorted(merge_reports(report_records(store)), key=lambda e: e.id)
         rebuild_events(store)
         assert _events(store) == incremental
+
+
+def _busy_day_articles(rng: random.Random, n: int, start: int) -> list[RandomArticle]:
+    """One-report articles of the busy pair on a few crowded days: new reports join clusters."""
+    articles = random_articles(rng, n, days=12, skew=1.0)
+    return [
+        RandomArticle(
+            name, a.published, a.first_seen, tuple(dataclasses.replace(r, article_id=name) for r in a.reports)
+        )
+        for a, name in ((a, f"b{start + i:04d}") for i, a in enumerate(articles))
+    ]
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_day_reports_into_a_busy_block_patch_it_as_a_rebuild_would(tmp_path: Path, seed: int) -> None:
+    """A busy block: most new day-dated articles are patched, and the events stay a rebuild's."""
+    rng = random.Random(2000 + seed)
+    base = _busy_day_articles(rng, 300, 0)
+    later = _busy_day_articles(rng, 40, 1000)
+    with open_store(tmp_path / "s.db") as store:
+        for article in base:
+            _ingest(store, article, "x" * 200)
+        rebuild_events(store)
+        patched = 0
+        for article in later:
+            blocks = _ingest(store, article, "x" * 200)
+            if patch_block(store, next(iter(blocks)), [article.article_id]) is None:
+                update_events(store, blocks)
+            else:
+                patched += 1
+            store.commit()
+            assert _events(store) == sorted(merge_reports(report_records(store)), key=lambda e: e.id)
+        assert patched >= 5

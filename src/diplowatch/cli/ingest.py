@@ -57,12 +57,14 @@ def write_outcomes(
     failures: list[FailedArticle] = []
     actor_ids: set[str] = set()
     touched: set[str] = set()
+    changed: set[str] = set()  # lets update_events patch a busy block instead of re-merging it
     # one time for the whole batch: event ids anchor on (batch, published, report key), which a
     # Spark run over the same input reproduces (it is one batch too)
     batch_time = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     for written, outcome in enumerate(_changed(outcomes, counts), start=1):
         article_id = outcome.id if isinstance(outcome, FailedArticle) else outcome.article.id
         touched |= article_blocks(store, article_id)  # the version it replaces stops counting
+        changed.add(article_id)
         if isinstance(outcome, FailedArticle):
             store.save_failure(outcome, ingested_at=batch_time, commit=False)
             failures.append(outcome)
@@ -75,7 +77,7 @@ def write_outcomes(
     store.commit()
     kb = load_kb()
     store.save_actors(actor for a in sorted(actor_ids) if (actor := kb.get(a)))
-    update_events(store, touched)
+    update_events(store, touched, articles=changed)
     counts["failed"] = len(failures)
     return counts, failures
 

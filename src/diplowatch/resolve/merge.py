@@ -108,7 +108,8 @@ def _rank(report: Report) -> int:
     return _PRECISION_RANK.get(report.date_precision, 0) if report.date else 0
 
 
-def _day(value: str | None) -> dt.date | None:
+def parse_day(value: str | None) -> dt.date | None:
+    """The day of an ISO date or time string, None when it names no whole day."""
     if not value or len(value) < 10:
         return None
     try:
@@ -166,6 +167,24 @@ class _Cluster:
         return report_class is None or self.mode_class is None or report_class == self.mode_class
 
 
+def finer_verdicts(records: Iterable[ReportRecord]) -> tuple[tuple[bool, bool, str | None], ...]:
+    """All a coarse report's placement reads of a cluster's reports: for each precision a
+    report may have (year, month, day), whether the cluster's reports finer than it all tell
+    held, all tell called off, and the earliest report time of a held one.
+
+    A cluster keeping its date, mode class and these verdicts is the same candidate for every
+    month-, year- or undated report (``_place_coarse``), however many reports it gains.
+    """
+    cluster = _Cluster(None, None, None)
+    for record in records:
+        cluster.add(record)
+    verdicts = []
+    for min_rank in (1, 2, 3):
+        count, statuses, first_held = cluster.told(min_rank)
+        verdicts.append((statuses.get("occurred", 0) == count, statuses.get("cancelled", 0) == count, first_held))
+    return tuple(verdicts)
+
+
 class _Clusters:
     """The clusters of one block in creation order, indexed by date, date prefix and article.
 
@@ -188,7 +207,7 @@ class _Clusters:
             for width in (4, 7):
                 if len(cluster.date) >= width:
                     self._by_prefix.setdefault(cluster.date[:width], []).append(cluster)
-            day = _day(cluster.date) if cluster.precision == "day" else None
+            day = parse_day(cluster.date) if cluster.precision == "day" else None
             if day is not None:
                 self._by_ordinal.setdefault(day.toordinal(), []).append(cluster)
         for article_id in cluster.article_ids:  # order is immaterial: only counted
@@ -244,8 +263,13 @@ def _order(record: ReportRecord, keys: dict[int, str]) -> tuple[str, str, str]:
     return (record.first_seen or "", record.published or "", keys[id(record.report)])
 
 
-def _group_days(records: list[ReportRecord], keys: dict[int, str]) -> _Clusters:
-    """Stages 2a and 2b: day-dated reports."""
+def group_days(records: list[ReportRecord], keys: dict[int, str]) -> _Clusters:
+    """Stages 2a and 2b: day-dated reports.
+
+    A cluster dated d holds only reports of d-1..d+1, and which ones depends only on the day
+    reports of d-3..d+3 (group sizes two days around each absorbed neighbour), which is what
+    lets ``resolve.day_patch`` regroup a few days instead of the block.
+    """
     groups: dict[tuple[str, str | None], _Cluster] = {}
     for record in sorted(records, key=lambda r: (r.report.date or "", _order(r, keys))):
         mode_class = _MODE_CLASS.get(record.report.mode)
@@ -256,7 +280,7 @@ def _group_days(records: list[ReportRecord], keys: dict[int, str]) -> _Clusters:
     sizes = {key: group.articles for key, group in groups.items()}
 
     def bigger(key: tuple[str, str | None]) -> list[tuple[str, str | None]]:
-        day = _day(key[0])
+        day = parse_day(key[0])
         if day is None:
             return []
         near = [((day + dt.timedelta(days=delta)).isoformat(), key[1]) for delta in (-1, 1)]
@@ -339,7 +363,7 @@ def _place_coarse(record: ReportRecord, clusters: _Clusters) -> None:
     if len(own) == 1:  # the article itself names the date: merged alone it would join there
         clusters.add(next(iter(own.values())), record)
         return
-    reported = _day(record.reported_at)
+    reported = parse_day(record.reported_at)
     if rank <= _PRECISION_RANK["year"] and reported is not None:  # a year says little more than none
         candidates = [c for c in clusters.near(reported, record.reported_at) if finer(c)]
     else:
@@ -361,7 +385,7 @@ def _place_coarse(record: ReportRecord, clusters: _Clusters) -> None:
 
 def _cluster_block(records: Sequence[ReportRecord], keys: dict[int, str]) -> list[_Cluster]:
     days = [r for r in records if r.report.date and r.report.date_precision == "day"]
-    clusters = _group_days(days, keys)
+    clusters = group_days(days, keys)
     coarse = [r for r in records if not (r.report.date and r.report.date_precision == "day")]
     coarse.sort(
         key=lambda r: (
@@ -418,8 +442,14 @@ def _status(records: list[ReportRecord]) -> tuple[str, bool]:
     return ("planned" if "planned" in statuses else sorted(statuses)[0]), False
 
 
-def _settle(block: str, cluster: _Cluster, keys: dict[int, str]) -> Event:
-    records = cluster.records
+def settle(block: str, records: Sequence[ReportRecord], keys: dict[int, str]) -> Event:
+    """Stage 3 and 4: the event of one cluster's rows.
+
+    The rows are first put in anchor order, so the event (down to the last bit of its
+    confidence) depends only on which rows the cluster holds, not on the order they joined
+    it: the store's incremental update re-settles a changed cluster from rows read back.
+    """
+    records = sorted(records, key=lambda r: _order(r, keys))
     reports = [r.report for r in records]
     date, precision, basis, date_conflict = _canonical_date(records)
     status, status_conflict = _status(records)
@@ -432,7 +462,7 @@ def _settle(block: str, cluster: _Cluster, keys: dict[int, str]) -> Event:
     # a call has no place: a place of a vaguer report of it is where someone spoke from
     places = Counter(r.location for r in reports if r.location and mode != "phone")
     actors: dict[str, tuple[str, str, str | None]] = {}
-    for r in sorted(records, key=lambda r: _order(r, keys)):
+    for r in records:
         for a in r.report.actors:
             actors.setdefault(a.actor_id, (a.actor_id, a.name, a.country))
     per_article: dict[str, float] = {}
@@ -442,7 +472,7 @@ def _settle(block: str, cluster: _Cluster, keys: dict[int, str]) -> Event:
     for confidence in per_article.values():
         doubt *= 1.0 - min(confidence, 0.99)
     times = sorted(r.reported_at for r in records if r.reported_at)
-    anchor = min(records, key=lambda r: _order(r, keys))
+    anchor = records[0]
     return Event(
         id=event_id(block, keys[id(anchor.report)]),
         type=reports[0].type,
@@ -456,9 +486,7 @@ def _settle(block: str, cluster: _Cluster, keys: dict[int, str]) -> Event:
         article_ids=sorted(per_article),
         langs=sorted({r.lang for r in reports if r.lang}),
         confidence=round(min(0.99, 1.0 - doubt), 4),  # rounded as stored, so every path agrees
-        conflicts=[
-            name for name, flag in (("date", date_conflict), ("status", status_conflict)) if flag
-        ],
+        conflicts=[name for name, flag in (("date", date_conflict), ("status", status_conflict)) if flag],
         evidential=all(r.evidential for r in reports),
         date_basis=basis,
         first_reported=times[0] if times else None,
@@ -469,7 +497,7 @@ def _settle(block: str, cluster: _Cluster, keys: dict[int, str]) -> Event:
 def merge_block(block: str, records: Sequence[ReportRecord]) -> list[Event]:
     """Merge the rows of one block (all share ``block_key``) into events, in a stable order."""
     keys = {id(r.report): r.report.key for r in records}
-    events = [_settle(block, cluster, keys) for cluster in _cluster_block(records, keys)]
+    events = [settle(block, cluster.records, keys) for cluster in _cluster_block(records, keys)]
     return sorted(events, key=lambda e: (e.date or "", e.id))
 
 

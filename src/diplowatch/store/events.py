@@ -1,10 +1,11 @@
 """Merged events in the store: build them from reports, keep them current, read them back.
 
 Events are derived data: a block (type + canonical actor set, ``resolve.merge.block_key``) is
-always re-merged from all its current reports and its stored rows made equal to the result
-(only changed events are rewritten), so an incremental update and a full rebuild write the
-same rows with the same ids. All SQL goes through ``Store.execute``/``Store.query`` with
-``?`` placeholders and portable syntax.
+re-merged from all its current reports and its stored rows made equal to the result (only
+changed events are rewritten), or, for new articles of day-dated reports, patched from the
+days around them when ``resolve.day_patch`` shows that gives the same result; so an
+incremental update and a full rebuild write the same rows with the same ids. All SQL goes
+through ``Store.execute``/``Store.query`` with ``?`` placeholders and portable syntax.
 
 Writing: ``update_events`` (blocks touched by an ingest), ``rebuild_events`` (everything).
 Reading: ``list_events`` (filters + keyset paging), ``get_event``, ``event_reports``.
@@ -12,21 +13,25 @@ Reading: ``list_events`` (filters + keyset paging), ``get_event``, ``event_repor
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from typing import Any
 
 from diplowatch.lang.keys import phrase_key
-from diplowatch.model import Event
+from diplowatch.model import Event, Report
+from diplowatch.resolve.day_patch import day_ranges, patch_days
 from diplowatch.resolve.merge import ReportRecord, block_key, event_block, merge_block
 from diplowatch.store.base import Store, report_from_row
 from diplowatch.store.queries import Filters, resolve_actor_query
 
-_RECORDS_SQL = (
+_RECORD_COLUMNS = (
     "SELECT r.*, a.published AS article_published,"
     " (SELECT MIN(f.ingested_at) FROM articles f WHERE f.id = r.article_id) AS first_seen"
-    " FROM reports r JOIN articles a ON a.id = r.article_id AND a.version = r.version"
+)
+_RECORDS_SQL = (
+    _RECORD_COLUMNS + " FROM reports r JOIN articles a ON a.id = r.article_id AND a.version = r.version"
     " WHERE a.is_current = 1"
 )
 _CHUNK = 500
@@ -34,9 +39,7 @@ _CHUNK = 500
 
 # -- building -----------------------------------------------------------------------
 def _record(row: dict[str, Any]) -> ReportRecord:
-    return ReportRecord(
-        report_from_row(row), published=row["article_published"], first_seen=row["first_seen"]
-    )
+    return ReportRecord(report_from_row(row), published=row["article_published"], first_seen=row["first_seen"])
 
 
 def report_records(store: Store, *, block: str | None = None) -> list[ReportRecord]:
@@ -46,15 +49,11 @@ def report_records(store: Store, *, block: str | None = None) -> list[ReportReco
     actor_ids = [a for a in block.split("|", 1)[1].split(",") if a]
     if actor_ids:  # every actor narrows: a busy actor's reports with others are not read
         rows = store.query(
-            _RECORDS_SQL
-            + " AND r.id IN (SELECT report_id FROM report_actors WHERE actor_id = ?)" * len(actor_ids),
+            _RECORDS_SQL + " AND r.id IN (SELECT report_id FROM report_actors WHERE actor_id = ?)" * len(actor_ids),
             actor_ids,
         )
     else:
-        rows = store.query(
-            _RECORDS_SQL
-            + " AND NOT EXISTS (SELECT 1 FROM report_actors x WHERE x.report_id = r.id)"
-        )
+        rows = store.query(_RECORDS_SQL + " AND NOT EXISTS (SELECT 1 FROM report_actors x WHERE x.report_id = r.id)")
     return [record for record in map(_record, rows) if block_key(record.report) == block]
 
 
@@ -137,14 +136,98 @@ def save_block_events(store: Store, block: str, records: Sequence[ReportRecord])
     return events
 
 
-def update_events(store: Store, blocks: Iterable[str]) -> int:
-    """Re-merge only the given blocks (those an ingest touched); returns the events written."""
+_WINDOW_SQL = (
+    "SELECT r.id, r.article_id, r.mode, r.status, r.event_date, l.event_id, a.published AS article_published,"
+    " (SELECT MIN(f.ingested_at) FROM articles f WHERE f.id = r.article_id) AS first_seen"
+    " FROM events e JOIN event_reports l ON l.event_id = e.id JOIN reports r ON r.id = l.report_id"
+    " JOIN articles a ON a.id = r.article_id AND a.version = r.version"
+    " WHERE e.block = ? AND e.sort_date >= ? AND e.sort_date <= ? AND e.date_precision = 'day'"
+    " AND r.date_precision = 'day' AND r.event_date >= ? AND r.event_date <= ?"
+)
+_MAX_PATCHED = 50  # more changed articles than this: one re-merge of the block is cheaper
+
+
+def _new_records(store: Store, block: str, articles: Sequence[str]) -> list[ReportRecord] | None:
+    """The current reports of ``articles`` in the block, or None when one of them was merged
+    into it before (a revision: its old rows are gone, so only a re-merge knows their effect)."""
+    marks = ", ".join("?" * len(articles))
+    if store.query(
+        "SELECT 1 FROM event_reports l JOIN events e ON e.id = l.event_id"
+        f" WHERE l.article_id IN ({marks}) AND e.block = ? LIMIT 1",
+        [*articles, block],
+    ):
+        return None
+    rows = store.query(_RECORDS_SQL + f" AND r.article_id IN ({marks})", articles)
+    return [record for record in map(_record, rows) if block_key(record.report) == block]
+
+
+def _day_window(
+    store: Store, block: str, ranges: list[tuple[str, str]]
+) -> tuple[list[tuple[str, ReportRecord]], dict[str, str]]:
+    """The merged day reports of the block in the ranges, as the rows ``group_days`` reads."""
+    window, event_of = [], {}
+    margin = dt.timedelta(days=2)  # a day cluster's event date is within 2 days of its reports'
+    for lo, hi in ranges:
+        low = (dt.date.fromisoformat(lo) - margin).isoformat()
+        high = (dt.date.fromisoformat(hi) + margin).isoformat()
+        for row in store.query(_WINDOW_SQL, (block, low, high, lo, hi)):
+            report = Report(row["article_id"], 0, 0, 0, 0, "", row["mode"], (), row["status"], row["event_date"], "day")
+            window.append((row["id"], ReportRecord(report, row["article_published"], row["first_seen"])))
+            event_of[row["id"]] = row["event_id"]
+    return window, event_of
+
+
+def _event_records(store: Store, event_id: str) -> list[ReportRecord]:
+    """The merge rows of a stored event's reports (read from its links: the index leads)."""
+    rows = store.query(
+        _RECORD_COLUMNS + " FROM event_reports l JOIN reports r ON r.id = l.report_id"
+        " JOIN articles a ON a.id = r.article_id AND a.version = r.version"
+        " WHERE l.event_id = ? AND a.is_current = 1",
+        (event_id,),
+    )
+    return [_record(row) for row in rows]
+
+
+def patch_block(store: Store, block: str, articles: Sequence[str]) -> int | None:
+    """Bring the block up to date for new articles from a few of its days (``resolve.day_patch``);
+    returns the events written, or None, with nothing written, when the block must be re-merged."""
+    added = _new_records(store, block, articles)
+    if not added:
+        return None if added is None else 0
+    ranges = day_ranges(added)
+    if ranges is None:
+        return None
+    window, event_of = _day_window(store, block, ranges)
+    patch = patch_days(block, window, event_of, lambda event_id: _event_records(store, event_id), added)
+    if patch is None or not patch.replaced:
+        return None
+    marks = ", ".join("?" * len(patch.replaced))
+    links = store.query(f"SELECT report_id, article_id FROM event_reports WHERE event_id IN ({marks})", patch.replaced)
+    article_of = {row["report_id"]: row["article_id"] for row in links}
+    article_of.update((record.report.key, record.report.article_id) for record in added)
+    _delete_events(store, patch.replaced)
+    for event in patch.events:
+        _insert_event(store, event, article_of)
+    return len(patch.events)
+
+
+def update_events(store: Store, blocks: Iterable[str], articles: Collection[str] = ()) -> int:
+    """Bring the given blocks (those an ingest touched) up to date; returns the events written.
+
+    ``articles`` are the articles stored since the blocks' events were last made: when they
+    are few and new, a block is patched from the days around their reports, else re-merged.
+    Either way its stored events end equal to a full rebuild's.
+    """
     written = 0
+    changed = sorted(articles)
     for block in sorted(set(blocks)):
-        # concurrent ingest processes (PostgreSQL) re-merge one block at a time: the lock is
+        # concurrent ingest processes (PostgreSQL) update one block at a time: the lock is
         # held from reading the block's reports until its events are replaced and committed
         store.lock("block:" + block)
-        written += len(save_block_events(store, block, report_records(store, block=block)))
+        patched = patch_block(store, block, changed) if 0 < len(changed) <= _MAX_PATCHED else None
+        if patched is None:
+            patched = len(save_block_events(store, block, report_records(store, block=block)))
+        written += patched
         store.commit()
     return written
 
@@ -165,9 +248,7 @@ def rebuild_events(store: Store) -> tuple[int, int]:
 
 def ensure_events(store: Store) -> None:
     """Build events once for a store that has reports but none yet (made before events existed)."""
-    if not store.query("SELECT id FROM events LIMIT 1") and store.query(
-        "SELECT id FROM reports LIMIT 1"
-    ):
+    if not store.query("SELECT id FROM events LIMIT 1") and store.query("SELECT id FROM reports LIMIT 1"):
         rebuild_events(store)
 
 
@@ -201,8 +282,7 @@ def _with_reports(store: Store, rows: list[dict[str, Any]]) -> list[Event]:
         chunk = ids[start : start + _CHUNK]
         marks = ", ".join("?" * len(chunk))
         for link in store.query(
-            "SELECT event_id, report_id, article_id FROM event_reports"
-            f" WHERE event_id IN ({marks})",
+            f"SELECT event_id, report_id, article_id FROM event_reports WHERE event_id IN ({marks})",
             chunk,
         ):
             links[link["event_id"]].append((link["report_id"], link["article_id"]))
@@ -229,9 +309,7 @@ def _where(filters: Filters) -> tuple[list[str], list[Any]]:
         ids = sorted(resolve_actor_query(filters.actor))
         key = phrase_key(filters.actor)
         by_id = f"actor_id IN ({', '.join('?' * len(ids))}) OR " if ids else ""
-        clauses.append(
-            f"e.id IN (SELECT event_id FROM event_actors WHERE {by_id}name_key = ? OR last_key = ?)"
-        )
+        clauses.append(f"e.id IN (SELECT event_id FROM event_actors WHERE {by_id}name_key = ? OR last_key = ?)")
         params.extend([*ids, key, key])
     if filters.since:  # the sort_date bound uses the index: no kept date sorts before its year
         clauses.append("e.sort_date >= ? AND e.event_date >= substr(?, 1, length(e.event_date))")
