@@ -121,7 +121,8 @@ def gold_sets(repo: Path) -> dict[str, GoldSet]:
     if (shared / "bsnlp").is_dir() and dev_gold.is_file() and texts_tool.is_file():
         sets["bsnlp-dev"] = GoldSet(shared / "bsnlp", dev_gold, texts_tool)
         # our own annotation of other real articles of the same folder (eval/gold/README.md)
-        sets["bsnlp-extra"] = GoldSet(shared / "bsnlp", repo / "eval" / "gold" / "bsnlp-extra.jsonl", texts_tool)
+        for name in ("bsnlp-extra", "bsnlp-extra2"):
+            sets[name] = GoldSet(shared / "bsnlp", repo / "eval" / "gold" / f"{name}.jsonl", texts_tool)
     return sets
 
 
