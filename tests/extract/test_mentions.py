@@ -169,6 +169,20 @@ def test_lone_surname_of_a_former_office_holder_needs_support() -> None:
     assert people("Рейнър обяви стачка.", "bg", "2018-07-01") == []
 
 
+def test_short_surname_as_written_is_the_person_named_in_full() -> None:
+    text = "Theresa May przyjechała wczoraj. W Brukseli May podjęła decyzję."
+    assert people(text, "pl") == [("Theresa May", "theresa-may"), ("May", "theresa-may")]
+
+
+def test_short_surname_that_is_a_word_of_the_language_is_no_person() -> None:
+    text = "Theresa May arrived in London. They met in May."
+    assert people(text, "en") == [("Theresa May", "theresa-may")]
+
+
+def test_short_surname_needs_the_full_name_in_the_article() -> None:
+    assert people("W Brukseli May podjęła decyzję.", "pl", "2018-07-01") == []
+
+
 def test_short_abbreviation_must_match_as_written() -> None:
     assert [m.actor_id for m in mentions("Są tacy, co mówią, że Sąd to wie.", "pl")] == []
 
