@@ -169,6 +169,21 @@ def test_lone_surname_of_a_former_office_holder_needs_support() -> None:
     assert people("Рейнър обяви стачка.", "bg", "2018-07-01") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "surface"),
+    [
+        ("Donald Trump je prišel. Na Trumpovih sestankih ni bilo nikogar.", "sl", "Trumpovih"),
+        ("Boris Johnson je odstopil. Johnsonovo vlado so kritizirali.", "sl", "Johnsonovo"),
+        ("Boris Johnson přijel. Johnsonův plán selhal.", "cs", "Johnsonův"),
+        ("Boris Johnson přijel. V Johnsonových plánech to není.", "cs", "Johnsonových"),
+    ],
+)
+def test_possessive_adjective_of_a_person_is_a_mention_of_that_person(
+    text: str, lang: str, surface: str
+) -> None:
+    assert (surface, "boris-johnson" if "Johnson" in surface else "donald-trump") in people(text, lang)
+
+
 def test_short_surname_as_written_is_the_person_named_in_full() -> None:
     text = "Theresa May przyjechała wczoraj. W Brukseli May podjęła decyzję."
     assert people(text, "pl") == [("Theresa May", "theresa-may"), ("May", "theresa-may")]
