@@ -184,6 +184,15 @@ def test_possessive_adjective_of_a_person_is_a_mention_of_that_person(
     assert (surface, "boris-johnson" if "Johnson" in surface else "donald-trump") in people(text, lang)
 
 
+def test_lone_dictionary_word_after_a_title_written_lower_elsewhere_is_no_person() -> None:
+    text = "Sjedište Europske komisije je u Bruxellesu. Predsjednik Komisije je rekao da ne."
+    assert people(text, "hr") == []
+
+
+def test_lone_unknown_surname_after_a_title_is_still_a_person() -> None:
+    assert [t for t, _ in people("Predsjednik Horvatinčić je rekao da ne.", "hr")] == ["Horvatinčić"]
+
+
 def test_short_surname_as_written_is_the_person_named_in_full() -> None:
     text = "Theresa May przyjechała wczoraj. W Brukseli May podjęła decyzję."
     assert people(text, "pl") == [("Theresa May", "theresa-may"), ("May", "theresa-may")]
