@@ -8,7 +8,8 @@ import pytest
 from diplowatch.extract.mentions import find_mentions
 from diplowatch.extract.unknown_people import ENTITY_ONLY_RULES
 from diplowatch.kb.gazetteer import default_gazetteer
-from diplowatch.model import Mention, Sentence
+from diplowatch.lang.segment import split_sentences
+from diplowatch.model import Mention, Paragraph, Sentence
 
 
 def mentions(text: str, lang: str, when: str | None = "2025-11-10") -> list[Mention]:
@@ -191,6 +192,28 @@ def test_lone_dictionary_word_after_a_title_written_lower_elsewhere_is_no_person
 
 def test_lone_unknown_surname_after_a_title_is_still_a_person() -> None:
     assert [t for t, _ in people("Predsjednik Horvatinčić je rekao da ne.", "hr")] == ["Horvatinčić"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "surface"),
+    [
+        ("Борис Джонсон прибув. Потім Б.Джонсон мовчав.", "uk", "Б.Джонсон"),
+        ("Boris Johnson je prišel. Nato je B. Johnson molčal.", "sl", "B. Johnson"),
+    ],
+)
+def test_initials_before_a_known_name_belong_to_the_mention(text: str, lang: str, surface: str) -> None:
+    sentences = split_sentences(text, [Paragraph(0, len(text), "body")], lang=lang)
+    found = [
+        m
+        for m in find_mentions(text, sentences, lang=lang, gazetteer=default_gazetteer())
+        if m.kind == "person"
+    ]
+    assert (found[-1].text, found[-1].actor_id, found[-1].base) == (surface, "boris-johnson", surface)
+
+
+def test_lower_case_abbreviation_before_a_name_is_no_initial() -> None:
+    found = [m.text for m in mentions("Boris Johnson je prišel. Nato je dr. Johnson molčal.", "sl")]
+    assert "Johnson" in found
 
 
 def test_short_surname_as_written_is_the_person_named_in_full() -> None:

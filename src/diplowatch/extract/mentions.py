@@ -24,6 +24,7 @@ from functools import lru_cache
 from itertools import chain, compress
 from typing import Any
 
+from diplowatch.extract.initials import split_glued, with_initials
 from diplowatch.extract.tokens import Words, sentence_words
 from diplowatch.extract.unknown_people import GROUP_RULE, find_unknown_people
 from diplowatch.kb.countries import country_name, demonym_countries, demonym_country, local_country_names
@@ -217,6 +218,9 @@ def _one_word(word: str, gazetteer: Gazetteer, lang: str | None) -> _Hit | None:
     memo = _word_memo(gazetteer, "one word", lang)
     if word not in memo:
         memo[word] = None if _adjective_only(word, lang) else _lookup((word,), gazetteer, lang)
+        if memo[word] is None and (glued := split_glued(word)):  # "Б.Джонсон"
+            hit = _one_word(glued[1], gazetteer, lang)
+            memo[word] = (hit[0], hit[1], glued[0] + hit[2]) if hit else None
     return memo[word]
 
 
@@ -436,6 +440,9 @@ def find_mentions(
                     [(m.start, m.end) for m in sentence_mentions if m.kind == "person"],
                 )
             )
+        sentence_mentions = [
+            with_initials(text, m, words.start[0]) if m.kind == "person" else m for m in sentence_mentions
+        ]
         if any(countries):
             sentence_mentions.extend(_adjectives(words, countries))
         sentence_mentions.sort(key=lambda m: m.start)
