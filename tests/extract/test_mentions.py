@@ -8,7 +8,8 @@ import pytest
 from diplowatch.extract.mentions import find_mentions
 from diplowatch.extract.unknown_people import ENTITY_ONLY_RULES
 from diplowatch.kb.gazetteer import default_gazetteer
-from diplowatch.model import Mention, Sentence
+from diplowatch.lang.segment import split_sentences
+from diplowatch.model import Mention, Paragraph, Sentence
 
 
 def mentions(text: str, lang: str, when: str | None = "2025-11-10") -> list[Mention]:
@@ -167,6 +168,66 @@ def test_unknown_surname_later_in_article_links_to_full_name() -> None:
 def test_lone_surname_of_a_former_office_holder_needs_support() -> None:
     # Angela Rayner held no office in 2018: a word that only sounds like her is not her.
     assert people("Рейнър обяви стачка.", "bg", "2018-07-01") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "surface"),
+    [
+        ("Donald Trump je prišel. Na Trumpovih sestankih ni bilo nikogar.", "sl", "Trumpovih"),
+        ("Boris Johnson je odstopil. Johnsonovo vlado so kritizirali.", "sl", "Johnsonovo"),
+        ("Boris Johnson přijel. Johnsonův plán selhal.", "cs", "Johnsonův"),
+        ("Boris Johnson přijel. V Johnsonových plánech to není.", "cs", "Johnsonových"),
+    ],
+)
+def test_possessive_adjective_of_a_person_is_a_mention_of_that_person(
+    text: str, lang: str, surface: str
+) -> None:
+    assert (surface, "boris-johnson" if "Johnson" in surface else "donald-trump") in people(text, lang)
+
+
+def test_lone_dictionary_word_after_a_title_written_lower_elsewhere_is_no_person() -> None:
+    text = "Sjedište Europske komisije je u Bruxellesu. Predsjednik Komisije je rekao da ne."
+    assert people(text, "hr") == []
+
+
+def test_lone_unknown_surname_after_a_title_is_still_a_person() -> None:
+    assert [t for t, _ in people("Predsjednik Horvatinčić je rekao da ne.", "hr")] == ["Horvatinčić"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "surface"),
+    [
+        ("Борис Джонсон прибув. Потім Б.Джонсон мовчав.", "uk", "Б.Джонсон"),
+        ("Boris Johnson je prišel. Nato je B. Johnson molčal.", "sl", "B. Johnson"),
+    ],
+)
+def test_initials_before_a_known_name_belong_to_the_mention(text: str, lang: str, surface: str) -> None:
+    sentences = split_sentences(text, [Paragraph(0, len(text), "body")], lang=lang)
+    found = [
+        m
+        for m in find_mentions(text, sentences, lang=lang, gazetteer=default_gazetteer())
+        if m.kind == "person"
+    ]
+    assert (found[-1].text, found[-1].actor_id, found[-1].base) == (surface, "boris-johnson", surface)
+
+
+def test_lower_case_abbreviation_before_a_name_is_no_initial() -> None:
+    found = [m.text for m in mentions("Boris Johnson je prišel. Nato je dr. Johnson molčal.", "sl")]
+    assert "Johnson" in found
+
+
+def test_short_surname_as_written_is_the_person_named_in_full() -> None:
+    text = "Theresa May przyjechała wczoraj. W Brukseli May podjęła decyzję."
+    assert people(text, "pl") == [("Theresa May", "theresa-may"), ("May", "theresa-may")]
+
+
+def test_short_surname_that_is_a_word_of_the_language_is_no_person() -> None:
+    text = "Theresa May arrived in London. They met in May."
+    assert people(text, "en") == [("Theresa May", "theresa-may")]
+
+
+def test_short_surname_needs_the_full_name_in_the_article() -> None:
+    assert people("W Brukseli May podjęła decyzję.", "pl", "2018-07-01") == []
 
 
 def test_short_abbreviation_must_match_as_written() -> None:

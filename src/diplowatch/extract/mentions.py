@@ -24,11 +24,12 @@ from functools import lru_cache
 from itertools import chain, compress
 from typing import Any
 
+from diplowatch.extract.initials import split_glued, with_initials
 from diplowatch.extract.tokens import Words, sentence_words
 from diplowatch.extract.unknown_people import GROUP_RULE, find_unknown_people
 from diplowatch.kb.countries import country_name, demonym_countries, demonym_country, local_country_names
 from diplowatch.kb.gazetteer import Gazetteer
-from diplowatch.lang.common import is_common_word
+from diplowatch.lang.common import is_common_word, is_own_word
 from diplowatch.lang.keys import name_key
 from diplowatch.lang.memo import MEMO_WORDS
 from diplowatch.lang.names import base_candidates, group_nouns
@@ -158,7 +159,7 @@ def _lookup(
     else:
         word = words[0]
         for key, base in options[0]:
-            if len(key) <= 3 and base not in gazetteer.exact:
+            if len(key) <= 3 and base not in gazetteer.exact and not _short_surname(base, gazetteer, lang):
                 continue  # short keys (US, SAD, ОН) only as written: not "Są", "Он"
             if key in gazetteer.acronyms and not word.isupper():
                 continue  # "Още" is not ОССЕ
@@ -174,6 +175,13 @@ def _lookup(
     if base.isupper() and len(base) > 3:  # "ПАКИСТАН" -> Пакистан, as the alias is written
         base = gazetteer.spelling.get(base.casefold(), base)
     return ids, rule, base
+
+
+def _short_surname(word: str, gazetteer: Gazetteer, lang: str | None) -> bool:
+    """A short word spelt as the last word of a known person's name ("May", "Kim") that is no
+    word of the article's own language: a surname (pl "Gabinet May"), which the lone-surname
+    check then admits only beside that person's full name or a title."""
+    return word in gazetteer.short_surnames and not is_own_word(word, lang)
 
 
 def _combinations(
@@ -210,6 +218,9 @@ def _one_word(word: str, gazetteer: Gazetteer, lang: str | None) -> _Hit | None:
     memo = _word_memo(gazetteer, "one word", lang)
     if word not in memo:
         memo[word] = None if _adjective_only(word, lang) else _lookup((word,), gazetteer, lang)
+        if memo[word] is None and (glued := split_glued(word)):  # "Б.Джонсон"
+            hit = _one_word(glued[1], gazetteer, lang)
+            memo[word] = (hit[0], hit[1], glued[0] + hit[2]) if hit else None
     return memo[word]
 
 
@@ -429,6 +440,9 @@ def find_mentions(
                     [(m.start, m.end) for m in sentence_mentions if m.kind == "person"],
                 )
             )
+        sentence_mentions = [
+            with_initials(text, m, words.start[0]) if m.kind == "person" else m for m in sentence_mentions
+        ]
         if any(countries):
             sentence_mentions.extend(_adjectives(words, countries))
         sentence_mentions.sort(key=lambda m: m.start)

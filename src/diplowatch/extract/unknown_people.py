@@ -16,7 +16,7 @@ from dataclasses import replace
 from diplowatch.extract.tokens import Words
 from diplowatch.kb.countries import demonym_country
 from diplowatch.kb.gazetteer import Gazetteer
-from diplowatch.lang.common import has_dictionary, is_common_word, prepare
+from diplowatch.lang.common import has_dictionary, is_common_word, is_own_word, prepare
 from diplowatch.lang.keys import name_key, phrase_key
 from diplowatch.lang.names import base_candidates, guess_name, person_cues
 from diplowatch.lang.romanize import romanize
@@ -93,7 +93,7 @@ def find_unknown_people(
                     )
                 )
                 continue
-            if not cued:
+            if not cued or _lower_case_noun(names[0], lang, text):
                 continue
         elif not (cued or given or _name_shaped(words, part, gazetteer, lang, text)):
             continue
@@ -164,6 +164,13 @@ def _name_shaped(
         and not is_common_word(common[0], "en")
         and not _written_lower(common[0], text)
     )
+
+
+def _lower_case_noun(word: str, lang: str | None, text: str) -> bool:
+    """A lone word after a title that is a common word of the language and that the article
+    also writes in lower case is a body, not a surname ("predsjednik Komisije" beside
+    "Europske komisije")."""
+    return is_own_word(word, lang) and _written_lower(word, text)
 
 
 def _written_lower(word: str, text: str) -> bool:

@@ -45,6 +45,7 @@ class Gazetteer:
     given: set[str] = field(default_factory=set)
     forms: set[str] = field(default_factory=set)
     exact: set[str] = field(default_factory=set)
+    short_surnames: set[str] = field(default_factory=set)  # "May", "Kim": as written in a name
     acronyms: set[str] = field(default_factory=set)
     inner_words: set[str] = field(default_factory=set)
     max_words: int = 1
@@ -84,6 +85,8 @@ class Gazetteer:
                 first_name = last in _shipped_given() and last != surname_of_name
                 if len(last) >= 3 and not regnal and not first_name:
                     self.surname[last].add(actor.id)
+                    if len(last) <= 3:
+                        self.short_surnames.add(form.split()[-1])
                 if len(words[0]) >= 3:
                     self.given.add(words[0])
 

@@ -70,6 +70,12 @@ def is_common_word(word: str, lang: str | None) -> bool:
     return any(_common_in(lower, code) for code in codes)
 
 
+def is_own_word(word: str, lang: str | None) -> bool:
+    """The lower-case form of ``word`` is a common word of the language's own dictionary,
+    English aside: pl "May" is a name even though English "may" is a word."""
+    return has_dictionary(lang) and _common_in(word.lower(), _DICTIONARY_OF.get(lang or "", lang or ""))
+
+
 def _common_in(lower: str, code: str) -> bool:
     """``lower`` is a form of a lower-case lemma in the dictionary of ``code``."""
     blob, offsets = _common_forms(code)
