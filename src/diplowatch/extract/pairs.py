@@ -125,9 +125,9 @@ def pairing_words(lang: str) -> PairingWords:
 
 
 def subject_gender(text: str, start: int, end: int, words: PairingWords) -> str | None:
-    """"m" or "f" when text[start:end] has the past of "be" in only that gender ("když byl na
-    návštěvě"): Slavic verbs agree with the subject they leave out, so a woman named before
-    cannot be it."""
+    """The subject's gender, "m" or "f", when text[start:end] has the past of "be" in only that
+    gender ("když byl na návštěvě"): Slavic verbs agree with the subject they leave out, so a
+    woman named before cannot be it."""
     he = words.was_he.search(text, start, end) is not None
     she = words.was_she.search(text, start, end) is not None
     return "m" if he and not she else "f" if she and not he else None

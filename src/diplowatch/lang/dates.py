@@ -371,10 +371,15 @@ def _with_year_words(found: list[DateMention], text: str) -> list[DateMention]:
         after = found[i + 1] if i + 1 < len(found) else None
         if after is not None and _YEAR_WORD_GAP.fullmatch(text[here.end : after.start]):
             year, dated = (here, after) if here.precision == "year" else (after, here)
-            if year.precision == "year" and year.basis == "relative" and dated.basis == "relative" and dated.precision != "year":
-                joined.append(
-                    DateMention(here.start, after.end, year.value + dated.value[4:], dated.precision, "relative", here.doubtful or after.doubtful)
-                )
+            if (
+                year.precision == "year"
+                and year.basis == "relative"
+                and dated.basis == "relative"
+                and dated.precision != "year"
+            ):
+                value = year.value + dated.value[4:]
+                doubtful = here.doubtful or after.doubtful
+                joined.append(DateMention(here.start, after.end, value, dated.precision, "relative", doubtful))
                 i += 2
                 continue
         joined.append(here)
