@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from diplowatch.cli.ingest import ingest_items
+from diplowatch.ingest import pool
 from diplowatch.model import Article, FailedArticle
 from diplowatch.store.opener import open_store
 from tests.conftest import CORPUS, run_cli
@@ -52,3 +55,19 @@ def test_pool_keeps_input_order_counts_and_failures(tmp_path: Path) -> None:
         results.append((counts, [f.id for f in failures], rows))
     assert results[0][0]["updated"] == 45
     assert results[1] == results[0]
+
+
+def test_one_task_of_input_is_computed_without_a_pool(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``ingest one.txt`` with the default workers: starting a pool would cost more than the work."""
+
+    def no_pool(method: str) -> None:
+        raise AssertionError(f"a {method} pool was started")
+
+    monkeypatch.setattr(pool.multiprocessing, "get_context", no_pool)
+    text = "Scholz phoned Biden on Friday."
+    few = [Article(id=f"a{n}", text=text, published="2025-05-05", lang="en") for n in range(3)]
+    outcomes = list(pool.process_items(few, is_unchanged=lambda _article: False, workers=2))
+    assert [o.article.id for o in outcomes] == ["a0", "a1", "a2"]  # type: ignore[union-attr]
+    many = few * (pool.ARTICLES_PER_TASK + 1)
+    with pytest.raises(AssertionError, match="pool was started"):
+        list(pool.process_items(many, is_unchanged=lambda _article: False, workers=2))

@@ -16,7 +16,7 @@ import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from itertools import islice
+from itertools import chain, islice
 from multiprocessing.pool import AsyncResult, Pool
 from typing import Any
 
@@ -66,16 +66,19 @@ def process_items(
     workers: int = 1,
 ) -> Iterator[Outcome]:
     """Yield one outcome per input item, in order (see the module docstring)."""
-    if workers <= 1:
-        for item in items:
+    iterator = iter(items)
+    # input of one task at most ("ingest one.txt"): starting a pool costs more than it saves
+    head = list(islice(iterator, ARTICLES_PER_TASK + 1)) if workers > 1 else []
+    if workers <= 1 or len(head) <= ARTICLES_PER_TASK:
+        for item in chain(head, iterator):  # one by one, so a reader's crash loses nothing done
             yield _triage(item, is_unchanged) or process_guarded(item)  # type: ignore[arg-type]
         return
-    batch_size = workers * ARTICLES_PER_TASK * 4
+    batches = _batches(chain(head, iterator), workers * ARTICLES_PER_TASK * 4)
     # forkserver: no fork of a threaded parent; workers load packs and KB once each, lazily
     context = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")
     with context.Pool(workers) as pool:
         pending: tuple[list[Outcome | None], AsyncResult[Any]] | None = None
-        for batch in _batches(items, batch_size):
+        for batch in batches:
             submitted = _submit(pool, batch, is_unchanged)
             if pending:
                 yield from _collect(*pending)
