@@ -8,6 +8,7 @@ migrations as applied instead of failing on "table events already exists".
 from __future__ import annotations
 
 import multiprocessing
+import sqlite3
 import sys
 from pathlib import Path
 from typing import Any
@@ -64,3 +65,16 @@ def test_two_ingesters_on_a_fresh_sqlite_file_both_succeed(tmp_path: Path, attem
         names = [row["name"] for row in store.query("SELECT name FROM _migrations ORDER BY number")]
     assert stored == sorted(ids)
     assert len(names) == len(set(names))
+
+
+def test_a_block_lock_holds_off_another_sqlite_writer_before_it_reads(tmp_path: Path) -> None:
+    """The lock is taken before the block is read, so no process writes events from a stale read."""
+    db = tmp_path / "one.db"
+    with open_store(db) as first, open_store(db) as second:
+        first.lock("block:merz|macron")
+        second.conn.execute("PRAGMA busy_timeout = 50")
+        with pytest.raises(sqlite3.OperationalError, match="locked"):
+            second.lock("block:merz|macron")
+        first.commit()
+        second.lock("block:merz|macron")  # free again after the first one's commit
+        second.commit()

@@ -65,10 +65,14 @@ class Store:
     def lock(self, key: str) -> None:
         """Serialise writers on ``key`` until the next commit.
 
-        SQLite has a single writer per file, so this is a no-op; PostgreSQL takes a
-        transaction-level advisory lock, so concurrent ingest processes cannot both create
-        version n+1 of the same article.
+        SQLite has one writer per file but starts a transaction only at the first write, so a
+        process could read a block, wait for another's commit and then write events computed
+        from the stale read; ``BEGIN IMMEDIATE`` (when no transaction is open) takes the write
+        lock before the reads. PostgreSQL takes a transaction-level advisory lock on ``key``, so
+        concurrent ingest processes cannot both create version n+1 of the same article.
         """
+        if not self.conn.in_transaction:
+            self.conn.execute("BEGIN IMMEDIATE")
 
     # -- plumbing ---------------------------------------------------------------
     def _q(self, sql: str) -> str:
