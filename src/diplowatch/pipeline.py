@@ -56,15 +56,16 @@ def process_article(article: Article, *, gazetteer: Gazetteer | None = None) -> 
     sentences = split_sentences(text, paragraphs, lang=lang)
     mentions = find_mentions(text, sentences, lang=lang, gazetteer=gazetteer, when=published.value)
     published = check_title_roles(published, text, mentions, lang=lang, kb=gazetteer.kb)
+    gender = _genders(gazetteer)
     reports = (
         build_reports(
             article.id,
             text,
             sentences,
-            _for_events(text, sentences, mentions, lang, gazetteer),
+            _for_events(text, sentences, mentions, lang, gazetteer, gender),
             lang=lang,
             published=published,
-            gender=_genders(gazetteer),
+            gender=gender,
         )
         if lang
         else []
@@ -81,7 +82,12 @@ def process_article(article: Article, *, gazetteer: Gazetteer | None = None) -> 
 
 
 def _for_events(
-    text: str, sentences: list[Sentence], mentions: list[Mention], lang: str, gazetteer: Gazetteer
+    text: str,
+    sentences: list[Sentence],
+    mentions: list[Mention],
+    lang: str,
+    gazetteer: Gazetteer,
+    gender: Callable[[str], str | None],
 ) -> list[Mention]:
     """The mentions the report stage pairs: plus the pronouns that stand for their people; less
     the people known only by the shape of their name (actors of the article, but no evidence of
@@ -100,7 +106,7 @@ def _for_events(
         return actor.kind != "person" or bool(actor.roles)
 
     mentions = [m for m in mentions if pairs(m)]
-    pronouns = resolve_pronouns(text, sentences, mentions, lang=lang, gender=_genders(gazetteer))
+    pronouns = resolve_pronouns(text, sentences, mentions, lang=lang, gender=gender)
     return sorted([*mentions, *pronouns], key=attrgetter("start")) if pronouns else mentions
 
 

@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 from diplowatch.cache import cached, package_files
 from diplowatch.kb.actors import Actor, KnowledgeBase, read_kb, user_kb_files
@@ -103,15 +104,16 @@ class Gazetteer:
         return self.entities[actor_id]
 
 
+def _packs_names(key: str) -> list[Any]:
+    """The value of ``key`` in every language pack's ``names.yaml`` that sets it."""
+    return [value for code in available_languages() if (value := load_pack(code).names.get(key))]
+
+
 @lru_cache(maxsize=1)
 def _feminine_endings() -> tuple[str, ...]:
     """Endings some languages add to a foreign woman's surname (cs, sk: Merkel -> Merkelová),
     from the packs' ``names.yaml`` key ``foreign_feminine``."""
-    return tuple(
-        dict.fromkeys(
-            str(e) for code in available_languages() for e in load_pack(code).names.get("foreign_feminine") or ()
-        )
-    )
+    return tuple(dict.fromkeys(str(e) for endings in _packs_names("foreign_feminine") for e in endings))
 
 
 def _feminine_forms(actor: Actor) -> list[str]:
@@ -131,12 +133,10 @@ def _schwa_spellings() -> tuple[tuple[dict[str, str], re.Pattern[str]], ...]:
     Джонсън), from the packs' ``names.yaml`` key ``foreign_schwa``: the vowels with their
     spelling, and the consonants of which one or two may follow to the word's end."""
     found = []
-    for code in available_languages():
-        data = load_pack(code).names.get("foreign_schwa")
-        if data:
-            vowels = {str(k): str(v) for k, v in data["vowels"].items()}
-            ending = re.compile(f"([{''.join(vowels)}])([{data['consonants']}]{{1,2}})$")
-            found.append((vowels, ending))
+    for data in _packs_names("foreign_schwa"):
+        vowels = {str(k): str(v) for k, v in data["vowels"].items()}
+        ending = re.compile(f"([{''.join(vowels)}])([{data['consonants']}]{{1,2}})$")
+        found.append((vowels, ending))
     return tuple(found)
 
 
