@@ -72,3 +72,16 @@ def test_no_dropped_subject_behind_a_subject_noun_phrase() -> None:
     text = f"{first} {second}"
     mentions = [person(text, "Novak", "novak"), person(text, "Horvatom", "horvat")]
     assert resolved(text, [first, second], mentions) == []
+
+
+def test_on_the_part_of_is_no_with() -> None:
+    # "ze strony Polski minister X" names the subject, not someone's partner
+    first = "Novak przyjechał do Brukseli."
+    second = "Uczestniczący w obradach ze strony Litwy minister Horvat przypomniał o umowie."
+    text = f"{first} {second}"
+    mentions = [person(text, "Novak", "novak"), person(text, "Horvat", "horvat")]
+    assert resolved(text, [first, second], mentions, lang="pl") == []
+    partner = "Po spotkaniu z ministrem Horvatem powiedział, że jest zadowolony."
+    text = f"{first} {partner}"
+    mentions = [person(text, "Novak", "novak"), person(text, "Horvatem", "horvat")]
+    assert resolved(text, [first, partner], mentions, lang="pl") == [("", "novak")]

@@ -318,3 +318,17 @@ def test_a_journalist_is_no_participant() -> None:
     people = [person(text, "Novák", "novak"), person(text, "Petrem Dvořákem", "dvorak")]
     prepared = prepare_people(text, 0, len(text), people, lang="cs")
     assert [m.actor_id for m in prepared.people] == ["novak"]
+
+
+def test_a_title_before_a_later_name_is_its_own_person() -> None:
+    # the title "the Irish prime minister" stands by no name: a later name in the sentence
+    # (the accuser) is someone else, and the title remains the attendee
+    text = (
+        "На срещата в Брюксел ирландският премиер отхвърли острите критики на бившия лидер"
+        " на партията Найджъл Фараж."
+    )
+    people = [
+        person(text, "ирландският премиер", "varadkar", rule="role"),
+        person(text, "Найджъл Фараж", "farage"),
+    ]
+    assert run(text, "срещата", people, "bg", pairs=False) == ([["varadkar"]], "pair.clause")

@@ -57,6 +57,7 @@ PAIRING_KEYS = {
     "to_suffixes",
     "by",
     "that",
+    "during",
 }
 
 

@@ -66,6 +66,7 @@ class PairingWords:
     relative: re.Pattern[str]  # opens a relative clause: which, ki, amely, который
     relative_subject: re.Pattern[str]  # a relative pronoun that is the clause's subject: who, který
     that: re.Pattern[str]  # opens a complement clause: that, da, что, dass
+    during: re.Pattern[str]  # opens a time phrase around a contact: during, med, во время
     at: re.Pattern[str]  # locative preposition: in, v, u, в, w
     at_suffixes: tuple[str, ...]  # locative case endings where there is no preposition: -ban
     to: re.Pattern[str]  # directional preposition of a trip's destination: to, do, nach, в
@@ -106,6 +107,7 @@ def pairing_words(lang: str) -> PairingWords:
         relative=_words(data.get("relative", [])),
         relative_subject=_words(data.get("relative_subject", [])),
         that=_words(data.get("that", [])),
+        during=_words(data.get("during", [])),
         at=_words(data.get("at", [])),
         at_suffixes=tuple(str(x) for x in data.get("at_suffixes", [])),
         to=_words(data.get("to", [])),
@@ -255,9 +257,10 @@ def _drop_appositions(text: str, people: Sequence[Mention]) -> list[Mention]:
         if (
             m.rule == "role"
             and any(
-                _APPOSITION.fullmatch(text[n.end : m.start])  # name, then title
-                or only_words(text[m.end : n.start], 3)  # title "of Serbia", then name
-                and n.start >= m.end
+                n.end <= m.start
+                and _APPOSITION.fullmatch(text[n.end : m.start])  # name, then title
+                or n.start >= m.end
+                and only_words(text[m.end : n.start], 3)  # title "of Serbia", then name
                 for n in named
             )
         ):

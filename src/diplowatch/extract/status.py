@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from diplowatch.extract.pairs import pairing_words
+from diplowatch.extract.pairs import last_match, only_words, pairing_words
 from diplowatch.lang.packs import available_languages, load_pack_chain
 from diplowatch.lang.word_starts import WordStarts, matches_at
 
@@ -121,6 +121,9 @@ def find_status(
     negated = any(key == "negated" for _s, _e, key in in_clause)
     if trigger_status:
         return StatusCue(trigger_status, evidential, None, negated)
+    during = _during_phrase(text, c_start, trigger_start, lang)
+    if during is not None:  # "during the talks, X denied the claim": the talks took place
+        in_clause = [(s, e, key) for s, e, key in in_clause if during <= s < trigger_start]
     best: tuple[int, str, str] | None = None
     for cue_start, cue_end, key in in_clause:
         if key not in STATUS_KEYS or cue_start == trigger_start:
@@ -133,6 +136,23 @@ def find_status(
     if best is None:
         return StatusCue("occurred", evidential, None, negated)
     return StatusCue(best[1], evidential, best[2], negated)
+
+
+DURING_REACH = 5  # words from "during" to the trigger: "during her first two-day official visit"
+
+
+def _during_phrase(text: str, c_start: int, trigger_start: int, lang: str) -> int | None:
+    """Start of the "during" phrase the trigger heads, if it heads one.
+
+    A contact named as the time of the main clause ("během návštěvy Pekingu premiérka
+    oznámila, že ...", "по време на участието си ... отрече обвинението") is presupposed to
+    have taken place: the main verb's announcement, denial or cancellation is about its own
+    object. Only cues inside the phrase ("during the planned visit") give the status.
+    """
+    found = last_match(pairing_words(lang).during, text, c_start, trigger_start)
+    if found is None or not only_words(text[found.end() : trigger_start], DURING_REACH):
+        return None
+    return found.start()
 
 
 def sentence_has_cues(text: str, start: int, end: int, *, lang: str) -> bool:

@@ -18,6 +18,7 @@ from functools import cache
 from diplowatch.kb.actors import KnowledgeBase, RoleSpell
 from diplowatch.lang.dates import find_dates
 from diplowatch.lang.packs import available_languages, load_pack, load_pack_chain
+from diplowatch.lang.titles import title_index
 from diplowatch.model import Article, Mention, Paragraph, PubDate
 
 _NUMERIC = re.compile(r"\b(\d{1,2})\s*[./]\s*(\d{1,2})\s*[./]\s*(\d{4})\b")
@@ -263,6 +264,17 @@ def _any_title(lang: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?=[{first}])(?:{groups})", re.IGNORECASE)
 
 
+FORMER_REACH = 2  # words from "former" to the title: "the former British prime minister"
+_WORD = re.compile(r"[^\W\d_][\w-]*")
+
+
+def _after_former(text: str, start: int, title_start: int, former: tuple[str, ...]) -> bool:
+    """True when a word for "former" stands just before the title: a former prime minister
+    so called says nothing about the date, since the office has ended by definition."""
+    words = _WORD.findall(text, start, title_start)[-FORMER_REACH:]
+    return bool(former) and any(w.casefold().startswith(former) for w in words)
+
+
 def check_title_roles(
     published: PubDate,
     text: str,
@@ -286,6 +298,7 @@ def check_title_roles(
     when = published.value
     ended_before = _first_day(when) - timedelta(days=ROLE_GRACE_DAYS)
     any_title = _any_title(lang)
+    former = title_index(lang).former
     for mention in mentions:  # cheapest and most selective tests first: a title before the name is rare
         if not mention.actor_id or mention.rule in ("role", "backref"):
             continue
@@ -302,6 +315,7 @@ def check_title_roles(
             for role, pattern in patterns
             for match in pattern.finditer(text, window_start, mention.start)
             if _TITLE_GAP.fullmatch(text[match.end() : mention.start])
+            and not _after_former(text, window_start, match.start(), former)
         ]
         if not found:
             continue
