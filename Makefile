@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 DEMO_DB ?= out/demo.db
 
-.PHONY: demo test venv dev-venv check eval bench clean docs system-deps browser-deps screenshots eval-baseline eval-dev eval-extra eval-extra2 eval-heldout
+.PHONY: demo test venv dev-venv check eval bench clean docs system-deps browser-deps screenshots eval-baseline eval-dev eval-extra eval-extra2 eval-extra3 eval-heldout
 
 $(BIN)/diplowatch: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -88,6 +88,10 @@ eval-extra: venv
 # a third annotation, of 50 event-rich articles (eval/gold/README.md); first scored untuned
 eval-extra2: venv
 	$(call eval_bsnlp,bsnlp-extra2,eval/gold/bsnlp-extra2.jsonl)
+
+# a fifth annotation, of 30 contact-rich articles (eval/gold/README.md); first scored untuned
+eval-extra3: venv
+	$(call eval_bsnlp,bsnlp-extra3,eval/gold/bsnlp-extra3.jsonl)
 
 # the held-out set (eval/gold/README.md): annotated by reading only; report it, never tune on it
 eval-heldout: venv
