@@ -22,6 +22,7 @@ from diplowatch.extract.coref import resolve_pronouns
 from diplowatch.extract.mentions import find_mentions
 from diplowatch.extract.reports import build_reports
 from diplowatch.extract.unknown_people import ENTITY_ONLY_RULES
+from diplowatch.extract.unnamed import drop_unnamed_roles
 from diplowatch.ingest.clean import clean_paragraphs
 from diplowatch.ingest.dateline import check_title_roles, find_publication_date
 from diplowatch.kb.gazetteer import Gazetteer, default_gazetteer
@@ -58,14 +59,17 @@ def process_article(article: Article, *, gazetteer: Gazetteer | None = None) -> 
     published = check_title_roles(published, text, mentions, lang=lang, kb=gazetteer.kb)
     gender = _genders(gazetteer)
     reports = (
-        build_reports(
-            article.id,
-            text,
-            sentences,
-            _for_events(text, sentences, mentions, lang, gazetteer, gender),
-            lang=lang,
-            published=published,
-            gender=gender,
+        drop_unnamed_roles(
+            build_reports(
+                article.id,
+                text,
+                sentences,
+                _for_events(text, sentences, mentions, lang, gazetteer, gender),
+                lang=lang,
+                published=published,
+                gender=gender,
+            ),
+            mentions,
         )
         if lang
         else []
