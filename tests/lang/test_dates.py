@@ -174,6 +174,23 @@ def test_future_weekday_on_that_weekday_is_next_week() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("cs", "Ve středu zahájí návštěvu.", "2025-05-14"),
+        ("cs", "Příští středu zahájí návštěvu.", "2025-05-21"),
+        ("pl", "W przyszłą środę rozpocznie wizytę.", "2025-05-21"),
+        ("bg", "В сряда ще кацне в Пекин.", "2025-05-14"),
+        ("bg", "Следващата сряда ще кацне в Пекин.", "2025-05-21"),
+    ],
+)
+def test_planned_weekday_of_the_publication_day_is_that_day_unless_next(
+    lang: str, text: str, expected: str
+) -> None:
+    # 2025-05-14 is a Wednesday
+    assert [v for _s, v, _p in dates(text, lang, "2025-05-14", future=True)] == [expected]
+
+
 def test_macedonian_definite_weekday_and_week() -> None:
     found = dates("Минатата недела, а во понеделникот разговараа.", "mk", "2025-06-18")
     assert found == [("Минатата недела", "2025-06", "month"), ("понеделникот", "2025-06-16", "day")]

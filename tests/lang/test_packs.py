@@ -112,7 +112,7 @@ def test_status_yaml(lang: str) -> None:
 @pytest.mark.parametrize("lang", LANGS)
 def test_calendar_yaml(lang: str) -> None:
     data = load_pack(lang).calendar
-    assert set(data) <= {"months", "weekdays", "relative"}
+    assert set(data) <= {"months", "weekdays", "relative", "next"}
     assert set(data.get("months") or {}) <= set(range(1, 13))
     assert set(data.get("weekdays") or {}) <= set(range(1, 8))
     kinds = set(RELATIVE_KINDS)

@@ -68,6 +68,7 @@ class _Calendar:
     months: dict[str, int]
     weekdays: dict[str, int]
     relative: dict[str, str]  # phrase -> kind
+    next_words: tuple[str, ...]  # stems of "next" before a weekday ("prihodnjo sredo")
     digit_patterns: tuple[tuple[str, re.Pattern[str]], ...]  # (kind, pattern), opening with a number
     word_kinds: tuple[str, ...]  # then the kinds opening with a calendar word
     word_patterns: tuple[re.Pattern[str], ...]  # and their patterns
@@ -120,8 +121,10 @@ def _calendar(lang: str) -> _Calendar:
     months: dict[str, int] = {}
     weekdays: dict[str, int] = {}
     relative: dict[str, str] = {}
+    next_words: list[str] = []
     for pack in reversed(chain):  # nearest language last, so its forms win
         data = pack.calendar
+        next_words += [str(f).casefold() for f in data.get("next") or ()]
         months.update(
             {str(f).casefold(): int(n) for n, fs in (data.get("months") or {}).items() for f in fs}
         )
@@ -178,6 +181,7 @@ def _calendar(lang: str) -> _Calendar:
         months,
         weekdays,
         relative,
+        tuple(next_words),
         tuple((kind, p) for kind, p in kinds if kind in _OPEN_WITH_DIGIT),
         word_kinds,
         tuple(p for kind, p in kinds if kind not in _OPEN_WITH_DIGIT),
@@ -223,8 +227,12 @@ def _resolve(
     pub_precision: str | None,
     future: bool,
     inferred: bool = False,
+    strictly_ahead: bool = False,
 ) -> tuple[str, str, str] | None:
     """(value, precision, basis) for one match, or None when it cannot be resolved safely.
+
+    ``strictly_ahead``: a planned weekday that is the publication's own weekday is a week
+    later ("next Wednesday"); else it is the publication day ("begins on Wednesday").
 
     ``inferred``: the reference is the latest date the article states, not its publication
     date, so it is a lower bound: a month without a year falls in the reference year or later.
@@ -269,8 +277,8 @@ def _resolve(
             return None
         target = cal.weekdays[(groups[0] or "").casefold()]
         delta = (target - pub.isoweekday()) % 7
-        # past: the latest such day, possibly publication day; future: the next one after it
-        day = pub + dt.timedelta(days=(delta or 7) if future else delta - 7 if delta else 0)
+        # past: the latest such day, possibly publication day; future: the next one from it
+        day = pub + dt.timedelta(days=(delta or (7 if strictly_ahead else 0)) if future else delta - 7 if delta else 0)
         return day.isoformat(), "day", "relative"
     rel = cal.relative[(groups[0] or "").casefold()]
     if rel in _RELATIVE_DAYS:
@@ -321,6 +329,11 @@ class DateMatches:
         self._cal, self._text, self._end, self._published = cal, text, end, published
         self._matches = matches  # (kind, match) per pattern in priority order, then by position
 
+    def _after_next(self, start: int) -> bool:
+        """True when a word for "next" stands right before ``start`` ("příští středu")."""
+        before = self._text[max(0, start - 30) : start].split()
+        return bool(before) and before[-1].casefold().startswith(self._cal.next_words or ("\0",))
+
     def read(self, *, future: bool) -> list[DateMention]:
         """The dates resolved against publication, read forward when ``future``."""
         if not self._matches:
@@ -334,7 +347,8 @@ class DateMatches:
             m_start, m_end = match.span()
             if any(s < m_end and m_start < e for s, e in taken):
                 continue
-            resolved = _resolve(kind, match.groups(), cal, pub, pub_precision, future, inferred)
+            ahead = future and kind == "weekday" and self._after_next(m_start)
+            resolved = _resolve(kind, match.groups(), cal, pub, pub_precision, future, inferred, ahead)
             if resolved is None:
                 continue
             value, precision, basis = resolved
