@@ -19,6 +19,7 @@ from collections.abc import Callable
 from operator import attrgetter
 
 from diplowatch.extract.coref import resolve_pronouns
+from diplowatch.extract.internal import drop_internal_meetings
 from diplowatch.extract.mentions import find_mentions
 from diplowatch.extract.reports import build_reports
 from diplowatch.extract.unknown_people import ENTITY_ONLY_RULES
@@ -59,21 +60,21 @@ def process_article(article: Article, *, gazetteer: Gazetteer | None = None) -> 
     published = check_title_roles(published, text, mentions, lang=lang, kb=gazetteer.kb)
     gender = _genders(gazetteer)
     reports = (
-        drop_unnamed_roles(
-            build_reports(
-                article.id,
-                text,
-                sentences,
-                _for_events(text, sentences, mentions, lang, gazetteer, gender),
-                lang=lang,
-                published=published,
-                gender=gender,
-            ),
-            mentions,
+        build_reports(
+            article.id,
+            text,
+            sentences,
+            _for_events(text, sentences, mentions, lang, gazetteer, gender),
+            lang=lang,
+            published=published,
+            gender=gender,
         )
         if lang
         else []
     )
+    if reports:
+        reports = drop_unnamed_roles(reports, mentions)
+        reports = drop_internal_meetings(reports, gazetteer.kb, published.value)
     return ArticleResult(
         article=article,
         paragraphs=paragraphs,
