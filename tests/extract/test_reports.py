@@ -644,3 +644,12 @@ def test_partners_each_behind_their_own_with_are_separate_meetings() -> None:
     )
     assert sorted(tuple(actors) for _, actors, _, _ in summary(found)) == [
         ("barnier", "borisov"), ("barnier", "pavlova")]
+
+
+def test_a_date_in_a_that_clause_is_what_was_said_not_when_they_met() -> None:
+    text = "Novak je na srečanju s Horvatom dejal, da se pogajanja od marca niso premaknila."
+    found = reports(text, [person(text, "Horvatom", "horvat"), person(text, "Novak", "novak")], "sl")
+    assert summary(found) == [("meet", ["novak", "horvat"], None, "occurred")]
+    dated = "Novak se je v ponedeljek srečal s Horvatom in dejal, da je zadovoljen."
+    found = reports(dated, [person(dated, "Novak", "novak"), person(dated, "Horvatom", "horvat")], "sl")
+    assert summary(found) == [("meet", ["novak", "horvat"], "2025-11-03", "occurred")]

@@ -18,6 +18,7 @@ Then per article: reports of one contact are folded (extract/folding.py).
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -55,16 +56,24 @@ BACKREF_PARAGRAPHS = 2  # how far back (in paragraphs) an actorless dated trigge
 
 
 def _dates_by_trigger(
-    triggers: Sequence[Trigger], dates: Sequence[DateMention]
+    triggers: Sequence[Trigger], dates: Sequence[DateMention], text: str, that: re.Pattern[str]
 ) -> dict[int, DateMention]:
-    """Give each date to its nearest trigger; each trigger keeps its nearest own date."""
+    """Give each date to its nearest trigger; each trigger keeps its nearest own date.
+
+    A date inside a "that" clause after a trigger is what was said, not when the contact
+    was ("said at the meeting that since March there had been no progress"): it goes to no
+    trigger before the clause.
+    """
     owned: dict[int, DateMention] = {}
     for date in dates:
 
         def distance(t: Trigger, d: DateMention = date) -> int:
             return d.start - t.end if d.start >= t.end else t.start - d.end
 
-        nearest = min(triggers, key=distance)
+        eligible = [t for t in triggers if not (t.end <= date.start and that.search(text, t.end, date.start))]
+        if not eligible:
+            continue
+        nearest = min(eligible, key=distance)
         current = owned.get(nearest.start)
         if current is None or distance(nearest) < distance(nearest, current):
             owned[nearest.start] = date
@@ -154,7 +163,7 @@ def build_reports(
             if _can_report(chosen[t.start][0], solo=solo[t.start])
             or _backref(reports, t, sent, paragraph_of, people, agreement) is not None
         ] or list(triggers)
-        own_dates = _dates_by_trigger(productive, dates)
+        own_dates = _dates_by_trigger(productive, dates, text, pairing_words(lang).that)
         for trigger in triggers:
             cue = cues[trigger.start]
             if cue.negated:
