@@ -85,3 +85,20 @@ def test_on_the_part_of_is_no_with() -> None:
     text = f"{first} {partner}"
     mentions = [person(text, "Novak", "novak"), person(text, "Horvatem", "horvat")]
     assert resolved(text, [first, partner], mentions, lang="pl") == [("", "novak")]
+
+
+def test_no_dropped_subject_when_the_subject_follows_the_partner() -> None:
+    first = "Novak přijel do Prahy."
+    second = "Uvedli to po schůzkách s ministrem Horvatem premiér Kovář a ministryně Kranjc."
+    text = f"{first} {second}"
+    mentions = [
+        person(text, "Novak", "novak"),
+        person(text, "Horvatem", "horvat"),
+        person(text, "Kovář", "kovar"),
+        person(text, "Kranjc", "kranjc"),
+    ]
+    assert resolved(text, [first, second], mentions, lang="cs") == []
+    partners_only = "Po schůzkách s ministrem Horvatem a Kovářem řekl, že je spokojen."
+    text = f"{first} {partners_only}"
+    mentions = [person(text, "Novak", "novak"), person(text, "Horvatem", "horvat"), person(text, "Kovářem", "kovar")]
+    assert resolved(text, [first, partners_only], mentions, lang="cs") == [("", "novak")]

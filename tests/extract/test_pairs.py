@@ -332,3 +332,12 @@ def test_a_title_before_a_later_name_is_its_own_person() -> None:
         person(text, "Найджъл Фараж", "farage"),
     ]
     assert run(text, "срещата", people, "bg", pairs=False) == ([["varadkar"]], "pair.clause")
+
+
+def test_a_subject_after_the_partner_is_no_co_partner() -> None:
+    text = "Преди срещата си с Тереза Мей председателят Доналд Туск заяви, че сделката е добра."
+    people = [person(text, "Тереза Мей", "may"), person(text, "Доналд Туск", "tusk")]
+    assert run(text, "срещата", people, "bg") == ([["may", "tusk"]], "pair.sentence")
+    joint = "На срещите си с Тереза Мей и Доналд Туск министърът заяви, че сделката е добра."
+    people = [person(joint, "Тереза Мей", "may"), person(joint, "Доналд Туск", "tusk")]
+    assert run(joint, "срещите", people, "bg") == ([], "pair.unnamed_subject")

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from diplowatch.extract.pairs import only_words, pairing_words
+from diplowatch.extract.pairs import PairingWords, only_words, pairing_words
 from diplowatch.model import Mention, Sentence
 
 DETERMINER_REACH = 3  # "his Macedonian colleague X": the pronoun belongs to X's description
@@ -82,7 +82,13 @@ def resolve_pronouns(
                     for person in candidates:
                         if gender(person.actor_id or "") in (None, wanted):
                             found.append(_as_mention(match, person))
-            if own and earlier and len(found) == here and _partner_first(text, sent, own[0], with_):
+            if (
+                own
+                and earlier
+                and len(found) == here
+                and _partner_first(text, sent, own[0], with_)
+                and not _subject_after(text, own, words)
+            ):
                 topic = earlier[0]
                 if topic.actor_id not in {m.actor_id for m in own}:
                     found.append(_zero_subject(sent, topic))
@@ -101,6 +107,25 @@ def _partner_first(text: str, sent: Sentence, first: Mention, with_: re.Pattern[
         and len(_WORD.findall(head[: found.start()])) <= ZERO_HEAD_WORDS
         and only_words(head[found.end() :], ZERO_WITH_REACH)
     )
+
+
+_SUBJECT_BREAK = re.compile(r"[,;:()\[\]\"„“”«»]")
+
+
+def _subject_after(text: str, own: Sequence[Mention], words: PairingWords) -> bool:
+    """True when another person follows the partner in its clause, neither coordinated with
+    it nor a name beside its title: the subject comes after the verb ("Uvedli to po schůzkách
+    s Davisem premiér Babiš"), so none is dropped."""
+    previous = own[0]
+    for mention in own[1:]:
+        gap = text[previous.end : mention.start]
+        if _SUBJECT_BREAK.search(gap) or words.that.search(gap):
+            return False
+        joined = not gap.strip() or words.conj.fullmatch(gap.strip()) is not None
+        if not joined and mention.actor_id != previous.actor_id:
+            return True
+        previous = mention
+    return False
 
 
 def _zero_subject(sent: Sentence, topic: Mention) -> Mention:

@@ -470,6 +470,12 @@ def choose_participants(
         comitative = words.with_.search(text, t_end, p_end)
         # "at his meetings with X and Y": both are partners of an unnamed subject
         lone_partner = comitative is not None and all(c.start >= comitative.end() for c in chosen)
+        # people coordinated with the partner ("with X and Y"); one standing apart after it
+        # is the clause's subject ("before his meeting with May ... Tusk said")
+        joined = {m.start for g in groups if any(m in g for m in chosen) for m in g}
+        for before, m in zip(people, people[1:], strict=False):
+            if before.start in joined and not text[before.end : m.start].strip():
+                joined.add(m.start)  # "Jeanem Caludem Junckerem": one misspelt name
         others = [  # 5. nearest other person of the sentence
             m
             for m in people
@@ -478,7 +484,7 @@ def choose_participants(
             and not p_end <= m.start < c_end  # behind the next trigger or a "that" clause
             and not (m.end <= t_start and words.that.search(text, m.end, t_start))  # a speaker
             and not (m.start >= t_end and words.that.search(text, t_end, m.start))  # reported
-            and not (lone_partner and comitative.end() <= m.start < c_end)  # a co-partner
+            and not (lone_partner and comitative.end() <= m.start < c_end and m.start in joined)  # a co-partner
         ]
         if others:
             nearest = min(others, key=lambda m: min(abs(m.start - t_start), abs(m.end - t_end)))
