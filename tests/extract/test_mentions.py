@@ -422,3 +422,11 @@ def test_a_known_surname_that_is_a_first_name_before_an_unknown_surname_is_no_kn
 def test_a_common_word_at_the_sentence_start_is_no_lone_surname() -> None:
     # "Други" (others) spells a KB surname key; its capital comes from the sentence start.
     assert [a for _, a in people("Други не са съгласни с решението.", "bg")] == []
+
+
+def test_a_surname_that_is_an_english_word_opens_a_slavic_sentence() -> None:
+    # "tusk" and "macron" are English words, not Polish ones: the capital is the name's
+    assert people("Tusk spotkał się w piątek z premierem.", "pl", "2018-02-22") == [("Tusk", "donald-tusk")]
+    assert people("Macron udzielił wywiadu podczas wizyty.", "pl", "2018-01-22") == [
+        ("Macron", "emmanuel-macron")
+    ]

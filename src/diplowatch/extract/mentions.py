@@ -29,7 +29,7 @@ from diplowatch.extract.tokens import Words, sentence_words
 from diplowatch.extract.unknown_people import GROUP_RULE, find_unknown_people
 from diplowatch.kb.countries import country_name, demonym_countries, demonym_country, local_country_names
 from diplowatch.kb.gazetteer import Gazetteer
-from diplowatch.lang.common import is_common_word, is_own_word
+from diplowatch.lang.common import is_own_word
 from diplowatch.lang.keys import name_key
 from diplowatch.lang.memo import MEMO_WORDS
 from diplowatch.lang.names import base_candidates, group_nouns
@@ -388,8 +388,9 @@ def find_mentions(
                     f.rule == "gazetteer.surname"
                     and f.first == 0
                     and actor_id not in named_in_full
-                    and is_common_word(words.word[f.first], lang)
+                    and is_own_word(words.word[f.first], lang)
                 ):  # "Други", "Drugi", "Метою": a capital the sentence start gave a common word
+                    # of the language ("Tusk", "Macron" are English words, not Polish ones)
                     continue
                 if (
                     f.rule == "gazetteer.surname"
