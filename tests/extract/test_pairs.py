@@ -341,3 +341,12 @@ def test_a_subject_after_the_partner_is_no_co_partner() -> None:
     joint = "На срещите си с Тереза Мей и Доналд Туск министърът заяви, че сделката е добра."
     people = [person(joint, "Тереза Мей", "may"), person(joint, "Доналд Туск", "tusk")]
     assert run(joint, "срещите", people, "bg") == ([], "pair.unnamed_subject")
+
+
+def test_a_pronoun_outside_the_clause_is_no_lone_attendee() -> None:
+    text = "Ministerstvo pod jeho vedením bylo úspěšné: proběhl summit hlav vlád."
+    pronoun = person(text, "jeho", "novak", rule="coref.pronoun")
+    assert run(text, "summit", [pronoun], "cs", pairs=False) == ([], "pair.clause")
+    named = text.replace("jeho", "Novakovým")
+    name = person(named, "Novakovým", "novak")
+    assert run(named, "summit", [name], "cs", pairs=False) == ([["novak"]], "pair.sentence")

@@ -49,6 +49,7 @@ _WORDS = re.compile(r"[^\W\d_]+", re.UNICODE)
 _REPORTING_GAP = re.compile(r"[,\"“”»«–—]\s*(?:je\s+|е\s+|sa\s+)?\Z")  # ", said" / ", je dejal"
 REPORTING_GAP_CHARS = 12  # what _REPORTING_GAP can span before the verb (spaces included)
 _ANTECEDENT_GAP = re.compile(r"\s*,?\s*")  # a name, then its relative clause
+LOOSE_REFERENCES = frozenset({"coref.pronoun"})  # extract/coref.py
 WITH_REACH = 8  # words between "with" and the partner's name: "with the British secretary for ..."
 SOURCE_REACH = 5  # words between "according to" and the name: "the Kremlin's press secretary"
 _APPOSITION = re.compile(r"[\s,]{0,3}")
@@ -437,15 +438,18 @@ def choose_participants(
         and not chosen
         and not relative
     ):  # 5. a lone traveller: the subject
+        # a pronoun ("he", "his") stands too loosely for a person beyond the trigger's own
+        # clause: "proud of the ministry under his leadership: a successful summit"
+        named = [g for g in groups if any(m.rule not in LOOSE_REFERENCES for m in g)]
         before_trigger = [
             g
-            for g in groups
+            for g in named
             if g[-1].end <= t_start and g not in bound and not words.that.search(text, g[-1].end, t_start)
         ]  # not the speaker of the trigger's "that" clause: "Tusk said that the summit ..."
         # "Commenting on his absence in Belgrade, the minister said": the subject follows
         main_after = [
             g
-            for g in groups
+            for g in named
             if g[0].start >= c_end and g not in bound and not words.that.search(text, t_end, g[0].start)
         ]  # not from inside a reported clause: "denied the claim that he plotted with X"
         if before_trigger:
