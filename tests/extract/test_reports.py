@@ -653,3 +653,12 @@ def test_a_date_in_a_that_clause_is_what_was_said_not_when_they_met() -> None:
     dated = "Novak se je v ponedeljek srečal s Horvatom in dejal, da je zadovoljen."
     found = reports(dated, [person(dated, "Novak", "novak"), person(dated, "Horvatom", "horvat")], "sl")
     assert summary(found) == [("meet", ["novak", "horvat"], "2025-11-03", "occurred")]
+
+
+def test_after_a_meeting_with_a_body_its_subject_attended() -> None:
+    # "after the meeting with the ministers" is no mere point in time: the speaker met them
+    text = "Novak powiedział we wtorek po spotkaniu z ministrami, że jest zadowolony."
+    found = reports(text, [person(text, "Novak", "novak")], "pl", published="2018-03-21")
+    assert summary(found) == [("multilateral", ["novak"], "2018-03-20", "occurred")]
+    summit = "Novak powiedział we wtorek po szczycie, że jest zadowolony."
+    assert reports(summit, [person(summit, "Novak", "novak")], "pl", published="2018-03-21") == []

@@ -68,6 +68,7 @@ def absorb_objects(text: str, triggers: list[Trigger], lang: str) -> list[Trigge
         for t in triggers
         if _follows(text, t, setting, 1, words.source_before)
         or _follows(text, t, time_reference, TIME_REFERENCE_GAP_WORDS, words.source_before)
+        and not words.with_.search(t.text)  # "after his meeting with the ministers": he met them
     }
     for first, second in zip(triggers, triggers[1:], strict=False):
         if first.mode != "multilateral" or second.mode not in (
