@@ -662,3 +662,16 @@ def test_after_a_meeting_with_a_body_its_subject_attended() -> None:
     assert summary(found) == [("multilateral", ["novak"], "2018-03-20", "occurred")]
     summit = "Novak powiedział we wtorek po szczycie, że jest zadowolony."
     assert reports(summit, [person(summit, "Novak", "novak")], "pl", published="2018-03-21") == []
+
+
+def test_a_dateline_glued_to_the_lead_dates_no_contact() -> None:
+    text = "14.02.2018 Svet Premierka Kranjc se bo sestala s Horvatom."
+    people = [person(text, "Kranjc", "kranjc"), person(text, "Horvatom", "horvat")]
+    assert summary(reports(text, people, "sl", published="2018-02-14")) == [
+        ("meet", ["kranjc", "horvat"], None, "planned")
+    ]
+    later = text.replace("14.02.2018", "16.02.2018")  # a date of its own, not the page's
+    people = [person(later, "Kranjc", "kranjc"), person(later, "Horvatom", "horvat")]
+    assert summary(reports(later, people, "sl", published="2018-02-14")) == [
+        ("meet", ["kranjc", "horvat"], "2018-02-16", "planned")
+    ]

@@ -390,8 +390,8 @@ def _resolve_dates(
     """
     found = scan_dates(text, sent.start, sent.end, lang=lang, published=published)
     if any(c.status == "planned" for c in cues.values()):
-        return found.read(future=True)
-    past = found.read(future=False)
+        return _without_dateline(found.read(future=True), text, sent, published)
+    past = _without_dateline(found.read(future=False), text, sent, published)
     if not past or not sentence_has_plan(text, sent.start, sent.end, lang=lang):
         return past
     ahead = {d.start: d for d in found.read(future=True)}
@@ -401,6 +401,21 @@ def _resolve_dates(
         else d
         for d in past
     ]
+
+
+_NUMERIC_DATE = re.compile(r"\d")
+
+
+def _without_dateline(
+    dates: list[DateMention], text: str, sent: Sentence, published: PubDate
+) -> list[DateMention]:
+    """Drop a numeric publication date that opens the sentence ("14.02.2018 World: May will
+    hold talks ..."): a page's dateline glued to the lead, not the date of the contact."""
+    if not dates or dates[0].start != sent.start or dates[0].value != published.value:
+        return dates
+    if dates[0].basis != "explicit" or not _NUMERIC_DATE.match(text, dates[0].start):
+        return dates
+    return dates[1:]
 
 
 def _choose_all(
