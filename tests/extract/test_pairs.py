@@ -350,3 +350,12 @@ def test_a_pronoun_outside_the_clause_is_no_lone_attendee() -> None:
     named = text.replace("jeho", "Novakovým")
     name = person(named, "Novakovým", "novak")
     assert run(named, "summit", [name], "cs", pairs=False) == ([["novak"]], "pair.sentence")
+
+
+def test_a_spaced_dash_is_an_apposition_not_a_pair() -> None:
+    text = "Novak, který přesvědčil předchůdce Kranjcové – Horvata – k referendu, kritizuje jednání."
+    people = [person(text, "Kranjcové", "kranjc"), person(text, "Horvata", "horvat")]
+    assert run(text, "jednání", people, "cs")[0] == []
+    headline = "Kranjc–Horvat: nové jednání po týdnu"
+    people = [person(headline, "Kranjc", "kranjc"), person(headline, "Horvat", "horvat")]
+    assert run(headline, "jednání", people, "cs")[0] == [["kranjc", "horvat"]]

@@ -425,7 +425,10 @@ def choose_participants(
         plural = [
             g
             for g in groups
-            if g[-1].end <= t_start and len(_distinct(g)) > 1 and not _after_with(text, g[0], sent_start, words)
+            if g[-1].end <= t_start
+            and len(_distinct(g)) > 1
+            and not _after_with(text, g[0], sent_start, words)
+            and not _dashed(text, g)
         ]  # "at my meetings with X and Y": partners of someone unnamed, not a pair
         if plural and not any(m.start in taken for m in plural[0]):
             if _unnamed_partner(text, t_end, p_end, people, words):
@@ -496,6 +499,15 @@ def choose_participants(
         elif with_group:
             return [], "pair.unnamed_subject"
     return ([_distinct(chosen)] if chosen else []), rule
+
+
+_SPACED_DASH = re.compile(r"\s[-–—]\s")
+
+
+def _dashed(text: str, group: Sequence[Mention]) -> bool:
+    """A group joined by a dash with spaces around it is an apposition ("May's predecessor
+    – Cameron –"), not two people acting together; "Lavrov–Rubio: a new call" is a pair."""
+    return any(_SPACED_DASH.fullmatch(text[a.end : b.start]) for a, b in zip(group, group[1:], strict=False))
 
 
 def _unnamed_partner(
