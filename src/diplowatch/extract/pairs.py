@@ -78,7 +78,7 @@ class PairingWords:
     journalist: re.Pattern[str]  # a press role before a name: the person is no actor
     he: re.Pattern[str]  # third person, possessives too: stands for a man named before (coref.py)
     she: re.Pattern[str]
-    pronouns: bool  # the language lists "he" or "she" at all
+    pronoun_cues: WordStarts | None  # where "he", "she" or a source cue may start; None: no pronouns
     was_he: re.Pattern[str]  # "byl", "был": the past of "be" agrees with a man as its subject
     was_she: re.Pattern[str]
 
@@ -118,7 +118,9 @@ def pairing_words(lang: str) -> PairingWords:
         journalist=_words(data.get("journalist", [])),
         he=_words(data.get("he", [])),
         she=_words(data.get("she", [])),
-        pronouns=bool(data.get("he") or data.get("she")),
+        pronoun_cues=WordStarts([str(i) for key in ("he", "she", "according_to") for i in data.get(key, [])])
+        if data.get("he") or data.get("she")
+        else None,
         was_he=_words(data.get("was_he", [])),
         was_she=_words(data.get("was_she", [])),
     )

@@ -241,6 +241,28 @@ def _title_patterns(lang: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple(compiled)
 
 
+@cache
+def _title_patterns_by_role(lang: str) -> dict[str, tuple[re.Pattern[str], ...]]:
+    """``_title_patterns`` of each role."""
+    by_role: dict[str, list[re.Pattern[str]]] = {}
+    for role, pattern in _title_patterns(lang):
+        by_role.setdefault(role, []).append(pattern)
+    return {role: tuple(patterns) for role, patterns in by_role.items()}
+
+
+def _titles_before(
+    patterns: Sequence[tuple[str, re.Pattern[str]]], text: str, start: int, name: int
+) -> list[tuple[int, int, str]]:
+    """(end, length, role) of each title in text[start:name] that qualifies the name at
+    ``name`` (only a short gap of words between them)."""
+    return [
+        (match.end(), match.end() - match.start(), role)
+        for role, pattern in patterns
+        for match in pattern.finditer(text, start, name)
+        if _TITLE_GAP.fullmatch(text[match.end() : name])
+    ]
+
+
 def _title_body(title: object) -> str:
     return re.escape(str(title)).replace(r"\*", r"\w*") + r"(?!\w)"
 
@@ -297,14 +319,14 @@ def check_title_roles(
             continue
         if not _has_ended_office(actor.roles, ended_before):
             continue  # only an office that ended before publication can contradict it
-        found = [
-            (match.end(), match.end() - match.start(), role)
-            for role, pattern in patterns
-            for match in pattern.finditer(text, window_start, mention.start)
-            if _TITLE_GAP.fullmatch(text[match.end() : mention.start])
-        ]
-        if not found:
+        # the verdict needs the nearest title to be of an office the actor held, not at
+        # ``when``: when no title of such an office stands there, no title can give one
+        lapsed = {s.role for s in actor.roles} - {s.role for s in actor.roles if s.holds_at(when)}
+        by_role = _title_patterns_by_role(lang)
+        lapsed_patterns = [(role, p) for role in sorted(lapsed) for p in by_role.get(role, ())]
+        if not _titles_before(lapsed_patterns, text, window_start, mention.start):
             continue
+        found = _titles_before(patterns, text, window_start, mention.start)
         role = max(found)[2]  # nearest to the name, then the longest title
         spells = [s for s in actor.roles if s.role == role]
         if not spells or any(s.holds_at(when) for s in spells):
