@@ -107,18 +107,19 @@ def _insert_event(store: Store, event: Event, article_of: dict[str, str]) -> Non
             int(event.evidential),
         ),
     )
-    for report_id in event.report_ids:
-        store.execute(
-            "INSERT INTO event_reports (event_id, report_id, article_id) VALUES (?, ?, ?)",
-            (event.id, report_id, article_of[report_id]),
-        )
-    for actor_id, name, country in event.actors:
-        key = phrase_key(name)
-        store.execute(
-            "INSERT INTO event_actors (event_id, actor_id, name, name_key, last_key, country,"
-            " sort_date) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (event.id, actor_id, name, key, key.rsplit(" ", 1)[-1], country, sort_date),
-        )
+    store.execute_many(  # one call for all links: a busy contact has thousands of reports
+        "INSERT INTO event_reports (event_id, report_id, article_id) VALUES (?, ?, ?)",
+        [(event.id, report_id, article_of[report_id]) for report_id in event.report_ids],
+    )
+    keys = [phrase_key(name) for _actor_id, name, _country in event.actors]
+    store.execute_many(
+        "INSERT INTO event_actors (event_id, actor_id, name, name_key, last_key, country,"
+        " sort_date) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [
+            (event.id, actor_id, name, key, key.rsplit(" ", 1)[-1], country, sort_date)
+            for (actor_id, name, country), key in zip(event.actors, keys, strict=True)
+        ],
+    )
 
 
 def save_block_events(store: Store, block: str, records: Sequence[ReportRecord]) -> list[Event]:
