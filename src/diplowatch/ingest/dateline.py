@@ -241,6 +241,19 @@ def _title_patterns(lang: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple(compiled)
 
 
+def _lapsed_titles(
+    roles: Sequence[RoleSpell], when: str, ended_before: date, lang: str
+) -> list[tuple[str, re.Pattern[str]]]:
+    """The title patterns of the offices a person held but not at ``when``; none unless one
+    of their offices ended before publication. A verdict needs the nearest title before the
+    name to be one of these, so without one of them there, no title can give one."""
+    if not _has_ended_office(roles, ended_before):
+        return []
+    lapsed = {s.role for s in roles} - {s.role for s in roles if s.holds_at(when)}
+    by_role = _title_patterns_by_role(lang)
+    return [(role, p) for role in sorted(lapsed) for p in by_role.get(role, ())]
+
+
 @cache
 def _title_patterns_by_role(lang: str) -> dict[str, tuple[re.Pattern[str], ...]]:
     """``_title_patterns`` of each role."""
@@ -308,23 +321,22 @@ def check_title_roles(
     when = published.value
     ended_before = _first_day(when) - timedelta(days=ROLE_GRACE_DAYS)
     any_title = _any_title(lang)
+    lapsed_of: dict[str, list[tuple[str, re.Pattern[str]]]] = {}  # per actor: the same few recur
     for mention in mentions:  # cheapest and most selective tests first: a title before the name is rare
         if not mention.actor_id or mention.rule in ("role", "backref"):
             continue
         actor = kb.get(mention.actor_id)
         if actor is None or actor.kind != "person":
             continue
+        lapsed = lapsed_of.get(actor.id)
+        if lapsed is None:
+            lapsed = lapsed_of[actor.id] = _lapsed_titles(actor.roles, when, ended_before, lang)
+        if not lapsed:
+            continue
         window_start = max(0, mention.start - TITLE_REACH)
         if not any_title.search(text, window_start, mention.start):
             continue
-        if not _has_ended_office(actor.roles, ended_before):
-            continue  # only an office that ended before publication can contradict it
-        # the verdict needs the nearest title to be of an office the actor held, not at
-        # ``when``: when no title of such an office stands there, no title can give one
-        lapsed = {s.role for s in actor.roles} - {s.role for s in actor.roles if s.holds_at(when)}
-        by_role = _title_patterns_by_role(lang)
-        lapsed_patterns = [(role, p) for role in sorted(lapsed) for p in by_role.get(role, ())]
-        if not _titles_before(lapsed_patterns, text, window_start, mention.start):
+        if not _titles_before(lapsed, text, window_start, mention.start):
             continue
         found = _titles_before(patterns, text, window_start, mention.start)
         role = max(found)[2]  # nearest to the name, then the longest title
