@@ -13,6 +13,7 @@ changed copy with ``dataclasses.replace``, never assign to a field.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from hashlib import sha1
 from typing import Any, Literal
 
 Mode = Literal["phone", "meet", "visit", "host", "multilateral", "unspecified"]
@@ -132,8 +133,6 @@ class Report:
     @property
     def key(self) -> str:
         """Deterministic id: the same claim in the same article text always gets the same key."""
-        from hashlib import sha1
-
         raw = f"{self.article_id}|{self.sent_start}|{self.trigger_start}|{self.mode}|" + ",".join(
             sorted(a.actor_id for a in self.actors)
         )

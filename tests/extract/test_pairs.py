@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from diplowatch.extract.pairs import (
     Clauses,
     choose_participants,
@@ -10,6 +12,7 @@ from diplowatch.extract.pairs import (
     prepare_people,
 )
 from diplowatch.extract.status import cue_places
+from diplowatch.lang.packs import available_languages
 from diplowatch.model import Mention
 
 
@@ -359,3 +362,22 @@ def test_a_spaced_dash_is_an_apposition_not_a_pair() -> None:
     headline = "Kranjc–Horvat: nové jednání po týdnu"
     people = [person(headline, "Kranjc", "kranjc"), person(headline, "Horvat", "horvat")]
     assert run(headline, "jednání", people, "cs")[0] == [["kranjc", "horvat"]]
+
+
+def test_guarded_word_lists_match_as_the_plain_alternation() -> None:
+    """Every pack's pairing words get a first-letter guard when all open with a known letter;
+    a guarded list matches exactly where the plain alternation does, in either case."""
+    text = "Z Maasom in s ŠEFOM, med njima: según él, WITH him and by the AND, Ɀ ſ K between"
+    guarded = 0
+    for lang in sorted(available_languages()):
+        words = pairing_words(lang)
+        for name in words.__dataclass_fields__:
+            pattern = getattr(words, name)
+            if not isinstance(pattern, re.Pattern) or pattern.pattern == "(?!x)x":
+                continue
+            plain = re.sub(r"^\(\?<!\\w\)\(\?=\[[^\]]*\]\)", r"(?<!\\w)", pattern.pattern)
+            guarded += plain != pattern.pattern
+            for sample in (text, text.upper(), text.lower()):
+                expected = [m.span() for m in re.finditer(plain, sample, re.IGNORECASE)]
+                assert [m.span() for m in pattern.finditer(sample)] == expected, (lang, name)
+    assert guarded > 100

@@ -15,6 +15,7 @@ from diplowatch.lang.word_starts import (
     first_char_guard,
     matches_at,
     matches_opening_at,
+    opening_letters,
 )
 
 PATTERNS = ["met", r"meet\w*", r"\w*gipfel", r"(?:attend|attends)", "talks|talked", "phone call", "Ω"]
@@ -60,13 +61,41 @@ def test_matches_opening_at_equal_finditer(text: str) -> None:
     ]
 
 
-LETTER_PATTERNS = ["met", r"meet\w*", "phone call", "Ω", "straße", "ſtand", "kelvin", "İzmir"]
-LETTER_TEXTS = [*TEXTS, "STRASSE, Straße; \u212aelvin and Kelvin; ſtand Stand; izmir İZMİR"]
+LETTER_PATTERNS = [
+    "met",
+    r"meet\w*",
+    "phone call",
+    "Ω",
+    "straße",
+    "ſtand",
+    "kelvin",
+    "İzmir",
+    "talks|talked",
+    r"(?:attend|attends) (?:the )?\w+",
+    r"(?<=za\s)pregovor\w*",
+    r"(?:ready|willing)(?: \w+){1,3}",
+]
+LETTER_TEXTS = [
+    *TEXTS,
+    "STRASSE, Straße; \u212aelvin and Kelvin; ſtand Stand; izmir İZMİR",
+    "Za pregovore, za  pregovor; they attend the talks, ready to go and willing now.",
+]
+
+
+def test_opening_letters_read_groups_alternations_and_lookbehinds() -> None:
+    assert opening_letters(r"meet\w*") == "m"
+    assert opening_letters("talks|talked") == "tt"
+    assert opening_letters(r"(?:setkání|schůzk\w*) s (?:\w+ ){0,2}ministry") == "ss"
+    assert opening_letters(r"(?<=za\s)pregovor\w*") == "p"
+    assert opening_letters(r"(?:spreman|(?:gotov|hajl)and[oó])(?: \w+){1,3}") == "sgh"
+    for pattern in (r"\w*gipfel", "m?et", r"(?:\w+ )?miniszterek", "(?:ab)?c", "(?:ab)*c", "a|e?x", "[ab]c", "(?=a)b"):
+        assert opening_letters(pattern) is None, pattern
 
 
 @pytest.mark.parametrize("text", LETTER_TEXTS)
 def test_guarded_word_starts_equal_finditer(text: str) -> None:
-    starts = WordStarts(LETTER_PATTERNS)  # all open with a letter: the scan is guarded
+    starts = WordStarts(LETTER_PATTERNS)  # all open with known letters: the scan is guarded
+    assert "(?=[" in starts._after_gap.pattern
     for start in range(len(text)):
         places = starts.find(text, start, len(text))
         for pattern in map(compiled, LETTER_PATTERNS):

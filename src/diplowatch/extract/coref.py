@@ -23,6 +23,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from diplowatch.extract.pairs import PairingWords, only_words, pairing_words
+from diplowatch.lang.word_starts import matches_at
 from diplowatch.model import Mention, Sentence
 
 DETERMINER_REACH = 3  # "his Macedonian colleague X": the pronoun belongs to X's description
@@ -48,7 +49,7 @@ def resolve_pronouns(
     for an actor id.
     """
     words = pairing_words(lang) if lang else None
-    if words is None or not words.pronouns:
+    if words is None or words.pronoun_cues is None:
         return []
     source_cue, with_ = words.source_before, words.with_
     people = [m for m in mentions if m.kind == "person" and m.actor_id]
@@ -65,16 +66,18 @@ def resolve_pronouns(
         while j < len(people) and people[j].start < sent.end:
             own.append(people[j])
             j += 1
-        earlier = [
+        earlier = [  # one entry a sentence, in order: only the last REACH can be near enough
             m
-            for n, paragraph, m in reversed(recent)
+            for n, paragraph, m in reversed(recent[-REACH:])
             if number - n <= REACH and sent.paragraph - paragraph <= 1
         ]
         if own or earlier:
-            cues = [c.span() for c in source_cue.finditer(text, sent.start, sent.end)]
+            # one scan for where a pronoun or source cue may start, each pattern tried there
+            places = words.pronoun_cues.find(text, sent.start, sent.end)
+            cues = [c.span() for c in matches_at(source_cue, text, places, sent.start, sent.end)]
             here = len(found)
             for wanted, pattern in (("m", words.he), ("f", words.she)):
-                for match in pattern.finditer(text, sent.start, sent.end):
+                for match in matches_at(pattern, text, places, sent.start, sent.end):
                     if _not_a_participant(text, match, own, cues):
                         continue
                     before = [m for m in own if m.end <= match.start()]

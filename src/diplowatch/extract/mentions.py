@@ -454,7 +454,7 @@ def find_mentions(
                 titles,
                 sentence_mentions,
                 person_starts,
-                [*mentions, *sentence_mentions],
+                mentions,
                 gazetteer,
                 when,
                 text,
@@ -568,12 +568,16 @@ def _roles(
     titles: Sequence[TitleMatch | None],
     sentence_mentions: Sequence[Mention],
     person_starts: set[int],
-    so_far: Sequence[Mention],
+    before: Sequence[Mention],
     gazetteer: Gazetteer,
     when: str | None,
     text: str,
 ) -> list[Mention]:
-    """Person mentions for title phrases that stand alone (no name right after them)."""
+    """Person mentions for title phrases that stand alone (no name right after them).
+
+    ``before``: the mentions of the sentences before, which with ``sentence_mentions`` are
+    read back only for a title that stands alone (copying them for every sentence with a
+    title made the stage quadratic in the article's mentions)."""
     countries = {m.start: m for m in sentence_mentions if m.kind == "country"}
     person_ends = {m.end for m in sentence_mentions if m.kind == "person"}
     covered = [(m.start, m.end) for m in sentence_mentions if m.kind != "country"]
@@ -598,7 +602,7 @@ def _roles(
             continue  # "бывшим премьером Девидом Кэмеронм": a name, though no one we know
         if match.first > 0 and words.end[match.first - 1] in person_ends:
             continue  # name first, then title: "Szijjártó Péter külügyminiszter"
-        earlier = [m for m in so_far if m.end <= start]
+        earlier = [m for m in chain(before, sentence_mentions) if m.end <= start]
         if match.role == "plural":
             for person in resolve_plural(earlier):
                 found.append(

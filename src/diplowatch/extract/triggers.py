@@ -24,7 +24,7 @@ from diplowatch.lang.packs import available_languages, load_pack_chain
 from diplowatch.lang.word_starts import (
     Openers,
     WordStarts,
-    opens_with_letter,
+    opening_letters,
 )
 from diplowatch.model import MODES, STATUSES
 
@@ -87,11 +87,10 @@ def compile_triggers(lang: str) -> tuple[tuple[str, str | None, re.Pattern[str]]
 
 
 def _opening_letters(patterns: list[str]) -> str | None:
-    """The letters ``patterns`` open with; None when one of them may open otherwise (a group,
-    a class, ``\\w*``, an optional letter)."""
-    if not all(opens_with_letter(p) for p in patterns):
-        return None
-    return "".join(p[0] for p in patterns)
+    """The letters ``patterns`` open with; None when one of them may open otherwise
+    (``word_starts.opening_letters``)."""
+    letters = [opening_letters(p) for p in patterns]
+    return None if None in letters else "".join(letters)  # type: ignore[arg-type]
 
 
 class _Finder:

@@ -242,6 +242,59 @@ def _title_patterns(lang: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple(compiled)
 
 
+def _lapsed_titles(
+    roles: Sequence[RoleSpell], when: str, ended_before: date, lang: str
+) -> list[tuple[str, re.Pattern[str]]]:
+    """The title patterns of the offices a person held but not at ``when``; none unless one
+    of their offices ended before publication. A verdict needs the nearest title before the
+    name to be one of these, so without one of them there, no title can give one."""
+    if not _has_ended_office(roles, ended_before):
+        return []
+    lapsed = {s.role for s in roles} - {s.role for s in roles if s.holds_at(when)}
+    by_role = _title_patterns_by_role(lang)
+    return [(role, p) for role in sorted(lapsed) for p in by_role.get(role, ())]
+
+
+@cache
+def _title_patterns_by_role(lang: str) -> dict[str, tuple[re.Pattern[str], ...]]:
+    """``_title_patterns`` of each role."""
+    by_role: dict[str, list[re.Pattern[str]]] = {}
+    for role, pattern in _title_patterns(lang):
+        by_role.setdefault(role, []).append(pattern)
+    return {role: tuple(patterns) for role, patterns in by_role.items()}
+
+
+def _titles_before(
+    patterns: Sequence[tuple[str, re.Pattern[str]]],
+    text: str,
+    start: int,
+    name: int,
+    former: tuple[str, ...] = (),
+) -> list[tuple[int, int, str]]:
+    """(end, length, role) of each title in text[start:name] that qualifies the name at
+    ``name`` (only a short gap of words between them) and is no "former" title."""
+    return [
+        (match.end(), match.end() - match.start(), role)
+        for role, pattern in patterns
+        for match in pattern.finditer(text, start, name)
+        if _TITLE_GAP.fullmatch(text[match.end() : name])
+        and not _after_former(text, start, match.start(), former)
+    ]
+
+
+FORMER_REACH = 2  # words from "former" to the title: "the former British prime minister"
+_WORD = re.compile(r"[^\W\d_][\w-]*")
+
+
+def _after_former(text: str, start: int, title_start: int, former: tuple[str, ...]) -> bool:
+    """True when a word for "former" stands just before the title: a former prime minister
+    so called says nothing about the date, since the office has ended by definition."""
+    if not former:
+        return False
+    words = _WORD.findall(text, start, title_start)[-FORMER_REACH:]
+    return any(w.casefold().startswith(former) for w in words)
+
+
 def _title_body(title: object) -> str:
     return re.escape(str(title)).replace(r"\*", r"\w*") + r"(?!\w)"
 
@@ -262,17 +315,6 @@ def _any_title(lang: str) -> re.Pattern[str]:
     groups = "|".join(f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in by_first.items())
     first = re.escape("".join(by_first))
     return re.compile(rf"(?<!\w)(?=[{first}])(?:{groups})", re.IGNORECASE)
-
-
-FORMER_REACH = 2  # words from "former" to the title: "the former British prime minister"
-_WORD = re.compile(r"[^\W\d_][\w-]*")
-
-
-def _after_former(text: str, start: int, title_start: int, former: tuple[str, ...]) -> bool:
-    """True when a word for "former" stands just before the title: a former prime minister
-    so called says nothing about the date, since the office has ended by definition."""
-    words = _WORD.findall(text, start, title_start)[-FORMER_REACH:]
-    return bool(former) and any(w.casefold().startswith(former) for w in words)
 
 
 def check_title_roles(
@@ -299,26 +341,24 @@ def check_title_roles(
     ended_before = _first_day(when) - timedelta(days=ROLE_GRACE_DAYS)
     any_title = _any_title(lang)
     former = title_index(lang).former
+    lapsed_of: dict[str, list[tuple[str, re.Pattern[str]]]] = {}  # per actor: the same few recur
     for mention in mentions:  # cheapest and most selective tests first: a title before the name is rare
         if not mention.actor_id or mention.rule in ("role", "backref"):
             continue
         actor = kb.get(mention.actor_id)
         if actor is None or actor.kind != "person":
             continue
+        lapsed = lapsed_of.get(actor.id)
+        if lapsed is None:
+            lapsed = lapsed_of[actor.id] = _lapsed_titles(actor.roles, when, ended_before, lang)
+        if not lapsed:
+            continue
         window_start = max(0, mention.start - TITLE_REACH)
         if not any_title.search(text, window_start, mention.start):
             continue
-        if not _has_ended_office(actor.roles, ended_before):
-            continue  # only an office that ended before publication can contradict it
-        found = [
-            (match.end(), match.end() - match.start(), role)
-            for role, pattern in patterns
-            for match in pattern.finditer(text, window_start, mention.start)
-            if _TITLE_GAP.fullmatch(text[match.end() : mention.start])
-            and not _after_former(text, window_start, match.start(), former)
-        ]
-        if not found:
+        if not _titles_before(lapsed, text, window_start, mention.start, former):
             continue
+        found = _titles_before(patterns, text, window_start, mention.start, former)
         role = max(found)[2]  # nearest to the name, then the longest title
         spells = [s for s in actor.roles if s.role == role]
         if not spells or any(s.holds_at(when) for s in spells):

@@ -54,6 +54,11 @@ def name_key(text: str) -> str:
     return key.replace("ii", "i")
 
 
+_WORD_BREAK = re.compile(r"[\s\-–—]+")
+
+
+@lru_cache(maxsize=200_000)
 def phrase_key(text: str) -> str:
-    """Key of a multi-word name: word keys joined by single spaces."""
-    return " ".join(k for k in (name_key(w) for w in re.split(r"[\s\-–—]+", text)) if k)
+    """Key of a multi-word name: word keys joined by single spaces (memoised like ``name_key``:
+    the pairing and unknown-name checks key the same aliases over and over)."""
+    return " ".join(k for k in (name_key(w) for w in _WORD_BREAK.split(text)) if k)

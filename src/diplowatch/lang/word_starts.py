@@ -28,9 +28,8 @@ class WordStarts:
 
     def __init__(self, patterns: list[str]) -> None:
         alternation = _by_first_letter(patterns)
-        guard = first_char_guard("".join(p[0] for p in patterns)) if all(
-            opens_with_letter(p) for p in patterns
-        ) else ""
+        letters = [opening_letters(p) for p in patterns]
+        guard = "" if None in letters else first_char_guard("".join(letters))  # type: ignore[arg-type]
         self._after_gap = re.compile(rf"\W{guard}(?=(?:{alternation}))", re.IGNORECASE)
 
     def find(self, text: str, start: int, end: int) -> list[int]:
@@ -61,8 +60,10 @@ def after_gap_starts(after_gap: re.Pattern[str], text: str, start: int, end: int
 
 
 def _by_first_letter(patterns: list[str]) -> str:
-    """The alternation of ``patterns`` with a leading literal letter factored out
-    ("m(?:(?:et)|(?:eet\\w*))"): a word start then costs one test per letter, not per pattern.
+    """The alternation of ``patterns`` with leading literal letters factored out, letter by
+    letter ("m(?:e(?:(?:t)|e(?:(?:t\\w*))))"): a trie, so a word start costs one test per
+    letter of its longest shared prefix, not one per pattern (the screen only asks whether
+    some pattern matches, so the order of the branches does not matter).
     Patterns that open with ``\\w*`` ("\\w*gipfel") share one such run, so a word is read
     once for all of them, not once each. Patterns that open otherwise (a group, a class, an
     optional letter) stay as they are."""
@@ -77,21 +78,20 @@ def _by_first_letter(patterns: list[str]) -> str:
             grouped[p[0]].append(p[1:])
         else:
             rest.append(p)
-    branches = [
-        f"{first}(?:{_by_first_letter(tails) if first == _ANY_WORD else _plain(tails)})"
-        for first, tails in grouped.items()
-    ]
+    branches = [f"{first}(?:{_by_first_letter(tails)})" for first, tails in grouped.items()]
     return "|".join(branches + [f"(?:{p})" for p in rest])
-
-
-def _plain(patterns: list[str]) -> str:
-    return "|".join(f"(?:{p})" for p in patterns)
 
 
 def _has_top_level_bar(pattern: str) -> bool:
     """True when ``pattern`` is an alternation at its outer level ("met|meet")."""
-    depth, escaped, in_class = 0, False, False
-    for char in pattern:
+    return len(_top_level(pattern)[0]) > 1
+
+
+def _top_level(pattern: str) -> tuple[list[str], int]:
+    """The branches of ``pattern``'s outer alternation, read up to the ``)`` that closes a
+    group it opens inside of (or to its end), and the offset where reading stopped."""
+    branches, depth, escaped, in_class, begin = [], 0, False, False, 0
+    for at, char in enumerate(pattern):
         if escaped:
             escaped = False
         elif char == "\\":
@@ -103,10 +103,39 @@ def _has_top_level_bar(pattern: str) -> bool:
         elif char == "(":
             depth += 1
         elif char == ")":
+            if depth == 0:
+                return [*branches, pattern[begin:at]], at
             depth -= 1
         elif char == "|" and depth == 0:
-            return True
-    return False
+            branches.append(pattern[begin:at])
+            begin = at + 1
+    return [*branches, pattern[begin:]], len(pattern)
+
+
+def opening_letters(pattern: str) -> str | None:
+    """The letters every match of ``pattern`` opens with, or None when it may open otherwise
+    (``\\w*``, a class, an optional letter or group, a lookahead).
+
+    Read from the pattern's text: a literal letter; an alternation, the letters of its
+    branches; a leading ``(?:...)`` group that must match once, the letters of its inside; a
+    leading lookbehind (``(?<=za\\s)pregovor``) matches nothing, so what follows it opens.
+    The trigger and cue screens are guarded by these letters, so most word starts cost one
+    class test rather than a try of the alternation ("sastaće|sastaju", "(?:ready|willing) ...").
+    """
+    branches, _ = _top_level(pattern)
+    if len(branches) > 1:
+        found = [opening_letters(b) for b in branches]
+        return None if None in found else "".join(found)  # type: ignore[arg-type]
+    if pattern.startswith(("(?<=", "(?<!")):
+        _, close = _top_level(pattern[4:])
+        return opening_letters(pattern[4 + close + 1 :])
+    if pattern.startswith("(?:"):
+        inside, close = _top_level(pattern[3:])
+        after = pattern[3 + close + 1 : 3 + close + 2]
+        if close == len(pattern) - 3 or after in _QUANTIFIERS:
+            return None  # unclosed, or a group that may match nothing or repeat
+        return opening_letters("|".join(inside))
+    return pattern[0] if opens_with_letter(pattern) else None
 
 
 class Openers:

@@ -187,17 +187,19 @@ class Store:
                 for m in result.mentions
             ],
         )
-        self._insert_reports(result.reports, version, article.text)
+        self._insert_reports(result.reports, version, article.text, replacing=version > 1)
         if commit:
             self.commit()
         return "new" if version == 1 else "updated"
 
-    def _insert_reports(self, reports: list[Report], version: int, text: str) -> None:
+    def _insert_reports(self, reports: list[Report], version: int, text: str, *, replacing: bool) -> None:
         """Write an article's reports, replacing the rows of the same keys (a report that an
-        earlier version made too)."""
+        earlier version made too). A key holds the article id, so the first version of an
+        article (``replacing`` false) has no such rows to delete."""
         keys = [(report.key,) for report in reports]
-        self.execute_many("DELETE FROM report_actors WHERE report_id = ?", keys)
-        self.execute_many("DELETE FROM reports WHERE id = ?", keys)
+        if replacing:
+            self.execute_many("DELETE FROM report_actors WHERE report_id = ?", keys)
+            self.execute_many("DELETE FROM reports WHERE id = ?", keys)
         self.execute_many(
             "INSERT INTO reports (id, article_id, version, type, mode, status, event_date, date_precision,"
             " date_basis, date_doubtful, location, evidential, lang, sent_start, sent_end, sentence,"
