@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 import re
 
+from diplowatch.lang.common import is_own_word
 from diplowatch.lang.segment import _abbreviations, split_sentences
 from diplowatch.model import Paragraph
 
@@ -28,6 +29,15 @@ def test_no_end_after_ordinals_initials_abbreviations_or_before_lower_case() -> 
         "The figure was 3.5 percent, i.e. a rise.",
         "Then it fell.",
     ]
+
+
+def test_a_unit_after_a_number_ends_a_sentence_before_a_common_word() -> None:
+    assert _sentences("Umowa obowiązuje po 2020 r. Na początku marca Tusk ją odrzucił.", "pl") == [
+        "Umowa obowiązuje po 2020 r.",
+        "Na początku marca Tusk ją odrzucił.",
+    ]
+    assert _sentences("W 2020 r. Donald Tusk odrzucił plan.", "pl") == ["W 2020 r. Donald Tusk odrzucił plan."]
+    assert _sentences("До 2020 г. В Москве так считали.", "ru") == ["До 2020 г.", "В Москве так считали."]
 
 
 def test_a_lost_space_between_sentences_is_still_a_boundary() -> None:
@@ -74,6 +84,10 @@ def _plain_split(text: str, lang: str) -> list[tuple[int, int]]:
             token.isdigit() or (len(token) == 1 and token.isalpha()) or token.casefold() in _abbreviations(lang)
         ):
             ends = False
+        number_unit = re.search(r"(?:^|\s)\d+\s+(\S+)$", text[max(0, dot - 40) : dot + 1])
+        if ends is False and number_unit and number_unit.group(1).rstrip(".").casefold() in _abbreviations(lang):
+            word = re.match(r"[^\W\d_]+", text[after:])  # a unit after a number, then a common word
+            ends = next_char.isupper() and word is not None and is_own_word(word.group(), lang)
         if ends:
             spans.append((start, match.end(1)))
             start = after

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable
 from functools import cache
 
+from diplowatch.lang.common import is_own_word
 from diplowatch.lang.packs import available_languages, load_pack
 from diplowatch.model import Paragraph, Sentence
 
@@ -55,12 +56,23 @@ def _is_boundary(text: str, dot: int, next_char: str, lang: str | None) -> bool:
         return True
     # the run of non-space ending at the dot, in a short window: searching from 0 made
     # splitting quadratic in the article length (str.split's space is the regex's \s)
-    token = text[max(0, dot - 40) : dot + 1].rsplit(None, 1)[-1].rstrip('.!?…"”»’)')
+    before = text[max(0, dot - 40) : dot + 1].rsplit(None, 2)
+    token = before[-1].rstrip('.!?…"”»’)')
     if token.isdigit():
         return False  # ordinal: "21. oktobra", "Na 20. Kongresu"
+    listed = token.casefold() in _abbreviations(lang)
+    if listed and len(before) > 1 and before[-2].isdigit():
+        return _common_word_after(text, dot, lang)  # "po 2020 r. Na początku", not "r. Donald"
     if len(token) == 1 and token.isalpha():
         return False  # initial: "I. V. Hina", "J. D. Vance"
-    return token.casefold() not in _abbreviations(lang)
+    return not listed
+
+
+def _common_word_after(text: str, dot: int, lang: str | None) -> bool:
+    """A unit after a number ("2020 r.", "2018 г.") ends a sentence when a capitalised common
+    word of the language follows ("Na", "В"): a name may follow it inside one ("r. Tusk")."""
+    word = _WORD_AFTER.search(text, dot + 1, dot + 40)
+    return word is not None and is_own_word(word.group(), lang)
 
 
 def split_sentences(
