@@ -422,3 +422,20 @@ def test_a_known_surname_that_is_a_first_name_before_an_unknown_surname_is_no_kn
 def test_a_common_word_at_the_sentence_start_is_no_lone_surname() -> None:
     # "Други" (others) spells a KB surname key; its capital comes from the sentence start.
     assert [a for _, a in people("Други не са съгласни с решението.", "bg")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Wierni od wieków czczą Mahometa.", "pl", [("Mahometa", "prophet-muhammad")]),
+        ("Kázal o Ježíšovi a o Mohamedovi.", "cs", [("Ježíšovi", "jesus"), ("Mohamedovi", "prophet-muhammad")]),
+    ],
+)
+def test_a_mononym_needs_no_support(text: str, lang: str, expected: list[tuple[str, str]]) -> None:
+    """A one-word name of someone known by it alone is no surname waiting for a full name."""
+    assert people(text, lang) == expected
+
+
+def test_a_mononym_beside_other_names_is_a_first_name() -> None:
+    found = people("Za strankou stál Mohamed Karim Sáfí ze Lahauru.", "cs")
+    assert all(actor != "prophet-muhammad" for _, actor in found)

@@ -27,6 +27,7 @@ from typing import Any
 from diplowatch.extract.initials import split_glued, with_initials
 from diplowatch.extract.tokens import Words, sentence_words
 from diplowatch.extract.unknown_people import GROUP_RULE, find_unknown_people
+from diplowatch.kb.actors import Actor
 from diplowatch.kb.countries import country_name, demonym_countries, demonym_country, local_country_names
 from diplowatch.kb.gazetteer import Gazetteer
 from diplowatch.lang.common import is_common_word, is_own_word
@@ -382,7 +383,7 @@ def find_mentions(
                     continue
                 if f.rule == "gazetteer.surname" and not _surname_plausible(
                     actor_id, f, titles, named_in_full, gazetteer, when
-                ):
+                ) and not _mononym(gazetteer.actor(actor_id), f, run, words, titles):
                     continue
                 if (
                     f.rule == "gazetteer.surname"
@@ -509,6 +510,21 @@ def _surname_plausible(
 
 def _is_given(word: str, gazetteer: Gazetteer, lang: str | None) -> bool:
     return any(name_key(c) in gazetteer.given for c in base_candidates(word, lang))
+
+
+def _mononym(
+    actor: Actor, found: _Found, run: list[int], words: Words, titles: Sequence[TitleMatch | None]
+) -> bool:
+    """A word that is the whole name of a person known by one name alone ("Mahometa",
+    "Akihito"): there is no surname to doubt, so it needs no support, unless a capitalised
+    word that is no title joins it in the run ("Mohamed Afzal Kadri", "Ali Mohamed": there it
+    is part of another person's name)."""
+    if actor.kind != "person" or len(actor.name.split()) > 1:
+        return False
+    before, after = found.first - 1, found.last
+    return not (
+        (after in run and words.cap[after]) or (before in run and words.cap[before] and not titles[before])
+    )
 
 
 def _doubtful_first_word(f: _Found, gazetteer: Gazetteer, actor_id: str) -> bool:
