@@ -49,8 +49,6 @@ NEWSMAKER_ROLES = frozenset(
         "head_of_government",
         "foreign_minister",
         "defence_minister",
-        "foreign_ministry_spokesperson",
-        "presidential_spokesperson",
         "secretary_general",
         "special_envoy",
         "president_of_organisation",
@@ -494,18 +492,18 @@ def _surname_plausible(
 ) -> bool:
     """A lone surname is that person only with support: the full name elsewhere in the
     article, a title right before it, or an office the person holds at the article date
-    (so "Mají" is not Theresa May and "Райънеър" in 2018 is not Angela Rayner)."""
+    (so "Mají" is not Theresa May and "Райънеър" in 2018 is not Angela Rayner). A surname of
+    up to three letters ("Мей", "May", spelt as the knowledge base writes it: ``_lookup``
+    lets no other short form through) needs an office that puts its holder in the news by
+    surname alone."""
     if actor_id in named_in_full:
         return True
     if any(t is not None and t.last == found.first for t in titles[: found.first]):
         return True
+    spells = gazetteer.actor(actor_id).roles_at(when)
     if len(name_key(found.base)) < 4:
-        return False
-    return (
-        bool(gazetteer.actor(actor_id).roles_at(when))
-        if when
-        else bool(gazetteer.actor(actor_id).roles)
-    )
+        return any(s.role in NEWSMAKER_ROLES for s in spells)
+    return bool(spells)
 
 
 def _is_given(word: str, gazetteer: Gazetteer, lang: str | None) -> bool:
