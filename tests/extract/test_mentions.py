@@ -456,3 +456,15 @@ def test_a_short_surname_alone_needs_a_newsmaker_office(
     """A three-letter surname with no full name or title names the person only while they hold
     an office the news names by surname alone (in 2021 Theresa May was a backbencher)."""
     assert people(text, lang, when) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Речниця компанії Wizz Air Олена Коваль повідомила про рейси.", ("Олена Коваль", "x-olena-koval")),
+        ("Колишній папа Бенедикт XVI прийняв делегацію.", ("Бенедикт XVI", "pope-benedict-xvi")),
+    ],
+)
+def test_a_name_is_written_in_one_script(text: str, expected: tuple[str, str]) -> None:
+    """A Latin word before Cyrillic names is another name; a regnal number joins either."""
+    assert expected in people(text, "uk", "2018-08-10")

@@ -41,6 +41,8 @@ from diplowatch.resolve.link import choose_actor, resolve_plural, resolve_role
 _JOINERS = frozenset({" ", "-", "‐"})
 _MAX_PRODUCT = 64
 BACKREF_WINDOW = 400  # characters back a title without a country may refer
+_CYRILLIC = re.compile("[\u0400-\u052f]")
+_ROMAN_NUMERAL = re.compile("[IVXLC]+")
 _CASE_TAIL = re.compile(r"[-‐][^\W\d_A-ZА-Я]{1,3}\b")
 # Offices whose holders are named by surname alone in the news without introduction.
 NEWSMAKER_ROLES = frozenset(
@@ -72,13 +74,13 @@ def _runs(words: Words, gazetteer: Gazetteer, lang: str | None) -> list[list[int
     for i in compress(range(size), cap):
         if i <= end:
             continue  # already taken as the word after a lower-case joiner
-        if end == i - 1 and gap[i] in _JOINERS:
+        if end == i - 1 and gap[i] in _JOINERS and _one_script(word[i - 1], word[i]):
             runs[-1].append(i)
         else:
             runs.append([i])
         end = i
         k = i + 1
-        while k < size and gap[k] in _JOINERS:
+        while k < size and gap[k] in _JOINERS and _one_script(word[k - 1], word[k]):
             if not cap[k] and not (gap[k] == "-" and len(word[k]) >= 3 and not word[k - 1].isupper()):
                 joins = inner.get(word[k])
                 if joins is None:
@@ -89,6 +91,22 @@ def _runs(words: Words, gazetteer: Gazetteer, lang: str | None) -> list[list[int
             end = k
             k += 1
     return runs
+
+
+def _one_script(a: str, b: str) -> bool:
+    """A name is written in one script: a Latin word beside Cyrillic ones is another name
+    ("Vereinigung Cockpit Мартін Лохер", "Brexit Естер Маквей"). A regnal number goes with
+    either ("Бенедикт XVI"); a word with a Cyrillic letter is Cyrillic ("Tранскордонної",
+    a look-alike capital typed in the wrong script)."""
+    sa, sb = _script(a), _script(b)
+    return sa == sb or not (sa and sb)
+
+
+def _script(word: str) -> int:
+    """1 Cyrillic, 2 any other script, 0 a Roman numeral (no script of its own)."""
+    if _CYRILLIC.search(word):
+        return 1
+    return 0 if _ROMAN_NUMERAL.fullmatch(word) else 2
 
 
 def _word_memo(gazetteer: Gazetteer, kind: str, lang: str | None) -> dict[Any, Any]:
