@@ -122,7 +122,8 @@ def base_candidates(word: str, lang: str | None) -> tuple[str, ...]:
     vowels = fleeting_vowels(lang)
     for ending, replacement in _matching_rules(lower, lang):
         if len(word) - len(ending) >= 2:
-            stem = word[: len(word) - len(ending)]
+            # "Farage'owi", "George'a": the apostrophe only sets the ending off
+            stem = word[: len(word) - len(ending)].removesuffix("'").removesuffix("’")
             candidates.append(stem + (replacement.upper() if stem.isupper() else replacement))
             if vowels and not replacement:
                 candidates.extend(_with_fleeting(stem, vowels))
