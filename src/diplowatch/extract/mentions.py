@@ -25,6 +25,7 @@ from itertools import chain, compress
 from typing import Any
 
 from diplowatch.extract.initials import split_glued, with_initials
+from diplowatch.extract.nations import nation_noun
 from diplowatch.extract.tokens import Words, sentence_words
 from diplowatch.extract.unknown_people import GROUP_RULE, find_unknown_people
 from diplowatch.kb.actors import Actor
@@ -33,7 +34,7 @@ from diplowatch.kb.gazetteer import Gazetteer
 from diplowatch.lang.common import is_common_word, is_own_word
 from diplowatch.lang.keys import name_key
 from diplowatch.lang.memo import MEMO_WORDS
-from diplowatch.lang.names import base_candidates, group_nouns
+from diplowatch.lang.names import base_candidates, group_nouns, nation_endings
 from diplowatch.lang.titles import TitleMatch, title_index
 from diplowatch.model import Mention, Sentence
 from diplowatch.resolve.link import choose_actor, resolve_plural, resolve_role
@@ -485,18 +486,18 @@ def _groups(words: Words, sentence_mentions: Sequence[Mention], lang: str | None
     adjective, but a stem list may reach it) as entity-only people: the named-entity scheme
     counts "Britové" and "лейбористы" as people, while no contact has them as a party."""
     stems, exact = group_nouns(lang)
-    if not (stems or exact):
+    if not (stems or exact or nation_endings(lang)):
         return []
     covered = [(m.start, m.end) for m in sentence_mentions if m.rule != "demonym"]
     found = []
     for i, lower in enumerate(words.lower):
-        if lower in exact or lower.startswith(stems):
+        nation = None if lower in exact or lower.startswith(stems) else nation_noun(words.word[i], lang)
+        if nation or lower in exact or lower.startswith(stems):
             start, end = words.start[i], words.end[i]
             if not any(s < end and start < e for s, e in covered):
                 word = words.word[i]
-                found.append(
-                    Mention(start, end, word, "person", "g-" + name_key(word), word, None, GROUP_RULE, 0.5, word)
-                )
+                group, base = nation or ("g-" + name_key(word), word)
+                found.append(Mention(start, end, word, "person", group, base, None, GROUP_RULE, 0.5, base))
     return found
 
 
