@@ -468,3 +468,17 @@ def test_a_short_surname_alone_needs_a_newsmaker_office(
 def test_a_name_is_written_in_one_script(text: str, expected: tuple[str, str]) -> None:
     """A Latin word before Cyrillic names is another name; a regnal number joins either."""
     assert expected in people(text, "uk", "2018-08-10")
+
+
+def test_a_person_named_in_full_may_be_called_by_first_name_alone() -> None:
+    text = "Na festival je prišel igralec Kenny Jacobs. Kasneje se je Kenny smejal. Vsi so gledali Kennyja."
+    found = [(m.text, m.actor_id, m.rule) for m in mentions(text, "sl") if m.kind == "person"]
+    assert [f[:2] for f in found[-2:]] == [("Kenny", "x-ken-iacobs"), ("Kennyja", "x-ken-iacobs")]
+    assert found[-1][2] in ENTITY_ONLY_RULES  # a first name alone makes no contact party
+
+
+def test_a_run_found_by_shape_alone_lends_no_first_name() -> None:
+    """The first word of an unknown run no title, cue or known first name introduced may be
+    any capitalised word, so it names no one alone later."""
+    text = "Vse je zmotil Brexit Orlando Pindrosz in podobni. Potem se je Brexit zgodil."
+    assert all(m.text != "Brexit" or m.start < 20 for m in mentions(text, "sl") if m.kind == "person")

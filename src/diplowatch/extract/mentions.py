@@ -27,7 +27,7 @@ from typing import Any
 from diplowatch.extract.initials import split_glued, with_initials
 from diplowatch.extract.nations import nation_noun
 from diplowatch.extract.tokens import Words, sentence_words
-from diplowatch.extract.unknown_people import GROUP_RULE, find_unknown_people
+from diplowatch.extract.unknown_people import FIRST_NAME_RULE, GROUP_RULE, find_unknown_people
 from diplowatch.kb.actors import Actor
 from diplowatch.kb.countries import country_name, demonym_countries, demonym_country, local_country_names
 from diplowatch.kb.gazetteer import Gazetteer
@@ -382,6 +382,7 @@ def find_mentions(
     at = 0
     mentions: list[Mention] = []
     unknown_surnames: dict[str, tuple[str, str, str]] = {}
+    first_names: dict[str, tuple[str, str, str]] = {}  # of people named in full so far
     for words, titles, runs in per_sentence:
         countries, at = adjectives[at : at + len(words)], at + len(words)
         sentence_mentions: list[Mention] = []
@@ -456,6 +457,7 @@ def find_mentions(
                     unknown_surnames,
                     text,
                     [(m.start, m.end) for m in sentence_mentions if m.kind == "person"],
+                    first_names,
                 )
             )
         sentence_mentions = [
@@ -477,8 +479,26 @@ def find_mentions(
                 text,
             )
         sentence_mentions += _groups(words, sentence_mentions, lang)
+        _note_first_names(sentence_mentions, first_names, gazetteer)
         mentions.extend(sorted(sentence_mentions, key=lambda m: (m.start, m.end)))
     return mentions
+
+
+def _note_first_names(
+    mentions: Sequence[Mention], first_names: dict[str, tuple[str, str, str]], gazetteer: Gazetteer
+) -> None:
+    """Remember the first name of each person named in full ("Johnny" of Johnny Depp): a
+    feature article goes on to call them by it alone. Only a known person's, a known first
+    name or one a title or cue introduced: an unknown run found by its shape alone may start
+    with any capitalised word ("Брекзит Найджъл Фарадж")."""
+    for m in mentions:
+        if m.kind != "person" or m.rule == GROUP_RULE or not m.base or " " not in m.base or not m.actor_id:
+            continue
+        first = m.base.split()[0]
+        key = name_key(first)
+        trusted = not m.actor_id.startswith("x-") or key in gazetteer.given or m.rule.startswith("unknown.cue")
+        if trusted and len(first) > 2 and not first.endswith("."):
+            first_names.setdefault(key, (m.actor_id, m.name or m.base, FIRST_NAME_RULE))
 
 
 def _groups(words: Words, sentence_mentions: Sequence[Mention], lang: str | None) -> list[Mention]:
