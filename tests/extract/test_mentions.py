@@ -482,3 +482,17 @@ def test_a_run_found_by_shape_alone_lends_no_first_name() -> None:
     any capitalised word, so it names no one alone later."""
     text = "Vse je zmotil Brexit Orlando Pindrosz in podobni. Potem se je Brexit zgodil."
     assert all(m.text != "Brexit" or m.start < 20 for m in mentions(text, "sl") if m.kind == "person")
+
+
+def test_croatian_doctor_of_science_is_a_cue() -> None:
+    """The abbreviation "dr. sc." (doctor of science) ends no sentence and introduces a name
+    the way a title does."""
+    text = "Istraživanje je vodila dr. sc. Ozrenka Horvatinčić."
+    sentences = split_sentences(text, [Paragraph(0, len(text), "body")], lang="hr")
+    found = find_mentions(text, sentences, lang="hr", gazetteer=default_gazetteer())
+    assert [(m.text, m.rule) for m in found] == [("Ozrenka Horvatinčić", "unknown.cue")]
+
+
+def test_an_acronym_after_a_name_is_not_part_of_it() -> None:
+    """A missed full stop leaves an acronym after the name ("... Zoran Kovačić EU je ...")."""
+    assert ("Zoran Kovačić", "x-zoran-kovacic") in people("Govorio je ministar Zoran Kovačić EU je odgovorila.", "hr")

@@ -60,6 +60,8 @@ def find_unknown_people(
         if len(part) == 1 and not (surnames or person_spans or first_names) and part[0] not in cue_ends:
             continue  # what the checks below decide for a lone word, without them
         part = _strip_titles(words, titles, part, lang)
+        while len(part) > 2 and _acronym(words.word[part[-1]]):
+            part = part[:-1]  # "Tomislav Tolušić CEF": an acronym after a name (a missed stop)
         if not part or len(part) > 4:
             continue
         part = _from_given_name(words.word, part, gazetteer, lang)
@@ -72,7 +74,7 @@ def find_unknown_people(
         if len(part) == 1 and not cued and not (surnames or first_names):
             continue  # a lone uncued word is only the surname or first name of someone named before
         names = [words.word[i] for i in part]
-        if any(w.isupper() and len(w) > 1 for w in names):
+        if any(map(_acronym, names)):
             continue
         bases = guess_name(names, lang, seen=seen_words, given=gazetteer.given)
         last_key = name_key(bases[-1])
@@ -116,6 +118,10 @@ def _named_before(
     return names.get(key) or next(
         (names[name_key(c)] for c in base_candidates(word, lang) if name_key(c) in names), None
     )
+
+
+def _acronym(word: str) -> bool:
+    return len(word) > 1 and word.isupper()
 
 
 def _cue_noun_ends(words: Words, leftovers: list[list[int]], lang: str | None) -> set[int]:
