@@ -477,6 +477,7 @@ def test_a_person_named_in_full_may_be_called_by_first_name_alone() -> None:
     assert found[-1][2] in ENTITY_ONLY_RULES  # a first name alone makes no contact party
 
 
+
 def test_a_run_found_by_shape_alone_lends_no_first_name() -> None:
     """The first word of an unknown run no title, cue or known first name introduced may be
     any capitalised word, so it names no one alone later."""

@@ -85,12 +85,10 @@ def find_unknown_people(
             )
             if known:
                 person_id, full, rule = known
-                found.append(
-                    replace(
-                        _unknown_mention(words, part, person_id, bases[0], rule, text),
-                        name=full,
-                    )
-                )
+                base = bases[0]
+                if rule == FIRST_NAME_RULE and first_names:  # as the full name spells it: "Бориса" -> Борис
+                    base = next((c for c in base_candidates(names[0], lang) if name_key(c) in first_names), base)
+                found.append(replace(_unknown_mention(words, part, person_id, base, rule, text), name=full))
                 continue
             if not cued or _lower_case_noun(names[0], lang, text):
                 continue
