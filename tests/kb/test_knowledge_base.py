@@ -106,6 +106,16 @@ def test_gazetteer_indexes_all_kinds() -> None:
     assert gazetteer.lookup_full(phrase_key("Rusija")) == {"RUS"}
 
 
+def test_a_title_after_a_name_is_no_surname() -> None:
+    """Hungarian puts a title after the name ("Ferenc pápa"): a lower-case last word of an
+    alias is no surname, so a lone "Pápa" at a sentence start names nobody."""
+    kb = KnowledgeBase()
+    kb.add(Actor(id="pope-x", name="Pope X", kind="person", aliases=("Ferenc pápa",)))
+    gazetteer = build_gazetteer(kb, extra=[])
+    assert gazetteer.lookup_full(phrase_key("Ferenc pápa")) == {"pope-x"}
+    assert not gazetteer.lookup_surname(phrase_key("pápa"))
+
+
 CSV = """name,country,role,start,end,aliases
 Jana Nováková,CZE,foreign_minister,2030-01-01,,Jany Novákové|Яна Новакова
 Jana Nováková,CZE,ambassador,2025-01-01,2029-12-31,

@@ -48,6 +48,8 @@ def test_phrase_key_joins_word_keys() -> None:
         ("Москве", "ru", "Москва"),
         ("Путиным", "ru", "Путин"),
         ("Захаровой", "ru", "Захарова"),
+        ("Fergusson'owi", "pl", "Fergusson"),  # the apostrophe only sets the ending off
+        ("Burke’a", "pl", "Burke"),
     ],
 )
 def test_inflected_form_proposes_its_nominative(word: str, lang: str, base: str) -> None:

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from diplowatch.extract.mentions import find_mentions
+from diplowatch.extract.tokens import ZERO_WIDTH
 from diplowatch.kb.gazetteer import Gazetteer, default_gazetteer
 from diplowatch.lang.segment import split_sentences
 from diplowatch.model import Mention, Paragraph
@@ -147,7 +148,9 @@ def predict_forms(doc: Document, *, gazetteer: Gazetteer) -> list[Form]:
 def _form(mention: Mention) -> Form | None:
     if mention.rule in _NOT_ENTITIES or mention.kind not in TYPES or not mention.actor_id:
         return None
-    return Form(mention.text, mention.base or mention.text, TYPES[mention.kind], mention.actor_id)
+    # the gold files write a zero-width space in a name as a space
+    surface = ZERO_WIDTH.sub(" ", mention.text)
+    return Form(surface, mention.base or surface, TYPES[mention.kind], mention.actor_id)
 
 
 def write_predictions(docs: Iterable[Document], out: str | Path) -> int:

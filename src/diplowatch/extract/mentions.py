@@ -25,14 +25,16 @@ from itertools import chain, compress
 from typing import Any
 
 from diplowatch.extract.initials import split_glued, with_initials
+from diplowatch.extract.nations import nation_noun
 from diplowatch.extract.tokens import Words, sentence_words
-from diplowatch.extract.unknown_people import GROUP_RULE, find_unknown_people
+from diplowatch.extract.unknown_people import FIRST_NAME_RULE, GROUP_RULE, find_unknown_people
+from diplowatch.kb.actors import Actor
 from diplowatch.kb.countries import country_name, demonym_countries, demonym_country, local_country_names
 from diplowatch.kb.gazetteer import Gazetteer
 from diplowatch.lang.common import is_own_word
 from diplowatch.lang.keys import name_key
 from diplowatch.lang.memo import MEMO_WORDS
-from diplowatch.lang.names import base_candidates, group_nouns
+from diplowatch.lang.names import base_candidates, group_nouns, nation_endings
 from diplowatch.lang.titles import TitleMatch, title_index
 from diplowatch.model import Mention, Sentence
 from diplowatch.resolve.link import choose_actor, resolve_plural, resolve_role
@@ -40,6 +42,8 @@ from diplowatch.resolve.link import choose_actor, resolve_plural, resolve_role
 _JOINERS = frozenset({" ", "-", "‐"})
 _MAX_PRODUCT = 64
 BACKREF_WINDOW = 400  # characters back a title without a country may refer
+_CYRILLIC = re.compile("[\u0400-\u052f]")
+_ROMAN_NUMERAL = re.compile("[IVXLC]+")
 _CASE_TAIL = re.compile(r"[-‐][^\W\d_A-ZА-Я]{1,3}\b")
 # Offices whose holders are named by surname alone in the news without introduction.
 NEWSMAKER_ROLES = frozenset(
@@ -48,8 +52,6 @@ NEWSMAKER_ROLES = frozenset(
         "head_of_government",
         "foreign_minister",
         "defence_minister",
-        "foreign_ministry_spokesperson",
-        "presidential_spokesperson",
         "secretary_general",
         "special_envoy",
         "president_of_organisation",
@@ -73,13 +75,13 @@ def _runs(words: Words, gazetteer: Gazetteer, lang: str | None) -> list[list[int
     for i in compress(range(size), cap):
         if i <= end:
             continue  # already taken as the word after a lower-case joiner
-        if end == i - 1 and gap[i] in _JOINERS:
+        if end == i - 1 and gap[i] in _JOINERS and _one_script(word[i - 1], word[i]):
             runs[-1].append(i)
         else:
             runs.append([i])
         end = i
         k = i + 1
-        while k < size and gap[k] in _JOINERS:
+        while k < size and gap[k] in _JOINERS and _one_script(word[k - 1], word[k]):
             if not cap[k] and not (gap[k] == "-" and len(word[k]) >= 3 and not word[k - 1].isupper()):
                 joins = inner.get(word[k])
                 if joins is None:
@@ -90,6 +92,22 @@ def _runs(words: Words, gazetteer: Gazetteer, lang: str | None) -> list[list[int
             end = k
             k += 1
     return runs
+
+
+def _one_script(a: str, b: str) -> bool:
+    """A name is written in one script: a Latin word beside Cyrillic ones is another name
+    ("Vereinigung Cockpit Мартін Лохер", "Brexit Естер Маквей"). A regnal number goes with
+    either ("Бенедикт XVI"); a word with a Cyrillic letter is Cyrillic ("Tранскордонної",
+    a look-alike capital typed in the wrong script)."""
+    sa, sb = _script(a), _script(b)
+    return sa == sb or not (sa and sb)
+
+
+def _script(word: str) -> int:
+    """1 Cyrillic, 2 any other script, 0 a Roman numeral (no script of its own)."""
+    if _CYRILLIC.search(word):
+        return 1
+    return 0 if _ROMAN_NUMERAL.fullmatch(word) else 2
 
 
 def _word_memo(gazetteer: Gazetteer, kind: str, lang: str | None) -> dict[Any, Any]:
@@ -364,6 +382,7 @@ def find_mentions(
     at = 0
     mentions: list[Mention] = []
     unknown_surnames: dict[str, tuple[str, str, str]] = {}
+    first_names: dict[str, tuple[str, str, str]] = {}  # of people named in full so far
     for words, titles, runs in per_sentence:
         countries, at = adjectives[at : at + len(words)], at + len(words)
         sentence_mentions: list[Mention] = []
@@ -382,7 +401,7 @@ def find_mentions(
                     continue
                 if f.rule == "gazetteer.surname" and not _surname_plausible(
                     actor_id, f, titles, named_in_full, gazetteer, when
-                ):
+                ) and not _mononym(gazetteer.actor(actor_id), f, run, words, titles):
                     continue
                 if (
                     f.rule == "gazetteer.surname"
@@ -439,6 +458,7 @@ def find_mentions(
                     unknown_surnames,
                     text,
                     [(m.start, m.end) for m in sentence_mentions if m.kind == "person"],
+                    first_names,
                 )
             )
         sentence_mentions = [
@@ -460,8 +480,26 @@ def find_mentions(
                 text,
             )
         sentence_mentions += _groups(words, sentence_mentions, lang)
+        _note_first_names(sentence_mentions, first_names, gazetteer)
         mentions.extend(sorted(sentence_mentions, key=lambda m: (m.start, m.end)))
     return mentions
+
+
+def _note_first_names(
+    mentions: Sequence[Mention], first_names: dict[str, tuple[str, str, str]], gazetteer: Gazetteer
+) -> None:
+    """Remember the first name of each person named in full ("Johnny" of Johnny Depp): a
+    feature article goes on to call them by it alone. Only a known person's, a known first
+    name or one a title or cue introduced: an unknown run found by its shape alone may start
+    with any capitalised word ("Брекзит Найджъл Фарадж")."""
+    for m in mentions:
+        if m.kind != "person" or m.rule == GROUP_RULE or not m.base or " " not in m.base or not m.actor_id:
+            continue
+        first = m.base.split()[0]
+        key = name_key(first)
+        trusted = not m.actor_id.startswith("x-") or key in gazetteer.given or m.rule.startswith("unknown.cue")
+        if trusted and len(first) > 2 and not first.endswith("."):
+            first_names.setdefault(key, (m.actor_id, m.name or m.base, FIRST_NAME_RULE))
 
 
 def _groups(words: Words, sentence_mentions: Sequence[Mention], lang: str | None) -> list[Mention]:
@@ -469,18 +507,18 @@ def _groups(words: Words, sentence_mentions: Sequence[Mention], lang: str | None
     adjective, but a stem list may reach it) as entity-only people: the named-entity scheme
     counts "Britové" and "лейбористы" as people, while no contact has them as a party."""
     stems, exact = group_nouns(lang)
-    if not (stems or exact):
+    if not (stems or exact or nation_endings(lang)):
         return []
     covered = [(m.start, m.end) for m in sentence_mentions if m.rule != "demonym"]
     found = []
     for i, lower in enumerate(words.lower):
-        if lower in exact or lower.startswith(stems):
+        nation = None if lower in exact or lower.startswith(stems) else nation_noun(words.word[i], lang)
+        if nation or lower in exact or lower.startswith(stems):
             start, end = words.start[i], words.end[i]
             if not any(s < end and start < e for s, e in covered):
                 word = words.word[i]
-                found.append(
-                    Mention(start, end, word, "person", "g-" + name_key(word), word, None, GROUP_RULE, 0.5, word)
-                )
+                group, base = nation or ("g-" + name_key(word), word)
+                found.append(Mention(start, end, word, "person", group, base, None, GROUP_RULE, 0.5, base))
     return found
 
 
@@ -494,22 +532,37 @@ def _surname_plausible(
 ) -> bool:
     """A lone surname is that person only with support: the full name elsewhere in the
     article, a title right before it, or an office the person holds at the article date
-    (so "Mají" is not Theresa May and "Райънеър" in 2018 is not Angela Rayner)."""
+    (so "Mají" is not Theresa May and "Райънеър" in 2018 is not Angela Rayner). A surname of
+    up to three letters ("Мей", "May", spelt as the knowledge base writes it: ``_lookup``
+    lets no other short form through) needs an office that puts its holder in the news by
+    surname alone."""
     if actor_id in named_in_full:
         return True
     if any(t is not None and t.last == found.first for t in titles[: found.first]):
         return True
+    spells = gazetteer.actor(actor_id).roles_at(when)
     if len(name_key(found.base)) < 4:
-        return False
-    return (
-        bool(gazetteer.actor(actor_id).roles_at(when))
-        if when
-        else bool(gazetteer.actor(actor_id).roles)
-    )
+        return any(s.role in NEWSMAKER_ROLES for s in spells)
+    return bool(spells)
 
 
 def _is_given(word: str, gazetteer: Gazetteer, lang: str | None) -> bool:
     return any(name_key(c) in gazetteer.given for c in base_candidates(word, lang))
+
+
+def _mononym(
+    actor: Actor, found: _Found, run: list[int], words: Words, titles: Sequence[TitleMatch | None]
+) -> bool:
+    """A word that is the whole name of a person known by one name alone ("Mahometa",
+    "Akihito"): there is no surname to doubt, so it needs no support, unless a capitalised
+    word that is no title joins it in the run ("Mohamed Afzal Kadri", "Ali Mohamed": there it
+    is part of another person's name)."""
+    if actor.kind != "person" or len(actor.name.split()) > 1:
+        return False
+    before, after = found.first - 1, found.last
+    return not (
+        (after in run and words.cap[after]) or (before in run and words.cap[before] and not titles[before])
+    )
 
 
 def _doubtful_first_word(f: _Found, gazetteer: Gazetteer, actor_id: str) -> bool:

@@ -19,6 +19,8 @@ from diplowatch.model import Sentence
 
 _WORD = re.compile(r"([^\W\d_]+(?:['’.][^\W\d_]+)*)", re.UNICODE)
 _FIRST = itemgetter(0)
+# Zero-width spaces (web copy puts them between words: "Тереза \u200b\u200bМей") are spaces.
+ZERO_WIDTH = re.compile("[\u200b\u2060\ufeff]")
 
 
 @dataclass(slots=True)
@@ -55,6 +57,8 @@ def sentence_words(text: str, sentences: Sequence[Sentence]) -> list[Words]:
     start = offsets[1:-1:2]
     end = offsets[2::2]
     gap = parts[0:-1:2]
+    if ZERO_WIDTH.search(text, first, sentences[-1].end):  # rare
+        gap = [_visible(g) for g in gap]
     _split_glued(text, sentences, word, start, end, gap)
     lower = list(map(str.lower, word))
     cap = list(map(str.isupper, map(_FIRST, word)))
@@ -69,6 +73,12 @@ def sentence_words(text: str, sentences: Sequence[Sentence]) -> list[Words]:
         found.append(Words(start[i:j], end[i:j], word[i:j], lower[i:j], cap[i:j], gaps))
         i = j
     return found
+
+
+def _visible(gap: str) -> str:
+    """A gap read without its zero-width spaces: one space if only spaces remain."""
+    seen = ZERO_WIDTH.sub("", gap)
+    return " " if seen != gap and not seen.strip() else seen
 
 
 def _split_glued(

@@ -31,7 +31,8 @@ SHAPE_SURNAME_RULE = "unknown.shape.surname"
 # pipeline keeps them out of the report stage (they added false events on the dev set).
 NOUN_CUE_RULE = "unknown.cue_noun"  # after a noun of profession, faith or kinship
 GROUP_RULE = "group"  # a noun for a nation's or party's people ("Brytyjczycy"): nobody in particular
-ENTITY_ONLY_RULES = frozenset({SHAPE_RULE, SHAPE_SURNAME_RULE, NOUN_CUE_RULE, GROUP_RULE})
+FIRST_NAME_RULE = "unknown.first_name"  # a person named in full before, by first name alone
+ENTITY_ONLY_RULES = frozenset({SHAPE_RULE, SHAPE_SURNAME_RULE, NOUN_CUE_RULE, GROUP_RULE, FIRST_NAME_RULE})
 
 
 def find_unknown_people(
@@ -44,6 +45,7 @@ def find_unknown_people(
     surnames: dict[str, tuple[str, str, str]],
     text: str,
     person_spans: Sequence[tuple[int, int]] = (),
+    first_names: dict[str, tuple[str, str, str]] | None = None,
 ) -> list[Mention]:
     """Capitalised runs the KB does not know that look like a person's name (a run right
     before a known person is a complement: "predsjednik Republike Srpske Milorad Dodik")."""
@@ -55,9 +57,11 @@ def find_unknown_people(
     cue_ends |= noun_ends
     found = []
     for part in leftovers:
-        if len(part) == 1 and not (surnames or person_spans) and part[0] not in cue_ends:
+        if len(part) == 1 and not (surnames or person_spans or first_names) and part[0] not in cue_ends:
             continue  # what the checks below decide for a lone word, without them
         part = _strip_titles(words, titles, part, lang)
+        while len(part) > 2 and _acronym(words.word[part[-1]]):
+            part = part[:-1]  # "Tomislav Tolušić CEF": an acronym after a name (a missed stop)
         if not part or len(part) > 4:
             continue
         part = _from_given_name(words.word, part, gazetteer, lang)
@@ -67,31 +71,24 @@ def find_unknown_people(
                 found.append(known_given)
                 continue
         cued = part[0] in cue_ends and not _in_spans(words.start, part[-1] + 1, person_spans)
-        if len(part) == 1 and not cued and not surnames:
-            continue  # a lone uncued word is only the surname of someone named before
+        if len(part) == 1 and not cued and not (surnames or first_names):
+            continue  # a lone uncued word is only the surname or first name of someone named before
         names = [words.word[i] for i in part]
-        if any(w.isupper() and len(w) > 1 for w in names):
+        if any(map(_acronym, names)):
             continue
         bases = guess_name(names, lang, seen=seen_words, given=gazetteer.given)
         last_key = name_key(bases[-1])
         given = len(part) > 1 and name_key(bases[0]) in gazetteer.given
         if len(part) == 1:
-            known = surnames.get(last_key) or next(
-                (
-                    surnames[name_key(c)]
-                    for c in base_candidates(names[0], lang)
-                    if name_key(c) in surnames
-                ),
-                None,
+            known = _named_before(names[0], last_key, surnames, lang) or (
+                None if is_own_word(names[0], lang) else _named_before(names[0], last_key, first_names or {}, lang)
             )
             if known:
                 person_id, full, rule = known
-                found.append(
-                    replace(
-                        _unknown_mention(words, part, person_id, bases[0], rule, text),
-                        name=full,
-                    )
-                )
+                base = bases[0]
+                if rule == FIRST_NAME_RULE and first_names:  # as the full name spells it: "Бориса" -> Борис
+                    base = next((c for c in base_candidates(names[0], lang) if name_key(c) in first_names), base)
+                found.append(replace(_unknown_mention(words, part, person_id, base, rule, text), name=full))
                 continue
             if not cued or _lower_case_noun(names[0], lang, text):
                 continue
@@ -110,6 +107,19 @@ def find_unknown_people(
         )
         found.append(replace(_unknown_mention(words, part, person_id, base, rule, text), name=name))
     return found
+
+
+def _named_before(
+    word: str, key: str, names: dict[str, tuple[str, str, str]], lang: str | None
+) -> tuple[str, str, str] | None:
+    """The person whose name key (or that of a candidate base form of ``word``) is in ``names``."""
+    return names.get(key) or next(
+        (names[name_key(c)] for c in base_candidates(word, lang) if name_key(c) in names), None
+    )
+
+
+def _acronym(word: str) -> bool:
+    return len(word) > 1 and word.isupper()
 
 
 def _cue_noun_ends(words: Words, leftovers: list[list[int]], lang: str | None) -> set[int]:

@@ -173,16 +173,23 @@ def _stem_country(lower: str, lang: str | None) -> str:
 def local_country_names(lang: str | None) -> frozenset[str]:
     """Case-folded country names of one language (CLDR plus its demonyms.tsv nouns), to tell
     a country name from an adjective of the same stem (cs "Polsku" vs sl "Ruska")."""
+    return frozenset(local_country_codes(lang))
+
+
+@cache
+def local_country_codes(lang: str | None) -> dict[str, str]:
+    """``local_country_names`` with the ISO3 code (or CLDR region code) of each."""
     if lang is None or lang not in available_languages():
-        return frozenset()
+        return {}
     from babel import Locale, UnknownLocaleError
 
-    names: set[str] = set()
+    names: dict[str, str] = {}
     for locale in (lang, *_EXTRA_LOCALES.get(lang, ())):
         try:
-            names.update(n.casefold() for n in Locale.parse(locale).territories.values())
+            territories = Locale.parse(locale).territories
         except (UnknownLocaleError, ValueError):
             continue
-    for forms in load_pack(lang).demonyms.values():
-        names.update(f.casefold() for f in forms if not f.endswith("*"))
-    return frozenset(names)
+        names.update((n.casefold(), alpha2_to_alpha3(code) or code) for code, n in territories.items())
+    for iso3, forms in load_pack(lang).demonyms.items():
+        names.update((f.casefold(), iso3) for f in forms if not f.endswith("*"))
+    return names

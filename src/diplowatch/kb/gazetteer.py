@@ -84,7 +84,9 @@ class Gazetteer:
                 last = words[-1]
                 # "Szijjártó Péter" (Hungarian order): a first name is no surname
                 first_name = last in _shipped_given() and last != surname_of_name
-                if len(last) >= 3 and not regnal and not first_name:
+                # "Ferenc pápa": a last word in lower case is a title, no surname
+                title = form.split()[-1].islower()
+                if len(last) >= 3 and not regnal and not first_name and not title:
                     self.surname[last].add(actor.id)
                     if len(last) <= 3:
                         self.short_surnames.add(form.split()[-1])

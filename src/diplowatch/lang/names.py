@@ -89,6 +89,14 @@ def group_nouns(lang: str | None) -> tuple[tuple[str, ...], frozenset[str]]:
     return _stems_and_words(lang, "group_nouns")
 
 
+@cache
+def nation_endings(lang: str | None) -> tuple[tuple[str, str], ...]:
+    """(ending, ending of the base form) of the nouns for a nation's people, longest first
+    (``nation_endings`` in names.yaml: sl "Kitajcev" -> "Kitajci")."""
+    pairs = [(str(e), str(b)) for e, b in _names_data(lang).get("nation_endings") or ()]  # type: ignore[union-attr]
+    return tuple(sorted(pairs, key=lambda p: len(p[0]), reverse=True))
+
+
 def _stems_and_words(lang: str | None, key: str) -> tuple[tuple[str, ...], frozenset[str]]:
     words = [str(w).lower() for w in _names_data(lang).get(key) or ()]  # type: ignore[union-attr]
     stems = tuple(w[:-1] for w in words if w.endswith("*"))
@@ -122,7 +130,8 @@ def base_candidates(word: str, lang: str | None) -> tuple[str, ...]:
     vowels = fleeting_vowels(lang)
     for ending, replacement in _matching_rules(lower, lang):
         if len(word) - len(ending) >= 2:
-            stem = word[: len(word) - len(ending)]
+            # "Farage'owi", "George'a": the apostrophe only sets the ending off
+            stem = word[: len(word) - len(ending)].removesuffix("'").removesuffix("’")
             candidates.append(stem + (replacement.upper() if stem.isupper() else replacement))
             if vowels and not replacement:
                 candidates.extend(_with_fleeting(stem, vowels))
