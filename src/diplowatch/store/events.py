@@ -144,7 +144,7 @@ _WINDOW_SQL = (
     " WHERE e.block = ? AND e.sort_date >= ? AND e.sort_date <= ? AND e.date_precision = 'day'"
     " AND r.date_precision = 'day' AND r.event_date >= ? AND r.event_date <= ?"
 )
-_MAX_PATCHED = 50  # more changed articles than this: one re-merge of the block is cheaper
+MAX_PATCHED = 50  # more changed articles than this: one re-merge of the block is cheaper
 
 
 def _new_records(store: Store, block: str, articles: Sequence[str]) -> list[ReportRecord] | None:
@@ -219,17 +219,23 @@ def update_events(store: Store, blocks: Iterable[str], articles: Collection[str]
     Either way its stored events end equal to a full rebuild's.
     """
     written = 0
-    changed = sorted(articles)
+    changed = sorted(articles) if len(articles) <= MAX_PATCHED else []
     for block in sorted(set(blocks)):
         # concurrent ingest processes (PostgreSQL) update one block at a time: the lock is
         # held from reading the block's reports until its events are replaced and committed
         store.lock("block:" + block)
-        patched = patch_block(store, block, changed) if 0 < len(changed) <= _MAX_PATCHED else None
-        if patched is None:
-            patched = len(save_block_events(store, block, report_records(store, block=block)))
-        written += patched
+        written += update_block(store, block, changed)
         store.commit()
     return written
+
+
+def update_block(store: Store, block: str, articles: Sequence[str]) -> int:
+    """Make one block's stored events current (no lock, no commit): patched for the new
+    ``articles`` when that applies, else re-merged; returns the events written."""
+    patched = patch_block(store, block, articles) if articles else None
+    if patched is None:
+        patched = len(save_block_events(store, block, report_records(store, block=block)))
+    return patched
 
 
 def rebuild_events(store: Store) -> tuple[int, int]:
