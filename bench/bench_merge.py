@@ -78,7 +78,7 @@ def _put(store: Store, record: ReportRecord) -> None:
         " ingested_at) VALUES (?, 1, ?, 1, 'ok', ?, ?, ?, ?)",
         (report.article_id, report.article_id, record.published, report.lang, "x" * 60, record.first_seen),
     )
-    store._insert_report(report, 1, "x" * 60)
+    store._insert_reports([report], 1, "x" * 60)
 
 
 def bench_store(n: int, repeats: int) -> None:
