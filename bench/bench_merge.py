@@ -22,7 +22,7 @@ import statistics
 import sys
 import tempfile
 import time
-from collections import Counter
+from collections import Counter, defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -78,7 +78,7 @@ def _put(store: Store, record: ReportRecord) -> None:
         " ingested_at) VALUES (?, 1, ?, 1, 'ok', ?, ?, ?, ?)",
         (report.article_id, report.article_id, record.published, report.lang, "x" * 60, record.first_seen),
     )
-    store._insert_report(report, 1, "x" * 60)
+    store._insert_reports([report], 1, "x" * 60)
 
 
 def bench_store(n: int, repeats: int) -> None:
@@ -94,7 +94,7 @@ def bench_store(n: int, repeats: int) -> None:
         blocks, events = rebuild_events(store)
         print(f"store: {n:,} reports, {blocks:,} blocks, {events:,} events; top block {top_count:,} reports; "
               f"rebuild {time.perf_counter() - started:.1f} s")  # fmt: skip
-        timings = []
+        timings, by_kind = [], defaultdict(list)
         for record in extra:  # a new article about the top pair, reported last
             _put(store, dataclasses.replace(record, report=dataclasses.replace(record.report, actors=actors)))
             store.commit()
@@ -102,8 +102,12 @@ def bench_store(n: int, repeats: int) -> None:
             update_events(store, [top], articles=[record.report.article_id])
             timings.append(time.perf_counter() - started)
             kind = f"{record.report.date_precision}-dated" if record.report.date else "undated"
+            by_kind[kind].append(timings[-1])
             print(f"  article {len(timings)}: {kind} report, "
                   f"{timings[-1] * 1000:.0f} ms")  # fmt: skip
+        for kind, times in sorted(by_kind.items()):
+            print(f"  {kind}: median {statistics.median(times) * 1000:.0f} ms, max {max(times) * 1000:.0f} ms "
+                  f"over {len(times)}")  # fmt: skip
         print(f"one article into the top block: median {statistics.median(timings) * 1000:.0f} ms, "
               f"max {max(timings) * 1000:.0f} ms over {repeats} articles")  # fmt: skip
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024**2  # KiB on Linux

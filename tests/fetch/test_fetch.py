@@ -372,13 +372,14 @@ def test_a_url_ingested_from_a_file_is_not_fetched(site: Site, db_path: Path, tm
 
 
 def test_an_article_stored_by_a_killed_run_before_its_merge_gets_its_events(site: Site, db_path: Path) -> None:
+    from diplowatch.cli.ingest import store_outcomes
     from diplowatch.model import Article
     from diplowatch.pipeline import process_article
     from diplowatch.store.sources import article_id_for
 
     url = site.url("/a/1")
     with open_store(db_path) as store:  # what a run killed between storing and merging leaves
-        store.save_result(process_article(Article(id=article_id_for(url), text=CALL, url=url)))
+        store_outcomes(store, [process_article(Article(id=article_id_for(url), text=CALL, url=url))])
         assert list_events(store, Filters())[0] == []
     site.routes["/feed"] = Page(rss(("a", "/a/1", "Tue, 04 Nov 2025 09:00:00 GMT")), content_type="application/rss+xml")
     add(db_path, site.url("/feed"))

@@ -81,12 +81,31 @@ def _busy_day_articles(rng: random.Random, n: int, start: int) -> list[RandomArt
     ]
 
 
-@pytest.mark.parametrize("seed", range(6))
-def test_day_reports_into_a_busy_block_patch_it_as_a_rebuild_would(tmp_path: Path, seed: int) -> None:
-    """A busy block: most new day-dated articles are patched, and the events stay a rebuild's."""
-    rng = random.Random(2000 + seed)
-    base = _busy_day_articles(rng, 300, 0)
-    later = _busy_day_articles(rng, 40, 1000)
+def _coarse(articles: list[RandomArticle], precision: str | None) -> list[RandomArticle]:
+    """The same articles with their reports' dates cut to ``precision`` (None: undated)."""
+    width = {"month": 7, "year": 4, None: 0}[precision]
+    return [
+        RandomArticle(
+            a.article_id,
+            a.published,
+            a.first_seen,
+            tuple(
+                dataclasses.replace(
+                    r,
+                    date=(r.date or "")[:width] or None,
+                    date_precision=precision if r.date and width else None,
+                    date_basis="explicit" if r.date and width else "unknown",
+                )
+                for r in a.reports
+            ),
+        )
+        for a in articles
+    ]
+
+
+def _patched_into_busy_block(tmp_path: Path, base: list[RandomArticle], later: list[RandomArticle]) -> int:
+    """Ingest ``later`` one at a time into a store of ``base``, patching where it applies and
+    checking the events against a full merge after each; returns how many were patched."""
     with open_store(tmp_path / "s.db") as store:
         for article in base:
             _ingest(store, article, "x" * 200)
@@ -100,4 +119,25 @@ def test_day_reports_into_a_busy_block_patch_it_as_a_rebuild_would(tmp_path: Pat
                 patched += 1
             store.commit()
             assert _events(store) == sorted(merge_reports(report_records(store)), key=lambda e: e.id)
-        assert patched >= 5
+    return patched
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_day_reports_into_a_busy_block_patch_it_as_a_rebuild_would(tmp_path: Path, seed: int) -> None:
+    """A busy block: most new day-dated articles are patched, and the events stay a rebuild's."""
+    rng = random.Random(2000 + seed)
+    assert _patched_into_busy_block(tmp_path, _busy_day_articles(rng, 300, 0), _busy_day_articles(rng, 40, 1000)) >= 5
+
+
+@pytest.mark.parametrize("precision", ["month", "year", None])
+@pytest.mark.parametrize("seed", range(4))
+def test_coarse_reports_into_a_busy_block_patch_it_as_a_rebuild_would(
+    tmp_path: Path, seed: int, precision: str | None
+) -> None:
+    """New month-, year- and undated articles of the busy pair (``resolve.coarse_patch``), among
+    stored reports of every precision: many are patched, and the events stay a rebuild's."""
+    rng = random.Random(3000 + seed)
+    base = _busy_day_articles(rng, 240, 0)
+    base += _coarse(_busy_day_articles(rng, 30, 500), "month") + _coarse(_busy_day_articles(rng, 30, 600), None)
+    later = _coarse(_busy_day_articles(rng, 30, 1000), precision)
+    assert _patched_into_busy_block(tmp_path, base, later) >= 5

@@ -18,8 +18,9 @@ from diplowatch.kb.actors import load_kb
 from diplowatch.model import Article, ArticleResult, FailedArticle
 from diplowatch.resolve.merge import block_key
 from diplowatch.store.base import Store
-from diplowatch.store.events import article_blocks, update_events
+from diplowatch.store.events import article_blocks
 from diplowatch.store.opener import open_store
+from diplowatch.store.pending import mark_pending, merge_pending
 
 
 def ingest_items(
@@ -50,36 +51,46 @@ def write_outcomes(
     """Store processed articles, failures and the actors they mention (ingest and ``load``).
 
     Articles are committed ``store.write_batch`` at a time (a failure is one of them, so the
-    rest of its batch still lands); afterwards only the event blocks whose reports changed are
-    merged again (issue #5).
+    rest of its batch still lands), each with the blocks it changed recorded as pending;
+    afterwards the pending blocks are merged again (issue #5), this run's and any that a
+    killed run left (``store.pending``).
     """
+    counts, failures, actor_ids = store_outcomes(store, outcomes)
+    kb = load_kb()
+    store.save_actors(actor for a in sorted(actor_ids) if (actor := kb.get(a)))
+    merge_pending(store)
+    counts["failed"] = len(failures)
+    return counts, failures
+
+
+def store_outcomes(
+    store: Store, outcomes: Iterable[Outcome]
+) -> tuple[Counter[str], list[FailedArticle], set[str]]:
+    """The writing half of ``write_outcomes``: every article committed with its pending blocks,
+    nothing merged; returns the counts, the failures and the actor ids mentioned."""
     counts: Counter[str] = Counter()
     failures: list[FailedArticle] = []
     actor_ids: set[str] = set()
-    touched: set[str] = set()
-    changed: set[str] = set()  # lets update_events patch a busy block instead of re-merging it
     # one time for the whole batch: event ids anchor on (batch, published, report key), which a
     # Spark run over the same input reproduces (it is one batch too)
     batch_time = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     for written, outcome in enumerate(_changed(outcomes, counts), start=1):
         article_id = outcome.id if isinstance(outcome, FailedArticle) else outcome.article.id
-        touched |= article_blocks(store, article_id)  # the version it replaces stops counting
-        changed.add(article_id)
+        touched = article_blocks(store, article_id)  # the version it replaces stops counting
         if isinstance(outcome, FailedArticle):
-            store.save_failure(outcome, ingested_at=batch_time, commit=False)
+            saved = store.save_failure(outcome, ingested_at=batch_time, commit=False)
             failures.append(outcome)
         else:
-            counts[store.save_result(outcome, ingested_at=batch_time, commit=False)] += 1
+            saved = store.save_result(outcome, ingested_at=batch_time, commit=False)
+            counts[saved] += 1
             touched.update(block_key(report) for report in outcome.reports)
             actor_ids.update(m.actor_id for m in outcome.mentions if m.actor_id)
+        if saved != "unchanged":
+            mark_pending(store, article_id, touched)
         if written % store.write_batch == 0:
             store.commit()
     store.commit()
-    kb = load_kb()
-    store.save_actors(actor for a in sorted(actor_ids) if (actor := kb.get(a)))
-    update_events(store, touched, articles=changed)
-    counts["failed"] = len(failures)
-    return counts, failures
+    return counts, failures, actor_ids
 
 
 def _changed(

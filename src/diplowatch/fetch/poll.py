@@ -24,7 +24,7 @@ from diplowatch.fetch.http import Fetcher, FetchError, Response
 from diplowatch.ingest.html import extract_page
 from diplowatch.model import Article, FailedArticle
 from diplowatch.store.base import Store
-from diplowatch.store.events import article_blocks, update_events
+from diplowatch.store.pending import merge_pending
 from diplowatch.store.sources import (
     FetchSummary,
     Source,
@@ -168,11 +168,11 @@ def _adopt(store: Store, source: Source, urls: set[str], known: dict[str, Any], 
     """Mark URLs of an article already stored as done, without fetching or ingesting it again.
 
     An article stored but not yet marked as fetched came from ``diplowatch ingest`` or from a
-    run killed between storing it and merging its events: its blocks are merged again (a
-    no-op for the first), so the kill cannot leave events behind.
+    run killed between storing it and merging its events: the blocks such a run left pending
+    are merged (nothing to do for the first), so the kill cannot leave events behind.
     """
     if not known["fetched"]:
-        update_events(store, article_blocks(store, known["article_id"]))
+        merge_pending(store)
     remember_url(store, urls, source_id=source.id, article_id=known["article_id"], updated=entry.updated)
     return {"unchanged": 1}
 

@@ -118,7 +118,7 @@ def parse_day(value: str | None) -> dt.date | None:
         return None
 
 
-class _Cluster:
+class Cluster:
     """Reports believed to describe one contact, plus the date and mode class that define it.
 
     It keeps running summaries of its reports (articles, outcomes, report times), so testing
@@ -173,19 +173,31 @@ def finer_verdicts(records: Iterable[ReportRecord]) -> tuple[tuple[bool, bool, s
     held, all tell called off, and the earliest report time of a held one.
 
     A cluster keeping its date, mode class and these verdicts is the same candidate for every
-    month-, year- or undated report (``_place_coarse``), however many reports it gains.
+    month-, year- or undated report (``place_coarse``), however many reports it gains.
     """
-    cluster = _Cluster(None, None, None)
+    cluster = Cluster(None, None, None)
     for record in records:
         cluster.add(record)
+    return _verdicts(cluster, (1, 2, 3))
+
+
+def _verdicts(cluster: Cluster, levels: Iterable[int]) -> tuple[tuple[bool, bool, str | None], ...]:
     verdicts = []
-    for min_rank in (1, 2, 3):
+    for min_rank in levels:
         count, statuses, first_held = cluster.told(min_rank)
         verdicts.append((statuses.get("occurred", 0) == count, statuses.get("cancelled", 0) == count, first_held))
     return tuple(verdicts)
 
 
-class _Clusters:
+def read_verdicts(cluster: Cluster) -> tuple[tuple[bool, bool, str | None], ...]:
+    """What other reports' placement reads of a cluster's reports: as a finer cluster, the
+    verdicts at the ranks below its precision (``may_join(c, rank + 1)``); as a peer, at its
+    own (undated clusters are only ever peers)."""
+    rank = _PRECISION_RANK.get(cluster.precision, 0)
+    return _verdicts(cluster, range(1, rank + 1) if rank else (0,))
+
+
+class Clusters:
     """The clusters of one block in creation order, indexed by date, date prefix and article.
 
     A report looks up only the clusters it may join (its day's, its month's, those within the
@@ -194,13 +206,13 @@ class _Clusters:
     """
 
     def __init__(self) -> None:
-        self.all: list[_Cluster] = []
-        self._by_date: dict[tuple[str | None, str | None, int | None], list[_Cluster]] = {}
-        self._by_prefix: dict[str, list[_Cluster]] = {}
-        self._by_article: dict[str, list[_Cluster]] = {}
-        self._by_ordinal: dict[int, list[_Cluster]] = {}  # day clusters by day number
+        self.all: list[Cluster] = []
+        self._by_date: dict[tuple[str | None, str | None, int | None], list[Cluster]] = {}
+        self._by_prefix: dict[str, list[Cluster]] = {}
+        self._by_article: dict[str, list[Cluster]] = {}
+        self._by_ordinal: dict[int, list[Cluster]] = {}  # day clusters by day number
 
-    def register(self, cluster: _Cluster) -> _Cluster:
+    def register(self, cluster: Cluster) -> Cluster:
         self.all.append(cluster)
         self._by_date.setdefault((cluster.precision, cluster.date, cluster.bucket), []).append(cluster)
         if cluster.date is not None:
@@ -214,29 +226,30 @@ class _Clusters:
             self._by_article.setdefault(article_id, []).append(cluster)
         return cluster
 
-    def add(self, cluster: _Cluster, record: ReportRecord) -> None:
+    def add(self, cluster: Cluster, record: ReportRecord) -> Cluster:
         if record.report.article_id not in cluster.article_ids:
             self._by_article.setdefault(record.report.article_id, []).append(cluster)
         cluster.add(record)
+        return cluster
 
-    def on_day(self, date: str) -> list[_Cluster]:
+    def on_day(self, date: str) -> list[Cluster]:
         return self._by_date.get(("day", date, None), [])
 
-    def peers(self, precision: str | None, date: str | None, reported: dt.date | None) -> list[_Cluster]:
+    def peers(self, precision: str | None, date: str | None, reported: dt.date | None) -> list[Cluster]:
         """Clusters of that date and precision; of a year or none, those of the report-time bucket."""
         bucket = _bucket(reported) if precision in (None, "year") else None
         return self._by_date.get((precision, date, bucket), [])
 
-    def of_article(self, article_id: str) -> list[_Cluster]:
+    def of_article(self, article_id: str) -> list[Cluster]:
         return self._by_article.get(article_id, [])
 
-    def dated(self, date: str | None) -> list[_Cluster]:
+    def dated(self, date: str | None) -> list[Cluster]:
         """Clusters that may be finer than a report of this date (a superset: the caller filters)."""
         if date is not None and len(date) in (4, 7):
             return self._by_prefix.get(date, [])
         return [c for c in self.all if c.date is not None]
 
-    def near(self, reported: dt.date, reported_at: str) -> list[_Cluster]:
+    def near(self, reported: dt.date, reported_at: str) -> list[Cluster]:
         """Dated clusters a year- or undated report of that day may mean: days within
         ``UNDATED_WINDOW_DAYS``, the month it was reported in, or the year clusters of its
         report-time bucket."""
@@ -263,20 +276,20 @@ def _order(record: ReportRecord, keys: dict[int, str]) -> tuple[str, str, str]:
     return (record.first_seen or "", record.published or "", keys[id(record.report)])
 
 
-def group_days(records: list[ReportRecord], keys: dict[int, str]) -> _Clusters:
+def group_days(records: list[ReportRecord], keys: dict[int, str]) -> Clusters:
     """Stages 2a and 2b: day-dated reports.
 
     A cluster dated d holds only reports of d-1..d+1, and which ones depends only on the day
     reports of d-3..d+3 (group sizes two days around each absorbed neighbour), which is what
     lets ``resolve.day_patch`` regroup a few days instead of the block.
     """
-    groups: dict[tuple[str, str | None], _Cluster] = {}
+    groups: dict[tuple[str, str | None], Cluster] = {}
     for record in sorted(records, key=lambda r: (r.report.date or "", _order(r, keys))):
         mode_class = _MODE_CLASS.get(record.report.mode)
         if mode_class is None:
             continue
         date = record.report.date or ""
-        groups.setdefault((date, mode_class), _Cluster(date, "day", mode_class)).add(record)
+        groups.setdefault((date, mode_class), Cluster(date, "day", mode_class)).add(record)
     sizes = {key: group.articles for key, group in groups.items()}
 
     def bigger(key: tuple[str, str | None]) -> list[tuple[str, str | None]]:
@@ -297,7 +310,7 @@ def group_days(records: list[ReportRecord], keys: dict[int, str]) -> _Clusters:
         for neighbour in neighbours:
             for record in groups[neighbour].records:
                 groups[key].add(record)
-    clusters = _Clusters()
+    clusters = Clusters()
     for key in sorted(groups):
         if key not in gone:
             clusters.register(groups[key])
@@ -308,11 +321,11 @@ def group_days(records: list[ReportRecord], keys: dict[int, str]) -> _Clusters:
         if same_day:  # the largest, the first made among equals
             clusters.add(max(same_day, key=lambda c: c.articles), record)
         else:
-            clusters.add(clusters.register(_Cluster(record.report.date, "day", None)), record)
+            clusters.add(clusters.register(Cluster(record.report.date, "day", None)), record)
     return clusters
 
 
-def _consistent_in_time(cluster: _Cluster, record: ReportRecord) -> bool:
+def _consistent_in_time(cluster: Cluster, record: ReportRecord) -> bool:
     """A held contact was not reported before it happened; a planned one not after."""
     reported = record.reported_at
     if not reported or cluster.date is None:
@@ -332,7 +345,7 @@ def _opposite_outcome(told: tuple[int, dict[str, int], str | None], record: Repo
     return opposite is not None and told[1].get(opposite, 0) == told[0]
 
 
-def _held_before_plan(cluster: _Cluster, told: tuple[int, dict[str, int], str | None], record: ReportRecord) -> bool:
+def _held_before_plan(cluster: Cluster, told: tuple[int, dict[str, int], str | None], record: ReportRecord) -> bool:
     """True when the report is a plan and the cluster a contact already told as held when the
     plan was reported ("they will meet again later this month"): that plan is for another
     occasion, unless it names the held contact's own date."""
@@ -342,27 +355,28 @@ def _held_before_plan(cluster: _Cluster, told: tuple[int, dict[str, int], str | 
     return told[2] is not None and told[2] <= record.reported_at
 
 
-def _place_coarse(record: ReportRecord, clusters: _Clusters) -> None:
-    """Stage 2c: a month-, year- or undated report joins the one finer cluster it fits."""
+def _may_join(cluster: Cluster, min_rank: int, record: ReportRecord) -> bool:
+    told = cluster.told(min_rank)
+    return not _opposite_outcome(told, record) and not _held_before_plan(cluster, told, record)
+
+
+def finer_choice(record: ReportRecord, clusters: Clusters) -> Cluster | None:
+    """Stage 2c's first step: the one finer cluster a month-, year- or undated report joins
+    (its own article's, else the only candidate), None when it goes on to its peers."""
     report = record.report
     rank = _rank(report)
 
-    def may_join(c: _Cluster, min_rank: int) -> bool:
-        told = c.told(min_rank)
-        return not _opposite_outcome(told, record) and not _held_before_plan(c, told, record)
-
-    def finer(c: _Cluster) -> bool:
+    def finer(c: Cluster) -> bool:
         return (
             _PRECISION_RANK.get(c.precision, 0) > rank
             and dates_compatible(c.date, report.date)
             and c.fits_mode(report.mode)
-            and may_join(c, rank + 1)
+            and _may_join(c, rank + 1, record)
         )
 
     own = {id(c): c for c in clusters.of_article(report.article_id) if finer(c)}
     if len(own) == 1:  # the article itself names the date: merged alone it would join there
-        clusters.add(next(iter(own.values())), record)
-        return
+        return next(iter(own.values()))
     reported = parse_day(record.reported_at)
     if rank <= _PRECISION_RANK["year"] and reported is not None:  # a year says little more than none
         candidates = [c for c in clusters.near(reported, record.reported_at) if finer(c)]
@@ -370,33 +384,74 @@ def _place_coarse(record: ReportRecord, clusters: _Clusters) -> None:
         candidates = [c for c in clusters.dated(report.date) if finer(c)]
     if len(candidates) > 1:
         candidates = [c for c in candidates if _consistent_in_time(c, record)]
-    if len(candidates) == 1:
-        clusters.add(candidates[0], record)
-        return
-    precision = report.date_precision if report.date else None
-    for peer in clusters.peers(precision, report.date, reported):
-        if peer.fits_mode(report.mode) and may_join(peer, rank):
-            clusters.add(peer, record)
-            return
-    cluster = _Cluster(report.date, precision, _MODE_CLASS.get(report.mode))
+    return candidates[0] if len(candidates) == 1 else None
+
+
+def peer_key(record: ReportRecord) -> tuple[str | None, str | None, dt.date | None]:
+    """(precision, date, report day): what selects a coarse report's peers (``Clusters.peers``)."""
+    report = record.report
+    return (report.date_precision if report.date else None), report.date, parse_day(record.reported_at)
+
+
+def join_peer(record: ReportRecord, peers: Iterable[Cluster]) -> Cluster:
+    """Stage 2c's second step: the first peer (in creation order) the report may join, else a
+    new cluster of its own (not yet registered)."""
+    rank = _rank(record.report)
+    for peer in peers:
+        if peer.fits_mode(record.report.mode) and _may_join(peer, rank, record):
+            return peer
+    precision, date, reported = peer_key(record)
+    cluster = Cluster(date, precision, _MODE_CLASS.get(record.report.mode))
     cluster.bucket = _bucket(reported) if precision in (None, "year") else None
-    clusters.add(clusters.register(cluster), record)
+    return cluster
 
 
-def _cluster_block(records: Sequence[ReportRecord], keys: dict[int, str]) -> list[_Cluster]:
+def place_coarse(record: ReportRecord, clusters: Clusters) -> Cluster:
+    """Stage 2c: a month-, year- or undated report joins the one finer cluster it fits, else
+    the first peer it may join, else a cluster of its own; returns that cluster."""
+    chosen = finer_choice(record, clusters) or join_peer(record, clusters.peers(*peer_key(record)))
+    if not chosen.records:
+        clusters.register(chosen)
+    return clusters.add(chosen, record)
+
+
+def coarse_order(record: ReportRecord, keys: dict[int, str]) -> tuple[int, str, str, tuple[str, str, str]]:
+    """The order stage 2c places month-, year- and undated reports in: finest first, then by
+    date, report time and anchor order."""
+    return (-_rank(record.report), record.report.date or "", record.reported_at, _order(record, keys))
+
+
+def restore_cluster(date: str | None, records: Sequence[ReportRecord], keys: dict[int, str]) -> Cluster:
+    """The cluster a stored event was merged from, with what stage 2c reads of it.
+
+    ``date`` is the event's date, which is its cluster's: a day cluster's own day has more
+    articles than each neighbour it absorbed, and a coarse cluster's reports of its precision
+    share its date. The precision is the finest of its reports'; a day cluster's mode class is
+    that of its reports with one, a coarse cluster's that of the report that made it (the
+    first placed), as is its report-time bucket.
+    """
+    rank = max(_rank(r.report) for r in records)
+    precision = next(p for p, n in _PRECISION_RANK.items() if n == rank)
+    if rank == _PRECISION_RANK["day"]:
+        classes = (_MODE_CLASS.get(r.report.mode) for r in records if _rank(r.report) == rank)
+        mode_class = next((c for c in classes if c), None)
+        cluster = Cluster(date, precision, mode_class)
+    else:
+        maker = min(records, key=lambda r: coarse_order(r, keys))  # finest first
+        cluster = Cluster(date, precision, _MODE_CLASS.get(maker.report.mode))
+        cluster.bucket = _bucket(parse_day(maker.reported_at)) if rank <= _PRECISION_RANK["year"] else None
+    for record in records:
+        cluster.add(record)
+    return cluster
+
+
+def _cluster_block(records: Sequence[ReportRecord], keys: dict[int, str]) -> list[Cluster]:
     days = [r for r in records if r.report.date and r.report.date_precision == "day"]
     clusters = group_days(days, keys)
     coarse = [r for r in records if not (r.report.date and r.report.date_precision == "day")]
-    coarse.sort(
-        key=lambda r: (
-            -_rank(r.report),
-            r.report.date or "",
-            r.reported_at,
-            _order(r, keys),
-        )
-    )
+    coarse.sort(key=lambda r: coarse_order(r, keys))
     for record in coarse:
-        _place_coarse(record, clusters)
+        place_coarse(record, clusters)
     return [c for c in clusters.all if c.records]
 
 

@@ -14,6 +14,7 @@ Reading: ``list_events`` (filters + keyset paging), ``get_event``, ``event_repor
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Sequence
@@ -21,6 +22,7 @@ from typing import Any
 
 from diplowatch.lang.keys import phrase_key
 from diplowatch.model import Event, Report
+from diplowatch.resolve.coarse_patch import CoarseWindow, coarse_window, patch_coarse
 from diplowatch.resolve.day_patch import day_ranges, patch_days
 from diplowatch.resolve.merge import ReportRecord, block_key, event_block, merge_block
 from diplowatch.store.base import Store, report_from_row
@@ -139,15 +141,18 @@ def save_block_events(store: Store, block: str, records: Sequence[ReportRecord])
     return events
 
 
-_WINDOW_SQL = (
-    "SELECT r.id, r.article_id, r.mode, r.status, r.event_date, l.event_id, a.published AS article_published,"
+_LINKED_SQL = (
+    "SELECT r.id, r.article_id, r.mode, r.status, r.event_date, r.date_precision, l.event_id,"
+    " e.event_date AS merged_date, a.published AS article_published,"
     " (SELECT MIN(f.ingested_at) FROM articles f WHERE f.id = r.article_id) AS first_seen"
     " FROM events e JOIN event_reports l ON l.event_id = e.id JOIN reports r ON r.id = l.report_id"
-    " JOIN articles a ON a.id = r.article_id AND a.version = r.version"
-    " WHERE e.block = ? AND e.sort_date >= ? AND e.sort_date <= ? AND e.date_precision = 'day'"
+    " JOIN articles a ON a.id = r.article_id AND a.version = r.version WHERE e.block = ?"
+)
+_WINDOW_SQL = (
+    _LINKED_SQL + " AND e.sort_date >= ? AND e.sort_date <= ? AND e.date_precision = 'day'"
     " AND r.date_precision = 'day' AND r.event_date >= ? AND r.event_date <= ?"
 )
-_MAX_PATCHED = 50  # more changed articles than this: one re-merge of the block is cheaper
+MAX_PATCHED = 50  # more changed articles than this: one re-merge of the block is cheaper
 
 
 def _new_records(store: Store, block: str, articles: Sequence[str]) -> list[ReportRecord] | None:
@@ -174,10 +179,36 @@ def _day_window(
         low = (dt.date.fromisoformat(lo) - margin).isoformat()
         high = (dt.date.fromisoformat(hi) + margin).isoformat()
         for row in store.query(_WINDOW_SQL, (block, low, high, lo, hi)):
-            report = Report(row["article_id"], 0, 0, 0, 0, "", row["mode"], (), row["status"], row["event_date"], "day")
-            window.append((row["id"], ReportRecord(report, row["article_published"], row["first_seen"])))
+            window.append((row["id"], _placement_record(row)))
             event_of[row["id"]] = row["event_id"]
     return window, event_of
+
+
+def _placement_record(row: dict[str, Any]) -> ReportRecord:
+    """A linked report as the clustering reads it: date, mode, status, article, report times."""
+    report = Report(
+        row["article_id"], 0, 0, 0, 0, "", row["mode"], (), row["status"], row["event_date"], row["date_precision"]
+    )
+    return ReportRecord(report, row["article_published"], row["first_seen"])
+
+
+def _coarse_stored(
+    store: Store, block: str, window: CoarseWindow
+) -> dict[str, tuple[str | None, list[tuple[str, ReportRecord]]]]:
+    """The stored events of the window with their reports, as ``patch_coarse`` reads them."""
+    queries = [(" AND e.sort_date >= ? AND e.sort_date <= ?", span) for span in window.dated]
+    undated = " AND e.sort_date = '' AND e.first_reported >= ? AND e.first_reported <= ?"
+    queries += [(undated, span) for span in window.undated]
+    stored: dict[str, tuple[str | None, list[tuple[str, ReportRecord]]]] = {}
+    for condition, (lo, hi) in queries:
+        fresh: set[str] = set()
+        for row in store.query(_LINKED_SQL + condition, (block, lo, hi)):
+            if row["event_id"] not in stored:
+                fresh.add(row["event_id"])
+                stored[row["event_id"]] = (row["merged_date"], [])
+            if row["event_id"] in fresh:  # an event read by an earlier span is complete already
+                stored[row["event_id"]][1].append((row["id"], _placement_record(row)))
+    return stored
 
 
 def _event_records(store: Store, event_id: str) -> list[ReportRecord]:
@@ -192,21 +223,26 @@ def _event_records(store: Store, event_id: str) -> list[ReportRecord]:
 
 
 def patch_block(store: Store, block: str, articles: Sequence[str]) -> int | None:
-    """Bring the block up to date for new articles from a few of its days (``resolve.day_patch``);
+    """Bring the block up to date for new articles from a few of its days (``resolve.day_patch``)
+    or, for month-, year- and undated reports, a few of its clusters (``resolve.coarse_patch``);
     returns the events written, or None, with nothing written, when the block must be re-merged."""
     added = _new_records(store, block, articles)
     if not added:
         return None if added is None else 0
     ranges = day_ranges(added)
-    if ranges is None:
-        return None
-    window, event_of = _day_window(store, block, ranges)
-    patch = patch_days(block, window, event_of, lambda event_id: _event_records(store, event_id), added)
-    if patch is None or not patch.replaced:
+    members = functools.partial(_event_records, store)
+    if ranges is not None:
+        window, event_of = _day_window(store, block, ranges)
+        patch = patch_days(block, window, event_of, members, added)
+        patch = patch if patch is None or patch.replaced else None
+    else:
+        coarse = coarse_window(added)
+        patch = None if coarse is None else patch_coarse(block, _coarse_stored(store, block, coarse), members, added)
+    if patch is None:
         return None
     marks = ", ".join("?" * len(patch.replaced))
-    links = store.query(f"SELECT report_id, article_id FROM event_reports WHERE event_id IN ({marks})", patch.replaced)
-    article_of = {row["report_id"]: row["article_id"] for row in links}
+    links = f"SELECT report_id, article_id FROM event_reports WHERE event_id IN ({marks})"
+    article_of = {row["report_id"]: row["article_id"] for row in store.query(links, patch.replaced)} if marks else {}
     article_of.update((record.report.key, record.report.article_id) for record in added)
     _delete_events(store, patch.replaced)
     for event in patch.events:
@@ -222,17 +258,23 @@ def update_events(store: Store, blocks: Iterable[str], articles: Collection[str]
     Either way its stored events end equal to a full rebuild's.
     """
     written = 0
-    changed = sorted(articles)
+    changed = sorted(articles) if len(articles) <= MAX_PATCHED else []
     for block in sorted(set(blocks)):
         # concurrent ingest processes (PostgreSQL) update one block at a time: the lock is
         # held from reading the block's reports until its events are replaced and committed
         store.lock("block:" + block)
-        patched = patch_block(store, block, changed) if 0 < len(changed) <= _MAX_PATCHED else None
-        if patched is None:
-            patched = len(save_block_events(store, block, report_records(store, block=block)))
-        written += patched
+        written += update_block(store, block, changed)
         store.commit()
     return written
+
+
+def update_block(store: Store, block: str, articles: Sequence[str]) -> int:
+    """Make one block's stored events current (no lock, no commit): patched for the new
+    ``articles`` when that applies, else re-merged; returns the events written."""
+    patched = patch_block(store, block, articles) if articles else None
+    if patched is None:
+        patched = len(save_block_events(store, block, report_records(store, block=block)))
+    return patched
 
 
 def rebuild_events(store: Store) -> tuple[int, int]:
