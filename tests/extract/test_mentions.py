@@ -505,3 +505,11 @@ def test_croatian_doctor_of_science_is_a_cue() -> None:
 def test_an_acronym_after_a_name_is_not_part_of_it() -> None:
     """A missed full stop leaves an acronym after the name ("... Zoran Kovačić EU je ...")."""
     assert ("Zoran Kovačić", "x-zoran-kovacic") in people("Govorio je ministar Zoran Kovačić EU je odgovorila.", "hr")
+
+
+def test_a_title_complement_in_common_words_is_no_person() -> None:
+    # after a title, capitalised dictionary words are what the title is of, not a name
+    assert people("Премьер-министр Соединенного Королевства приехал в Москву.", "ru", "2018-07-09") == []
+    assert people("Министр Иван Кузнецов приехал в Москву.", "ru", "2018-07-09") == [
+        ("Иван Кузнецов", "x-ivan-kuznecov")
+    ]

@@ -94,6 +94,8 @@ def find_unknown_people(
                 continue
         elif not (cued or given or _name_shaped(words, part, gazetteer, lang, text)):
             continue
+        elif cued and not given and all(is_own_word(w, lang) for w in names):
+            continue  # "премьер-министр Соединенного Королевства": a title's complement, in words
         base = " ".join(bases)
         person_id = "x-" + phrase_key(base).replace(" ", "-")
         if cued:
