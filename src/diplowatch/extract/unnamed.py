@@ -14,10 +14,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from diplowatch.extract.reports import SOLO_MODES  # one named actor is a report of its own
 from diplowatch.model import Mention, Report
 
 ROLE_RULE = "role"  # extract/mentions.py: a title resolved through the knowledge base
-SOLO_MODES = ("visit", "multilateral")  # one named actor is a report of its own
 
 
 def drop_unnamed_roles(reports: list[Report], mentions: Sequence[Mention]) -> list[Report]:
