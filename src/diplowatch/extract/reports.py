@@ -42,6 +42,7 @@ from diplowatch.extract.places import PLACE_KINDS, destinations, locative_places
 from diplowatch.extract.status import (
     StatusCue,
     cue_places,
+    during_phrase,
     find_status,
     sentence_has_cues,
     sentence_has_plan,
@@ -152,6 +153,8 @@ def build_reports(
             )
             for t in triggers
         }
+        if len(triggers) > 1:
+            cues = _plans_over_during(text, triggers, cues, clause_of, lang)
         dates = _resolve_dates(text, sent, cues, clauses, lang=lang, published=published)
         agreement = _Agreement(text, clause_of, pairing_words(lang), gender)
         solo = {t.start: _mode(t, people, text, lang) in SOLO_MODES for t in triggers}
@@ -204,6 +207,33 @@ def build_reports(
                         report = replace(report, location=summit_at[before.start])
                     reports.append(report)
     return drop_visits_with_counterpart(fold_sentence_reports(reports))
+
+
+def _plans_over_during(
+    text: str,
+    triggers: Sequence[Trigger],
+    cues: dict[int, StatusCue],
+    clause_of: dict[int, tuple[int, int]],
+    lang: str,
+) -> dict[int, StatusCue]:
+    """A contact in a "during" phrase is planned when the main clause's contact is: "during
+    the visit she will meet Xi" tells of a visit to come, as much as of the meeting."""
+    changed = dict(cues)
+    for trigger in triggers:
+        cue = cues[trigger.start]
+        if cue.status != "occurred" or during_phrase(text, clause_of[trigger.start][0], trigger.start, lang) is None:
+            continue
+        plan = next(
+            (
+                other
+                for other in triggers
+                if other.start > trigger.end and cues[other.start].status == "planned"
+            ),
+            None,
+        )
+        if plan is not None:
+            changed[trigger.start] = replace(cue, status="planned", cue=plan.text)
+    return changed
 
 
 def _may_add(

@@ -121,7 +121,7 @@ def find_status(
     negated = any(key == "negated" for _s, _e, key in in_clause)
     if trigger_status:
         return StatusCue(trigger_status, evidential, None, negated)
-    during = _during_phrase(text, c_start, trigger_start, lang)
+    during = during_phrase(text, c_start, trigger_start, lang)
     if during is not None:  # "during the talks, X denied the claim": the talks took place
         in_clause = [(s, e, key) for s, e, key in in_clause if during <= s < trigger_start]
     best: tuple[int, str, str] | None = None
@@ -141,13 +141,14 @@ def find_status(
 DURING_REACH = 5  # words from "during" to the trigger: "during her first two-day official visit"
 
 
-def _during_phrase(text: str, c_start: int, trigger_start: int, lang: str) -> int | None:
+def during_phrase(text: str, c_start: int, trigger_start: int, lang: str) -> int | None:
     """Start of the "during" phrase the trigger heads, if it heads one.
 
     A contact named as the time of the main clause ("během návštěvy Pekingu premiérka
     oznámila, že ...", "по време на участието си ... отрече обвинението") is presupposed to
     have taken place: the main verb's announcement, denial or cancellation is about its own
-    object. Only cues inside the phrase ("during the planned visit") give the status.
+    object. Only cues inside the phrase ("during the planned visit") give the status; a
+    planned contact of the main clause makes it planned too (``reports.py``).
     """
     found = last_match(pairing_words(lang).during, text, c_start, trigger_start)
     if found is None or not only_words(text[found.end() : trigger_start], DURING_REACH):
