@@ -513,3 +513,11 @@ def test_a_title_complement_in_common_words_is_no_person() -> None:
     assert people("Министр Иван Кузнецов приехал в Москву.", "ru", "2018-07-09") == [
         ("Иван Кузнецов", "x-ivan-kuznecov")
     ]
+
+
+def test_a_known_full_name_with_a_stray_last_letter_is_that_person() -> None:
+    # a typo ("Кэмеронм") or an ending the rules do not strip: still the known person
+    assert people("Борис Джонсон встречался с Девидом Кэмеронм в Лондоне.", "ru", "2018-07-10") == [
+        ("Борис Джонсон", "boris-johnson"),
+        ("Девидом Кэмеронм", "david-cameron"),
+    ]

@@ -97,6 +97,12 @@ def find_unknown_people(
         elif cued and not given and all(is_own_word(w, lang) for w in names):
             continue  # "премьер-министр Соединенного Королевства": a title's complement, in words
         base = " ".join(bases)
+        known = _misspelt_known(base, gazetteer) if len(part) > 1 else None
+        if known is not None:  # "Девидом Кэмеронм": a known full name with a stray last letter
+            actor = gazetteer.entities[known]
+            typo = _unknown_mention(words, part, known, base, TYPO_RULE, text)
+            found.append(replace(typo, name=actor.name, country=actor.country))
+            continue
         person_id = "x-" + phrase_key(base).replace(" ", "-")
         if cued:
             rule = NOUN_CUE_RULE if part[0] in noun_ends else "unknown.cue"
@@ -281,6 +287,24 @@ def _given_names_of_next(
                     " ".join(form.split()[: len(part)]),
                 )
     return None
+
+
+TYPO_RULE = "gazetteer.typo"  # a known full name misspelt by one stray final letter
+
+
+def _misspelt_known(base: str, gazetteer: Gazetteer) -> str | None:
+    """The one person of the knowledge base whose full name this is but for a stray last
+    letter of the surname (a typo: "Кэмеронм" for "Кэмерон"); None when no one, or several."""
+    key = phrase_key(base)
+    if len(key) < 8 or " " not in key:
+        return None
+    people = [i for i in gazetteer.full.get(key[:-1], ()) if _is_person(gazetteer, i)]
+    return people[0] if len(people) == 1 else None
+
+
+def _is_person(gazetteer: Gazetteer, actor_id: str) -> bool:
+    actor = gazetteer.entities.get(actor_id)
+    return actor is not None and actor.kind == "person"
 
 
 def _unknown_mention(
