@@ -484,12 +484,7 @@ def choose_participants(
         comitative = words.with_.search(text, t_end, p_end)
         # "at his meetings with X and Y": both are partners of an unnamed subject
         lone_partner = comitative is not None and all(c.start >= comitative.end() for c in chosen)
-        # people coordinated with the partner ("with X and Y"); one standing apart after it
-        # is the clause's subject ("before his meeting with May ... Tusk said")
-        joined = {m.start for g in groups if any(m in g for m in chosen) for m in g}
-        for before, m in zip(people, people[1:], strict=False):
-            if before.start in joined and not text[before.end : m.start].strip():
-                joined.add(m.start)  # "Jeanem Caludem Junckerem": one misspelt name
+        joined = _coordinated(text, people, groups, chosen) if lone_partner else set()
         others = [  # 5. nearest other person of the sentence
             m
             for m in people
@@ -506,6 +501,20 @@ def choose_participants(
         elif with_group:
             return [], "pair.unnamed_subject"
     return ([_distinct(chosen)] if chosen else []), rule
+
+
+def _coordinated(
+    text: str, people: Sequence[Mention], groups: Sequence[list[Mention]], chosen: Sequence[Mention]
+) -> set[int]:
+    """Starts of the people coordinated with ``chosen`` ("with X and Y"), and of a word run
+    on right after one of them ("Jeanem Caludem Junckerem": one misspelt name). Someone
+    standing apart after the partner is the clause's subject instead ("before his meeting
+    with May ... Tusk said")."""
+    joined = {m.start for g in groups if any(c in g for c in chosen) for m in g}
+    for before, m in zip(people, people[1:], strict=False):
+        if before.start in joined and not text[before.end : m.start].strip():
+            joined.add(m.start)
+    return joined
 
 
 _SPACED_DASH = re.compile(r"\s[-–—]\s")

@@ -99,7 +99,7 @@ def find_unknown_people(
         base = " ".join(bases)
         known = _misspelt_known(base, gazetteer) if len(part) > 1 else None
         if known is not None:  # "Девидом Кэмеронм": a known full name with a stray last letter
-            actor = gazetteer.entities[known]
+            actor = gazetteer.actor(known)
             typo = _unknown_mention(words, part, known, base, TYPO_RULE, text)
             found.append(replace(typo, name=actor.name, country=actor.country))
             continue
@@ -298,13 +298,8 @@ def _misspelt_known(base: str, gazetteer: Gazetteer) -> str | None:
     key = phrase_key(base)
     if len(key) < 8 or " " not in key:
         return None
-    people = [i for i in gazetteer.full.get(key[:-1], ()) if _is_person(gazetteer, i)]
+    people = [i for i in gazetteer.full.get(key[:-1], ()) if gazetteer.actor(i).kind == "person"]
     return people[0] if len(people) == 1 else None
-
-
-def _is_person(gazetteer: Gazetteer, actor_id: str) -> bool:
-    actor = gazetteer.entities.get(actor_id)
-    return actor is not None and actor.kind == "person"
 
 
 def _unknown_mention(
