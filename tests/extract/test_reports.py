@@ -675,3 +675,13 @@ def test_a_dateline_glued_to_the_lead_dates_no_contact() -> None:
     assert summary(reports(later, people, "sl", published="2018-02-14")) == [
         ("meet", ["kranjc", "horvat"], "2018-02-16", "planned")
     ]
+
+
+def test_a_date_nearer_a_later_vaguer_trigger_dates_the_specific_one() -> None:
+    # the date sits between "meeting" and "talks"; the talks report folds into the meeting
+    text = (
+        "Odkar sta se Novak in Horvat na srečanju v gorah konec junija dogovorila "
+        "o pogovorih, ni bilo novic."
+    )
+    found = reports(text, [person(text, "Novak", "novak"), person(text, "Horvat", "horvat")], "sl")
+    assert summary(found) == [("meet", ["novak", "horvat"], "2025-06", "occurred")]

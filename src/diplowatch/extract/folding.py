@@ -141,8 +141,9 @@ def fold_sentence_reports(reports: list[Report]) -> list[Report]:
     """Keep one report per sentence, people and mode; an unspecified one yields to a known mode.
 
     "The call, during which Trump and Putin talked" names one contact twice; the specific
-    report keeps the unspecified one's date when it has none. The first report of a mode is
-    kept, which is the dated one when only one is dated (see ``_dates_by_trigger``).
+    report keeps the unspecified one's date when it has none, whichever comes first. The
+    first report of a mode is kept, which is the dated one when only one is dated (see
+    ``_dates_by_trigger``).
     """
     kept: list[Report] = []
     for report in reports:
@@ -154,20 +155,31 @@ def fold_sentence_reports(reports: list[Report]) -> list[Report]:
         ]
         if "pair.sentence" in report.rule and any(k.mode != "unspecified" for k in same):
             continue  # a loosely paired trigger repeats people the sentence already reported
-        if any(k.mode == report.mode for k in same) or (
-            report.mode == "unspecified" and any(k.mode != "unspecified" for k in same)
-        ):
+        if any(k.mode == report.mode for k in same):
             continue  # "udeležil zasedanja": two trigger words, one contact
-        if report.mode != "unspecified":
+        if report.mode == "unspecified":
+            specific = next((k for k in same if k.mode != "unspecified"), None)
+            if specific is not None:
+                # "met ... at the end of June and agreed to resume talks": the date went to
+                # the nearer, vaguer word
+                kept[kept.index(specific)] = _dated_from(specific, report)
+                continue
+        else:
             for vague in [k for k in same if k.mode == "unspecified"]:
                 kept.remove(vague)
-                if report.date is None and vague.date is not None:
-                    report = replace(
-                        report,
-                        date=vague.date,
-                        date_precision=vague.date_precision,
-                        date_basis=vague.date_basis,
-                        date_doubtful=vague.date_doubtful,
-                    )
+                report = _dated_from(report, vague)
         kept.append(report)
     return kept
+
+
+def _dated_from(report: Report, other: Report) -> Report:
+    """``report`` with ``other``'s date when it has none of its own."""
+    if report.date is not None or other.date is None:
+        return report
+    return replace(
+        report,
+        date=other.date,
+        date_precision=other.date_precision,
+        date_basis=other.date_basis,
+        date_doubtful=other.date_doubtful,
+    )
