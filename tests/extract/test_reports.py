@@ -685,3 +685,13 @@ def test_a_date_nearer_a_later_vaguer_trigger_dates_the_specific_one() -> None:
     )
     found = reports(text, [person(text, "Novak", "novak"), person(text, "Horvat", "horvat")], "sl")
     assert summary(found) == [("meet", ["novak", "horvat"], "2025-06", "occurred")]
+
+
+def test_a_summit_naming_its_two_sides_after_a_time_word_is_their_meeting() -> None:
+    text = "Vaje so zmanjšali po prvem vrhu Novak-Horvat lani v gorah."
+    found = reports(text, [person(text, "Novak", "novak"), person(text, "Horvat", "horvat")], "sl")
+    assert summary(found) == [("meet", ["novak", "horvat"], "2024", "occurred")]
+    # without the sides the summit is only a point in time
+    text = "Novak in Horvat sta vaje zmanjšala po prvem vrhu lani."
+    found = reports(text, [person(text, "Novak", "novak"), person(text, "Horvat", "horvat")], "sl")
+    assert summary(found) == []

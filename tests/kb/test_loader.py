@@ -69,3 +69,35 @@ def test_shipped_speakers_and_commissioners_of_2015_2019() -> None:
     eu = kb.holders("vice_president", country=None, when="2018", org="european-commission")
     assert {"maros-sefcovic", "frans-timmermans"} <= {a.id for a in eu}
     assert kb.actors["maros-sefcovic"].country == "SVK"
+
+
+FAMILY_FIRST = """
+source: "invented for the test"
+country: KOR
+name_order: family_first
+people:
+  - id: pak-test
+    name: Pak Sung-ho
+    aliases: [Пак Сун Хо]
+    roles: [{role: foreign_minister, start: 2020-01-01, end: null}]
+  - id: tom-test
+    name: Tom Bakerson
+    name_order: given_first
+    roles: [{role: ambassador, start: 2020-01-01, end: null}]
+"""
+
+
+def test_a_family_first_file_makes_the_first_word_the_surname(tmp_path: Path) -> None:
+    from diplowatch.kb.gazetteer import build_gazetteer
+    from diplowatch.lang.keys import phrase_key
+
+    (tmp_path / "kor.yaml").write_text(FAMILY_FIRST, encoding="utf-8")
+    kb = KnowledgeBase()
+    load_files(kb, [tmp_path / "kor.yaml"])
+    gazetteer = build_gazetteer(kb, extra=[])
+    assert gazetteer.lookup_surname("pak") == {"pak-test"}
+    assert gazetteer.lookup_surname(phrase_key("Пак")) == {"pak-test"}
+    assert not gazetteer.lookup_surname("sung-ho")
+    # a person of the file written in the western order keeps the last word
+    assert gazetteer.lookup_surname("bakerson") == {"tom-test"}
+    assert not gazetteer.lookup_surname("tom")

@@ -23,6 +23,16 @@ ABSORB_GAP_WORDS = 5  # "took part on Thursday in the meeting"
 
 TIME_REFERENCE_GAP_WORDS = 5  # "перед началом открывшегося в среду экстренного саммита"
 
+# "vrh Trump-Kim", "саммит Путин – Трамп": two capitalised words joined by a dash name the
+# summit's sides (pairing still needs them to be people)
+_PAIR_AFTER = re.compile(r"\s+([^\W\d_])[\w'’]*\s?[-–—]\s?([^\W\d_])[\w'’]*(?!\w)")
+
+
+def sides_after(text: str, trigger: Trigger) -> bool:
+    """Whether a summit names its two sides right after it ("vrh Trump-Kim")."""
+    found = _PAIR_AFTER.match(text, trigger.end)
+    return found is not None and found.group(1).isupper() and found.group(2).isupper()
+
 
 @cache
 def _phrases(lang: str, key: str) -> re.Pattern[str]:
@@ -69,6 +79,7 @@ def absorb_objects(text: str, triggers: list[Trigger], lang: str) -> list[Trigge
         if _follows(text, t, setting, 1, words.source_before)
         or _follows(text, t, time_reference, TIME_REFERENCE_GAP_WORDS, words.source_before)
         and not words.with_.search(t.text)  # "after his meeting with the ministers": he met them
+        and not sides_after(text, t)  # "after the Trump-Kim summit": they met
     }
     for first, second in zip(triggers, triggers[1:], strict=False):
         if first.mode != "multilateral" or second.mode not in (

@@ -28,6 +28,7 @@ from diplowatch.extract.folding import (
     absorb_objects,
     drop_visits_with_counterpart,
     fold_sentence_reports,
+    sides_after,
 )
 from diplowatch.extract.pairs import (
     Clauses,
@@ -82,12 +83,15 @@ def _dates_by_trigger(
 
 
 def _mode(trigger: Trigger, people: Sequence[Mention], text: str, lang: str) -> str:
-    """A summit "with" someone ("vrh s Putinom") is a meeting, and so is a visit to a named person.
+    """A summit "with" someone ("vrh s Putinom") or of two sides ("vrh Trump-Kim") is a meeting,
+    and so is a visit to a named person.
 
     ``people`` are the sentence's people before participants are chosen, or the participants.
     """
     if trigger.mode not in SOLO_MODES:
         return trigger.mode
+    if trigger.mode == "multilateral" and sides_after(text, trigger):
+        return "meet"  # "the Trump-Kim summit": a meeting of two
     after = [m for m in people if m.start >= trigger.end]
     if after:
         gap = text[trigger.end : after[0].start]

@@ -53,6 +53,7 @@ class Actor:
     aliases: tuple[str, ...] = ()
     roles: tuple[RoleSpell, ...] = ()
     source: str = "kb"
+    family_first: bool = False  # "Kim Jong Un", "Xi Jinping": the first word is the surname
 
     def roles_at(self, when: str | None) -> list[RoleSpell]:
         if when is None:
@@ -165,6 +166,7 @@ def _spell(raw: dict[str, Any], where: str) -> RoleSpell:
 def parse_people(data: dict[str, Any], *, origin: str) -> Iterable[Actor]:
     """Actors from one people file (the format documented in kb/data/README.md)."""
     country = data.get("country")
+    order = data.get("name_order", "given_first")
     for index, raw in enumerate(data.get("people") or []):
         where = f"{origin}: person #{index + 1}"
         if not isinstance(raw, dict) or not raw.get("id") or not raw.get("name"):
@@ -178,6 +180,7 @@ def parse_people(data: dict[str, Any], *, origin: str) -> Iterable[Actor]:
             aliases=tuple(str(a) for a in raw.get("aliases") or ()),
             roles=tuple(_spell(r, f"{where} ({raw['id']})") for r in raw.get("roles") or ()),
             source=str(raw.get("source", "kb")),
+            family_first=raw.get("name_order", order) == "family_first",
         )
 
 

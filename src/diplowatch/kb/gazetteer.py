@@ -80,7 +80,12 @@ class Gazetteer:
                 self.first_words.add(words[0])
                 self.name_words.update(words)
                 self.last_words.add(words[-1])
-            if actor.kind == "person" and len(words) > 1:
+            if actor.kind == "person" and len(words) > 1 and actor.family_first:
+                if len(words[0]) >= 3:  # "Kim" (never "Xi", "Li": too like words)
+                    self.surname[words[0]].add(actor.id)
+                    if len(words[0]) == 3:
+                        self.short_surnames.add(form.split()[0])
+            elif actor.kind == "person" and len(words) > 1:
                 last = words[-1]
                 # "Szijjártó Péter" (Hungarian order): a first name is no surname
                 first_name = last in _shipped_given() and last != surname_of_name
