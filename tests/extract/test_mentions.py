@@ -521,3 +521,15 @@ def test_a_known_full_name_with_a_stray_last_letter_is_that_person() -> None:
         ("Борис Джонсон", "boris-johnson"),
         ("Девидом Кэмеронм", "david-cameron"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Ministrica je na trgu Grand Placo kramljala z novinarji.", "sl"),
+        ("Министр выступил на площади Жоржа Ламбера в центре города.", "ru"),
+        ("Premier przemawiał na placu Tomasza Kowalczyka w stolicy.", "pl"),
+    ],
+)
+def test_a_name_after_a_square_or_street_noun_is_no_person(text: str, lang: str) -> None:
+    assert people(text, lang) == []

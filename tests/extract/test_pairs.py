@@ -129,6 +129,16 @@ def test_a_titled_conjunct_joins_the_group() -> None:
     assert run(text, "stretol", people, "sk")[0] == [["juncker", "kiska", "fico"]]
 
 
+def test_a_conjunct_of_adjectives_and_a_title_before_the_name_joins_the_group() -> None:
+    text = "Novak se je pogovarjal z Horvatom ter belgijskim in luksemburškim premierjem Kranjcem."
+    people = [
+        person(text, "Novak", "novak"),
+        person(text, "Horvatom", "horvat"),
+        person(text, "Kranjcem", "kranjc"),
+    ]
+    assert run(text, "pogovarjal", people, "sl")[0] == [["novak", "horvat", "kranjc"]]
+
+
 def test_a_new_clause_after_and_is_no_conjunct() -> None:
     text = "Juncker sa stretol s Kiskom a potom odcestoval za Ficom."
     people = [

@@ -230,7 +230,8 @@ TITLED_REACH = 6  # words of the title between "and" and the name: "a predsedom 
 
 def _titled_conjunct(gap: str, words: PairingWords, lang: str) -> bool:
     """A conjunct whose name follows its title ("Kiska and the prime minister of Slovakia
-    Fico"): the title, not a new clause, stands between the conjunction and the name."""
+    Fico"): the title, not a new clause, stands between the conjunction and the name,
+    opening the gap or closing it."""
     gap = gap.strip()
     head = words.conj.match(gap)
     if head is None or _CLAUSE_BREAK.search(gap):
@@ -239,7 +240,14 @@ def _titled_conjunct(gap: str, words: PairingWords, lang: str) -> bool:
     if not tokens or len(tokens) > TITLED_REACH:
         return False
     titles = title_index(lang)
-    return any(titles.starting_at(tokens, i) is not None for i in range(min(2, len(tokens))))
+    if any(titles.starting_at(tokens, i) is not None for i in range(min(2, len(tokens)))):
+        return True
+    # "ter belgijskim in luksemburškim premierjem Michelom": adjectives, then the title that
+    # ends right before the name
+    return any(
+        (found := titles.starting_at(tokens, i)) is not None and found.last == len(tokens)
+        for i in range(2, len(tokens))
+    )
 
 
 def last_match(pattern: re.Pattern[str], text: str, start: int, end: int) -> re.Match[str] | None:

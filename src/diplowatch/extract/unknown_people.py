@@ -18,7 +18,7 @@ from diplowatch.kb.countries import demonym_country
 from diplowatch.kb.gazetteer import Gazetteer
 from diplowatch.lang.common import has_dictionary, is_common_word, is_own_word, prepare
 from diplowatch.lang.keys import name_key, phrase_key
-from diplowatch.lang.names import base_candidates, guess_name, person_cues
+from diplowatch.lang.names import base_candidates, guess_name, person_cues, place_cues
 from diplowatch.lang.romanize import romanize
 from diplowatch.lang.titles import TitleMatch
 from diplowatch.model import Mention
@@ -62,7 +62,7 @@ def find_unknown_people(
         part = _strip_titles(words, titles, part, lang)
         while len(part) > 2 and _acronym(words.word[part[-1]]):
             part = part[:-1]  # "Tomislav Tolušić CEF": an acronym after a name (a missed stop)
-        if not part or len(part) > 4:
+        if not part or len(part) > 4 or _after_place_noun(words, part[0], lang):
             continue
         part = _from_given_name(words.word, part, gazetteer, lang)
         if person_spans:
@@ -124,6 +124,12 @@ def _named_before(
     return names.get(key) or next(
         (names[name_key(c)] for c in base_candidates(word, lang) if name_key(c) in names), None
     )
+
+
+def _after_place_noun(words: Words, first: int, lang: str | None) -> bool:
+    """A run right after "trg", "площадь", "hotel": the name of that place ("na trgu Grand
+    Place"), however much it looks like a person's."""
+    return first > 0 and words.gap[first] == " " and words.lower[first - 1] in place_cues(lang)
 
 
 def _acronym(word: str) -> bool:

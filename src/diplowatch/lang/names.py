@@ -90,6 +90,13 @@ def group_nouns(lang: str | None) -> tuple[tuple[str, ...], frozenset[str]]:
 
 
 @cache
+def place_cues(lang: str | None) -> frozenset[str]:
+    """Nouns of a square, street or building whose capitalised next words are its name
+    (``place_cues`` in names.yaml)."""
+    return _stems_and_words(lang, "place_cues")[1]
+
+
+@cache
 def nation_endings(lang: str | None) -> tuple[tuple[str, str], ...]:
     """(ending, ending of the base form) of the nouns for a nation's people, longest first
     (``nation_endings`` in names.yaml: sl "Kitajcev" -> "Kitajci")."""
