@@ -16,8 +16,12 @@ Why a few days are enough when every new report is day-dated:
   keep their verdicts, every coarse report stays where it was, and the events that change are
   the joined clusters' alone, re-settled from their stored rows plus the new ones.
 
-Anything else (a new day group, a changed absorption, a changed verdict, a report that is
-not day-dated) returns ``None``: the rules of the whole merge decide, never an approximation.
+- a new day group (a day or mode class with no cluster yet) changes no stored cluster either,
+  but it is one more candidate of month-, year- and undated reports: the patch names it, and
+  ``resolve.new_day`` checks that none of those would join it or leave for it.
+
+Anything else (a changed absorption, a changed verdict, a report that is not day-dated)
+returns ``None``: the rules of the whole merge decide, never an approximation.
 """
 
 from __future__ import annotations

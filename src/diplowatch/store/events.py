@@ -2,8 +2,9 @@
 
 Events are derived data: a block (type + canonical actor set, ``resolve.merge.block_key``) is
 re-merged from all its current reports and its stored rows made equal to the result (only
-changed events are rewritten), or, for new articles of day-dated reports, patched from the
-days around them when ``resolve.day_patch`` shows that gives the same result; so an
+changed events are rewritten), or, for new articles, patched from the days or clusters around
+them when ``resolve.day_patch``, ``resolve.new_day`` or ``resolve.coarse_patch`` shows that
+gives the same result; so an
 incremental update and a full rebuild write the same rows with the same ids. All SQL goes
 through ``Store.execute``/``Store.query`` with ``?`` placeholders and portable syntax.
 
