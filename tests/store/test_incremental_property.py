@@ -8,6 +8,7 @@ rest re-merge their block; either way the events must be a full rebuild's.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import random
 from pathlib import Path
 
@@ -25,7 +26,7 @@ from diplowatch.store.events import (
     update_events,
 )
 from diplowatch.store.opener import open_store
-from tests.random_reports import RandomArticle, random_articles
+from tests.random_reports import START, RandomArticle, random_articles
 
 pytestmark = pytest.mark.issue(14)
 
@@ -141,3 +142,57 @@ def test_coarse_reports_into_a_busy_block_patch_it_as_a_rebuild_would(
     base += _coarse(_busy_day_articles(rng, 30, 500), "month") + _coarse(_busy_day_articles(rng, 30, 600), None)
     later = _coarse(_busy_day_articles(rng, 30, 1000), precision)
     assert _patched_into_busy_block(tmp_path, base, later) >= 5
+
+
+def _scattered_day_articles(rng: random.Random, n: int, start: int) -> list[RandomArticle]:
+    """One-report day-dated articles of the busy pair on days spread well beyond the crowded
+    ones: many start a day group of their own (a day, or a mode class, with no cluster yet)."""
+    articles = _busy_day_articles(rng, n, start)
+    out = []
+    for a in articles:
+        report = a.reports[0]
+        day = START + dt.timedelta(days=rng.randrange(-20, 45))
+        published = day + dt.timedelta(days=rng.choice((-3, 0, 1, 2, 10)))
+        out.append(
+            RandomArticle(
+                a.article_id,
+                published.isoformat(),
+                f"{published.isoformat()}T05:00:00+00:00",
+                (dataclasses.replace(report, date=day.isoformat(), date_precision="day", date_basis="explicit"),),
+            )
+        )
+    return out
+
+
+def _alone(store: Store, article_id: str) -> bool:
+    """Whether the article's report is in an event of its own reports only (a new day group)."""
+    return any(
+        event.article_ids == [article_id] for event in list_events(store)[0] if article_id in event.article_ids
+    )
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_new_day_groups_patch_a_busy_block_as_a_rebuild_would(tmp_path: Path, seed: int) -> None:
+    """Day-dated articles that start a day group next to stored month-, year- and undated
+    reports (``resolve.new_day``): many are patched, and the events stay a rebuild's."""
+    rng = random.Random(4000 + seed)
+    base = _busy_day_articles(rng, 240, 0) + _coarse(_busy_day_articles(rng, 30, 500), "month")
+    base += _coarse(_busy_day_articles(rng, 20, 600), "year") + _coarse(_busy_day_articles(rng, 30, 700), None)
+    later = _scattered_day_articles(rng, 40, 1000)
+    with open_store(tmp_path / "s.db") as store:
+        for article in base:
+            _ingest(store, article, "x" * 200)
+        rebuild_events(store)
+        new_groups = patched = 0
+        for article in later:
+            blocks = _ingest(store, article, "x" * 200)
+            done = patch_block(store, next(iter(blocks)), [article.article_id]) is not None
+            if not done:
+                update_events(store, blocks)
+            store.commit()
+            if _alone(store, article.article_id):
+                new_groups += 1
+                patched += done
+            assert _events(store) == sorted(merge_reports(report_records(store)), key=lambda e: e.id)
+    assert new_groups >= 10
+    assert patched >= new_groups // 3

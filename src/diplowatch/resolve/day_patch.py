@@ -16,8 +16,12 @@ Why a few days are enough when every new report is day-dated:
   keep their verdicts, every coarse report stays where it was, and the events that change are
   the joined clusters' alone, re-settled from their stored rows plus the new ones.
 
-Anything else (a new day group, a changed absorption, a changed verdict, a report that is
-not day-dated) returns ``None``: the rules of the whole merge decide, never an approximation.
+- a new day group (a day or mode class with no cluster yet) changes no stored cluster either,
+  but it is one more candidate of month-, year- and undated reports: the patch names it, and
+  ``resolve.new_day`` checks that none of those would join it or leave for it.
+
+Anything else (a changed absorption, a changed verdict, a report that is not day-dated)
+returns ``None``: the rules of the whole merge decide, never an approximation.
 """
 
 from __future__ import annotations
@@ -27,7 +31,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from diplowatch.model import Event
-from diplowatch.resolve.merge import ReportRecord, finer_verdicts, group_days, parse_day, settle
+from diplowatch.resolve.merge import Cluster, ReportRecord, finer_verdicts, group_days, parse_day, settle
 
 WINDOW_DAYS = 6  # day clusters within 3 days of a new report depend on day reports within 6
 
@@ -38,6 +42,7 @@ class DayPatch:
 
     replaced: list[str]
     events: list[Event]
+    new_days: tuple[Cluster, ...] = ()  # day clusters the patch made (their events are in ``events``)
 
 
 def day_ranges(added: Sequence[ReportRecord]) -> list[tuple[str, str]] | None:
@@ -61,9 +66,9 @@ def day_ranges(added: Sequence[ReportRecord]) -> list[tuple[str, str]] | None:
 
 def _memberships(
     records: list[ReportRecord], keys: dict[int, str]
-) -> set[tuple[str | None, str | None, frozenset[str]]]:
+) -> dict[tuple[str | None, str | None, frozenset[str]], Cluster]:
     return {
-        (c.date, c.mode_class, frozenset(keys[id(r.report)] for r in c.records))
+        (c.date, c.mode_class, frozenset(keys[id(r.report)] for r in c.records)): c
         for c in group_days(records, keys).all
         if c.records
     }
@@ -86,7 +91,9 @@ def patch_days(
         added: the new rows, none of them merged yet.
 
     Returns:
-        The patch, or None when the new reports may change more than the clusters they join.
+        The patch, or None when the new reports may change more than the clusters they join
+        or make. A patch that makes day clusters names them (``DayPatch.new_days``): it holds
+        only if no stored coarse report would join one (``resolve.new_day``).
     """
     keys = {id(record.report): key for key, record in window}
     keys.update((id(record.report), record.report.key) for record in added)
@@ -96,8 +103,9 @@ def patch_days(
     rows = [record for _, record in window]
     before = _memberships(rows, keys)
     after = _memberships(rows + list(added), keys)
-    joined = {(date, mode, held - added_keys): held for date, mode, held in after - before}
-    if set(joined) != before - after or any(not kept for _, _, kept in joined):
+    changed = [(date, mode, held) for date, mode, held in after if (date, mode, held) not in before]
+    joined = {(date, mode, held - added_keys): held for date, mode, held in changed if held - added_keys}
+    if set(joined) != {membership for membership in before if membership not in after}:
         return None
     by_key = {record.report.key: record for record in added}
     replaced, events = [], []
@@ -115,4 +123,6 @@ def patch_days(
             return None
         replaced.append(event_id)
         events.append(settle(block, new, {id(r.report): r.report.key for r in new}))
-    return DayPatch(replaced, events)
+    made = [after[membership] for membership in changed if not membership[2] - added_keys]
+    events += [settle(block, cluster.records, keys) for cluster in made]
+    return DayPatch(replaced, events, tuple(made))

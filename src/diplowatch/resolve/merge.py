@@ -360,28 +360,42 @@ def _may_join(cluster: Cluster, min_rank: int, record: ReportRecord) -> bool:
     return not _opposite_outcome(told, record) and not _held_before_plan(cluster, told, record)
 
 
-def finer_choice(record: ReportRecord, clusters: Clusters) -> Cluster | None:
+def finer_than(cluster: Cluster, record: ReportRecord) -> bool:
+    """Whether the cluster is dated more finely than the report: one stage 2c's first step
+    may put it in, not one of its peers."""
+    return _PRECISION_RANK.get(cluster.precision, 0) > _rank(record.report)
+
+
+def finer_fit(cluster: Cluster, record: ReportRecord) -> bool:
+    """Whether a cluster is one a month-, year- or undated report may join as a finer one
+    (date, mode class, and what its reports finer than the report tell)."""
+    report = record.report
+    return (
+        finer_than(cluster, record)
+        and dates_compatible(cluster.date, report.date)
+        and cluster.fits_mode(report.mode)
+        and _may_join(cluster, _rank(report) + 1, record)
+    )
+
+
+def finer_choice(record: ReportRecord, clusters: Clusters, own: Iterable[Cluster] | None = None) -> Cluster | None:
     """Stage 2c's first step: the one finer cluster a month-, year- or undated report joins
-    (its own article's, else the only candidate), None when it goes on to its peers."""
+    (its own article's, else the only candidate), None when it goes on to its peers.
+
+    ``own`` are the clusters holding the report's article when it is placed (by default those
+    the index knows): a patch re-placing a stored report passes what they were then.
+    """
     report = record.report
     rank = _rank(report)
-
-    def finer(c: Cluster) -> bool:
-        return (
-            _PRECISION_RANK.get(c.precision, 0) > rank
-            and dates_compatible(c.date, report.date)
-            and c.fits_mode(report.mode)
-            and _may_join(c, rank + 1, record)
-        )
-
-    own = {id(c): c for c in clusters.of_article(report.article_id) if finer(c)}
-    if len(own) == 1:  # the article itself names the date: merged alone it would join there
-        return next(iter(own.values()))
+    mine = clusters.of_article(report.article_id) if own is None else own
+    fitting = {id(c): c for c in mine if finer_fit(c, record)}
+    if len(fitting) == 1:  # the article itself names the date: merged alone it would join there
+        return next(iter(fitting.values()))
     reported = parse_day(record.reported_at)
     if rank <= _PRECISION_RANK["year"] and reported is not None:  # a year says little more than none
-        candidates = [c for c in clusters.near(reported, record.reported_at) if finer(c)]
+        candidates = [c for c in clusters.near(reported, record.reported_at) if finer_fit(c, record)]
     else:
-        candidates = [c for c in clusters.dated(report.date) if finer(c)]
+        candidates = [c for c in clusters.dated(report.date) if finer_fit(c, record)]
     if len(candidates) > 1:
         candidates = [c for c in candidates if _consistent_in_time(c, record)]
     return candidates[0] if len(candidates) == 1 else None

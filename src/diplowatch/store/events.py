@@ -2,8 +2,9 @@
 
 Events are derived data: a block (type + canonical actor set, ``resolve.merge.block_key``) is
 re-merged from all its current reports and its stored rows made equal to the result (only
-changed events are rewritten), or, for new articles of day-dated reports, patched from the
-days around them when ``resolve.day_patch`` shows that gives the same result; so an
+changed events are rewritten), or, for new articles, patched from the days or clusters around
+them when ``resolve.day_patch``, ``resolve.new_day`` or ``resolve.coarse_patch`` shows that
+gives the same result; so an
 incremental update and a full rebuild write the same rows with the same ids. All SQL goes
 through ``Store.execute``/``Store.query`` with ``?`` placeholders and portable syntax.
 
@@ -13,7 +14,6 @@ Reading: ``list_events`` (filters + keyset paging), ``get_event``, ``event_repor
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import json
 from collections import defaultdict
@@ -21,12 +21,14 @@ from collections.abc import Collection, Iterable, Sequence
 from typing import Any
 
 from diplowatch.lang.keys import phrase_key
-from diplowatch.model import Event, Report
-from diplowatch.resolve.coarse_patch import CoarseWindow, coarse_window, patch_coarse
-from diplowatch.resolve.day_patch import day_ranges, patch_days
+from diplowatch.model import Event
+from diplowatch.resolve.coarse_patch import coarse_window, patch_coarse
+from diplowatch.resolve.day_patch import DayPatch, day_ranges, patch_days
 from diplowatch.resolve.merge import ReportRecord, block_key, event_block, merge_block
+from diplowatch.resolve.new_day import new_day_window, seen_by, unmoved
 from diplowatch.store.base import Store, report_from_row
 from diplowatch.store.queries import Filters, resolve_actor_query
+from diplowatch.store.windows import add_article_events, coarse_stored, day_window, vague_records
 
 _RECORD_COLUMNS = (
     "SELECT r.*, a.published AS article_published,"
@@ -141,17 +143,6 @@ def save_block_events(store: Store, block: str, records: Sequence[ReportRecord])
     return events
 
 
-_LINKED_SQL = (
-    "SELECT r.id, r.article_id, r.mode, r.status, r.event_date, r.date_precision, l.event_id,"
-    " e.event_date AS merged_date, a.published AS article_published,"
-    " (SELECT MIN(f.ingested_at) FROM articles f WHERE f.id = r.article_id) AS first_seen"
-    " FROM events e JOIN event_reports l ON l.event_id = e.id JOIN reports r ON r.id = l.report_id"
-    " JOIN articles a ON a.id = r.article_id AND a.version = r.version WHERE e.block = ?"
-)
-_WINDOW_SQL = (
-    _LINKED_SQL + " AND e.sort_date >= ? AND e.sort_date <= ? AND e.date_precision = 'day'"
-    " AND r.date_precision = 'day' AND r.event_date >= ? AND r.event_date <= ?"
-)
 MAX_PATCHED = 50  # more changed articles than this: one re-merge of the block is cheaper
 
 
@@ -169,48 +160,6 @@ def _new_records(store: Store, block: str, articles: Sequence[str]) -> list[Repo
     return [record for record in map(_record, rows) if block_key(record.report) == block]
 
 
-def _day_window(
-    store: Store, block: str, ranges: list[tuple[str, str]]
-) -> tuple[list[tuple[str, ReportRecord]], dict[str, str]]:
-    """The merged day reports of the block in the ranges, as the rows ``group_days`` reads."""
-    window, event_of = [], {}
-    margin = dt.timedelta(days=2)  # a day cluster's event date is within 2 days of its reports'
-    for lo, hi in ranges:
-        low = (dt.date.fromisoformat(lo) - margin).isoformat()
-        high = (dt.date.fromisoformat(hi) + margin).isoformat()
-        for row in store.query(_WINDOW_SQL, (block, low, high, lo, hi)):
-            window.append((row["id"], _placement_record(row)))
-            event_of[row["id"]] = row["event_id"]
-    return window, event_of
-
-
-def _placement_record(row: dict[str, Any]) -> ReportRecord:
-    """A linked report as the clustering reads it: date, mode, status, article, report times."""
-    report = Report(
-        row["article_id"], 0, 0, 0, 0, "", row["mode"], (), row["status"], row["event_date"], row["date_precision"]
-    )
-    return ReportRecord(report, row["article_published"], row["first_seen"])
-
-
-def _coarse_stored(
-    store: Store, block: str, window: CoarseWindow
-) -> dict[str, tuple[str | None, list[tuple[str, ReportRecord]]]]:
-    """The stored events of the window with their reports, as ``patch_coarse`` reads them."""
-    queries = [(" AND e.sort_date >= ? AND e.sort_date <= ?", span) for span in window.dated]
-    undated = " AND e.sort_date = '' AND e.first_reported >= ? AND e.first_reported <= ?"
-    queries += [(undated, span) for span in window.undated]
-    stored: dict[str, tuple[str | None, list[tuple[str, ReportRecord]]]] = {}
-    for condition, (lo, hi) in queries:
-        fresh: set[str] = set()
-        for row in store.query(_LINKED_SQL + condition, (block, lo, hi)):
-            if row["event_id"] not in stored:
-                fresh.add(row["event_id"])
-                stored[row["event_id"]] = (row["merged_date"], [])
-            if row["event_id"] in fresh:  # an event read by an earlier span is complete already
-                stored[row["event_id"]][1].append((row["id"], _placement_record(row)))
-    return stored
-
-
 def _event_records(store: Store, event_id: str) -> list[ReportRecord]:
     """The merge rows of a stored event's reports (read from its links: the index leads)."""
     rows = store.query(
@@ -220,6 +169,20 @@ def _event_records(store: Store, event_id: str) -> list[ReportRecord]:
         (event_id,),
     )
     return [_record(row) for row in rows]
+
+
+def _new_days_hold(store: Store, block: str, patch: DayPatch) -> bool:
+    """Whether no stored coarse report would join, or leave for, the day clusters the patch
+    makes (``resolve.new_day``)."""
+    stored = coarse_stored(store, block, new_day_window(patch.new_days))
+    seen = seen_by(patch.new_days, [r for _, rows in stored.values() for _, r in rows] + vague_records(store, block))
+    if seen is None:
+        return False
+    keys = {id(record.report): key for _, rows in stored.values() for key, record in rows}
+    seen_keys = [keys[id(record.report)] for record in seen]
+    if seen_keys:
+        add_article_events(store, block, stored, {record.report.article_id for record in seen})
+    return unmoved(stored, patch.new_days, seen_keys)
 
 
 def patch_block(store: Store, block: str, articles: Sequence[str]) -> int | None:
@@ -232,12 +195,13 @@ def patch_block(store: Store, block: str, articles: Sequence[str]) -> int | None
     ranges = day_ranges(added)
     members = functools.partial(_event_records, store)
     if ranges is not None:
-        window, event_of = _day_window(store, block, ranges)
+        window, event_of = day_window(store, block, ranges)
         patch = patch_days(block, window, event_of, members, added)
-        patch = patch if patch is None or patch.replaced else None
+        if patch is not None and (not patch.events or (patch.new_days and not _new_days_hold(store, block, patch))):
+            patch = None
     else:
         coarse = coarse_window(added)
-        patch = None if coarse is None else patch_coarse(block, _coarse_stored(store, block, coarse), members, added)
+        patch = None if coarse is None else patch_coarse(block, coarse_stored(store, block, coarse), members, added)
     if patch is None:
         return None
     marks = ", ".join("?" * len(patch.replaced))
