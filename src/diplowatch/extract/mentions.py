@@ -33,7 +33,7 @@ from diplowatch.kb.countries import country_name, demonym_countries, demonym_cou
 from diplowatch.kb.gazetteer import Gazetteer
 from diplowatch.lang.common import is_own_word
 from diplowatch.lang.keys import name_key
-from diplowatch.lang.memo import MEMO_WORDS
+from diplowatch.lang.memo import MEMO_WORDS, lookup_all
 from diplowatch.lang.names import base_candidates, group_nouns, nation_endings
 from diplowatch.lang.titles import TitleMatch, title_index
 from diplowatch.model import Mention, Sentence
@@ -505,21 +505,40 @@ def _note_first_names(
 def _groups(words: Words, sentence_mentions: Sequence[Mention], lang: str | None) -> list[Mention]:
     """Group nouns no other mention covers (a country adjective may: "Brytyjczycy" is no
     adjective, but a stem list may reach it) as entity-only people: the named-entity scheme
-    counts "Britové" and "лейбористы" as people, while no contact has them as a party."""
+    counts "Britové" and "лейбористы" as people, while no contact has them as a party.
+
+    Each word is looked up in a per-language memo at C speed (``lookup_all``): the stem and
+    nation-noun tests cost a Python step per word of every sentence, and words recur."""
     stems, exact = group_nouns(lang)
     if not (stems or exact or nation_endings(lang)):
         return []
+    groups = lookup_all(_group_memo(lang), words.word, lambda word: _group_of(word, lang) or False)
+    if not any(groups):
+        return []
     covered = [(m.start, m.end) for m in sentence_mentions if m.rule != "demonym"]
     found = []
-    for i, lower in enumerate(words.lower):
-        nation = None if lower in exact or lower.startswith(stems) else nation_noun(words.word[i], lang)
-        if nation or lower in exact or lower.startswith(stems):
-            start, end = words.start[i], words.end[i]
-            if not any(s < end and start < e for s, e in covered):
-                word = words.word[i]
-                group, base = nation or ("g-" + name_key(word), word)
-                found.append(Mention(start, end, word, "person", group, base, None, GROUP_RULE, 0.5, base))
+    for i in compress(range(len(groups)), groups):
+        start, end = words.start[i], words.end[i]
+        if not any(s < end and start < e for s, e in covered):
+            group, base = groups[i]
+            found.append(Mention(start, end, words.word[i], "person", group, base, None, GROUP_RULE, 0.5, base))
     return found
+
+
+@lru_cache(maxsize=64)
+def _group_memo(lang: str | None) -> dict[str, tuple[str, str] | bool]:
+    """Word -> ``_group_of`` it (False for none), for ``lookup_all``."""
+    return {}
+
+
+def _group_of(word: str, lang: str | None) -> tuple[str, str] | None:
+    """(group id, base form) when ``word`` is a group noun of ``group_nouns`` or a nation's
+    people (``nation_noun``), else None."""
+    stems, exact = group_nouns(lang)
+    lower = word.lower()
+    if lower in exact or lower.startswith(stems):
+        return "g-" + name_key(word), word
+    return nation_noun(word, lang)
 
 
 def _surname_plausible(

@@ -12,15 +12,22 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 from itertools import accumulate
 from operator import itemgetter
+from pathlib import Path
 
+from diplowatch.cache import cached
 from diplowatch.model import Sentence
 
-_WORD = re.compile(r"([^\W\d_]+(?:['’.][^\W\d_]+)*)", re.UNICODE)
+_WORD_SHAPE = "([{letter}]+(?:['’.][{letter}]+)*)"
+_LETTER = r"^\W\d_"
+_WORD = re.compile(_WORD_SHAPE.format(letter=_LETTER))
 _FIRST = itemgetter(0)
 # Zero-width spaces (web copy puts them between words: "Тереза \u200b\u200bМей") are spaces.
 ZERO_WIDTH = re.compile("[\u200b\u2060\ufeff]")
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+_RARE = re.compile("[\u200b\u2060\ufeff\U00010000-\U0010ffff]")  # ZERO_WIDTH or _ASTRAL: one scan for both
 
 
 @dataclass(slots=True)
@@ -50,14 +57,16 @@ def sentence_words(text: str, sentences: Sequence[Sentence]) -> list[Words]:
     """
     if not sentences:
         return []
-    first = sentences[0].start
-    parts = _WORD.split(text[first : sentences[-1].end])
+    first, last = sentences[0].start, sentences[-1].end
+    rare = _RARE.search(text, first, last)
+    astral = rare is not None and _ASTRAL.search(text, first, last) is not None
+    parts = (_WORD if astral else _bmp_word()).split(text[first:last])
     offsets = list(accumulate(map(len, parts), initial=first))
     word = parts[1::2]
     start = offsets[1:-1:2]
     end = offsets[2::2]
     gap = parts[0:-1:2]
-    if ZERO_WIDTH.search(text, first, sentences[-1].end):  # rare
+    if rare is not None and ZERO_WIDTH.search(text, first, last):
         gap = [_visible(g) for g in gap]
     _split_glued(text, sentences, word, start, end, gap)
     lower = list(map(str.lower, word))
@@ -73,6 +82,27 @@ def sentence_words(text: str, sentences: Sequence[Sentence]) -> list[Words]:
         found.append(Words(start[i:j], end[i:j], word[i:j], lower[i:j], cap[i:j], gaps))
         i = j
     return found
+
+
+@cache
+def _bmp_word() -> re.Pattern[str]:
+    """``_WORD`` for text of the Basic Multilingual Plane, its letter class spelt out as the
+    ranges of the letters there (pickled between runs: finding them takes ~13 ms).
+
+    The engine tests ``[^\\W\\d_]`` by looking each character up in three Unicode categories,
+    a spelt-out class by one bitmap lookup: the split of an article is about 2.5 times as fast.
+    A bitmap covers only that plane, so text with a character beyond it keeps ``_WORD``."""
+    return re.compile(_WORD_SHAPE.format(letter=cached("bmp-letters", [Path(__file__)], _bmp_letters)))
+
+
+def _bmp_letters() -> str:
+    """The characters of the Basic Multilingual Plane that ``[^\\W\\d_]`` matches, as the
+    inside of a character class of ranges."""
+    plane = "".join(map(chr, range(0x10000)))
+    runs = (m.span() for m in re.finditer(f"[{_LETTER}]+", plane))
+    return "".join(
+        re.escape(plane[a]) if b - a == 1 else f"{re.escape(plane[a])}-{re.escape(plane[b - 1])}" for a, b in runs
+    )
 
 
 def _visible(gap: str) -> str:

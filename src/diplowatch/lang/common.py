@@ -70,9 +70,13 @@ def is_common_word(word: str, lang: str | None) -> bool:
     return any(_common_in(lower, code) for code in codes)
 
 
+@lru_cache(maxsize=200_000)
 def is_own_word(word: str, lang: str | None) -> bool:
     """The lower-case form of ``word`` is a common word of the language's own dictionary,
-    English aside: pl "May" is a name even though English "may" is a word."""
+    English aside: pl "May" is a name even though English "may" is a word.
+
+    Memoised like ``is_common_word``: the unknown-people finder asks it of every capitalised
+    run, and each answer is a binary search stepping through the blob in Python."""
     return has_dictionary(lang) and _common_in(word.lower(), _DICTIONARY_OF.get(lang or "", lang or ""))
 
 
