@@ -695,3 +695,17 @@ def test_a_summit_naming_its_two_sides_after_a_time_word_is_their_meeting() -> N
     text = "Novak in Horvat sta vaje zmanjšala po prvem vrhu lani."
     found = reports(text, [person(text, "Novak", "novak"), person(text, "Horvat", "horvat")], "sl")
     assert summary(found) == []
+
+
+def test_a_dated_visit_dates_its_one_undated_contact() -> None:
+    # the lone visit yields to the meeting of its traveller, and gives it its day
+    text = "Novak je v ponedeljek obiskal Zagreb. Novak in Horvat sta se sestala."
+    mentions = [
+        person(text, "Novak", "novak"),
+        place(text, "Zagreb", "Zagreb", "HRV"),
+        person(text, "Novak", "novak", nth=1),
+        person(text, "Horvat", "horvat"),
+    ]
+    sentences = ["Novak je v ponedeljek obiskal Zagreb.", "Novak in Horvat sta se sestala."]
+    found = reports(text, mentions, "sl", paragraphs=sentences)
+    assert summary(found) == [("meet", ["novak", "horvat"], "2025-11-03", "occurred")]

@@ -132,16 +132,27 @@ def drop_visits_with_counterpart(reports: list[Report]) -> list[Report]:
         r for r in reports if r.mode in ("meet", "host", "unspecified", "multilateral") and len(r.actors) > 1
     ]
 
-    def covered(visit: Report) -> bool:
+    def covering(visit: Report) -> list[Report]:
         traveller = visit.actors[0].actor_id
-        return any(
-            traveller in {a.actor_id for a in r.actors}
+        return [
+            r
+            for r in contacts
+            if traveller in {a.actor_id for a in r.actors}
             and r.status == visit.status
             and _dates_compatible(r.date, visit.date)
-            for r in contacts
-        )
+        ]
 
-    return [r for r in reports if not (r.mode == "visit" and len(r.actors) == 1 and covered(r))]
+    dated: dict[int, Report] = {}  # id of the one undated contact covering a dated visit -> visit
+    kept = []
+    for report in reports:
+        cover = covering(report) if report.mode == "visit" and len(report.actors) == 1 else []
+        if not cover:
+            kept.append(report)
+        elif len(cover) == 1 and report.date is not None and cover[0].date is None:
+            dated.setdefault(id(cover[0]), report)
+    # "during his Monday visit to Ireland ... Varadkar and Barnier appeared together": the
+    # visit and its one contact are one occasion, dated by the visit
+    return [_dated_from(r, dated[id(r)]) if id(r) in dated else r for r in kept]
 
 
 def _dates_compatible(a: str | None, b: str | None) -> bool:
