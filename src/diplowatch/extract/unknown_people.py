@@ -129,7 +129,11 @@ def _named_before(
 def _after_place_noun(words: Words, first: int, lang: str | None) -> bool:
     """A run right after "trg", "площадь", "hotel": the name of that place ("na trgu Grand
     Place"), however much it looks like a person's."""
-    return first > 0 and words.gap[first] == " " and words.lower[first - 1] in place_cues(lang)
+    if first == 0 or words.gap[first] != " ":
+        return False
+    stems, exact = place_cues(lang)
+    before = words.lower[first - 1]
+    return before in exact or before.startswith(stems)
 
 
 def _acronym(word: str) -> bool:

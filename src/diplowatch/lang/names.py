@@ -90,10 +90,10 @@ def group_nouns(lang: str | None) -> tuple[tuple[str, ...], frozenset[str]]:
 
 
 @cache
-def place_cues(lang: str | None) -> frozenset[str]:
-    """Nouns of a square, street or building whose capitalised next words are its name
-    (``place_cues`` in names.yaml)."""
-    return _stems_and_words(lang, "place_cues")[1]
+def place_cues(lang: str | None) -> tuple[tuple[str, ...], frozenset[str]]:
+    """(stems, exact words) of the nouns of a square, street or building whose capitalised
+    next words are its name (``place_cues`` in names.yaml, the format of ``person_cues``)."""
+    return _stems_and_words(lang, "place_cues")
 
 
 @cache
