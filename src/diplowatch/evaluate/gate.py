@@ -121,7 +121,7 @@ def gold_sets(repo: Path) -> dict[str, GoldSet]:
     if (shared / "bsnlp").is_dir() and dev_gold.is_file() and texts_tool.is_file():
         sets["bsnlp-dev"] = GoldSet(shared / "bsnlp", dev_gold, texts_tool)
         # our own annotation of other real articles of the same folder (eval/gold/README.md)
-        for name in ("bsnlp-extra", "bsnlp-extra2", "bsnlp-extra3"):
+        for name in ("bsnlp-extra", "bsnlp-extra2", "bsnlp-extra3", "bsnlp-extra4"):
             sets[name] = GoldSet(shared / "bsnlp", repo / "eval" / "gold" / f"{name}.jsonl", texts_tool)
     return sets
 

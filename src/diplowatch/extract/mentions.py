@@ -41,6 +41,8 @@ from diplowatch.resolve.link import choose_actor, resolve_plural, resolve_role
 
 _JOINERS = frozenset({" ", "-", "‐"})
 _MAX_PRODUCT = 64
+OF_PHRASE_WORDS = 2  # "на", "of the": short lower-case words between a title and its body
+OF_WORD_LETTERS = 3
 BACKREF_WINDOW = 400  # characters back a title without a country may refer
 _CYRILLIC = re.compile("[\u0400-\u052f]")
 _ROMAN_NUMERAL = re.compile("[IVXLC]+")
@@ -657,7 +659,7 @@ def _roles(
     found: list[Mention] = []
     i = 0  # the first token after the last title taken
     for match in filter(None, titles):
-        if match.first < i or match.role == "cue":
+        if match.first < i or match.role in ("cue", "body"):
             continue
         start, end = words.start[match.first], words.end[match.last - 1]
         i = match.last
@@ -670,6 +672,10 @@ def _roles(
             after += 1  # "predsjednik Rusije Vladimir Putin", "predseda vlády SR Robert Fico"
         if after < len(words) and words.start[after] in person_starts:
             continue  # apposition: "zunanji minister Sergej Lavrov" is the name's mention
+        named = _named_after_body(words, match.last, sentence_mentions, person_starts)
+        if named is not None:  # "главния преговарящ на ЕС Мишел Барние": past "of the EU"
+            found.append(replace(named, start=start, end=end, text=text[start:end], rule="role", base=None))
+            continue  # a title mention all the same: the body it names is no location
         if _unknown_name_at(words, after, mention_starts):
             continue  # "бывшим премьером Девидом Кэмеронм": a name, though no one we know
         if match.first > 0 and words.end[match.first - 1] in person_ends:
@@ -722,6 +728,37 @@ def _roles(
             )
         )
     return found
+
+
+def _named_after_body(
+    words: Words, after: int, sentence_mentions: Sequence[Mention], person_starts: set[int]
+) -> Mention | None:
+    """The person named after the title past a preposition and a country or body (one
+    capitalised word when no mention covers it): "chief negotiator of the EU Michel Barnier",
+    "главния преговарящ на Съюза Мишел Барние"."""
+    k = after
+    while (
+        k < len(words)
+        and k - after < OF_PHRASE_WORDS
+        and not words.cap[k]
+        and len(words.word[k]) <= OF_WORD_LETTERS
+        and not words.gap[k].strip()
+    ):
+        k += 1  # prepositions only: "přijal na Hradě Petera Pellegriniho" is a verb's object
+    if k >= len(words) or words.gap[k].strip():
+        return None
+    bodies = [(m.start, m.end) for m in sentence_mentions if m.kind in ("country", "org")]
+    inside = next((e for s, e in bodies if s == words.start[k]), None)
+    if inside is not None:
+        while k < len(words) and words.start[k] < inside:
+            k += 1
+    elif words.cap[k] and words.start[k] not in person_starts:
+        k += 1  # a body we do not know by that name ("на Съюза", "of the Union")
+    else:
+        return None
+    if k >= len(words) or words.gap[k].strip() not in ("", ",") or words.start[k] not in person_starts:
+        return None
+    return next((m for m in sentence_mentions if m.kind == "person" and m.start == words.start[k]), None)
 
 
 def _title_country(

@@ -82,6 +82,32 @@ def _dates_by_trigger(
     return owned
 
 
+def _clipped_at_names(
+    text: str, triggers: list[Trigger], people: Sequence[Mention], lang: str
+) -> list[Trigger]:
+    """Triggers cut short before a person they read past on the way to their "with": "the
+    meeting of Barnier with the ministers" is an attendance only with its object, but Barnier
+    is its participant, not part of the trigger phrase (which the participant rules read
+    around). A person after the "with" stays inside: "the meeting of the foreign ministers"."""
+    with_ = pairing_words(lang).with_
+    clipped = triggers
+    for index, trigger in enumerate(triggers):
+        inside = next(
+            (
+                m
+                for m in people
+                if trigger.start < m.start < trigger.end and with_.search(text, m.end, trigger.end)
+            ),
+            None,
+        )
+        if inside is not None:
+            head = text[trigger.start : inside.start].rstrip()
+            if clipped is triggers:
+                clipped = list(triggers)
+            clipped[index] = replace(trigger, end=trigger.start + len(head), text=head)
+    return clipped
+
+
 def _mode(trigger: Trigger, people: Sequence[Mention], text: str, lang: str) -> str:
     """A summit "with" someone ("vrh s Putinom") or of two sides ("vrh Trump-Kim") is a meeting,
     and so is a visit to a named person.
@@ -133,6 +159,7 @@ def build_reports(
         triggers = absorb_objects(text, found, lang) if found else found
         if not triggers:
             continue
+        triggers = _clipped_at_names(text, triggers, people, lang)
         clauses = Clauses(text, sent.start, sent.end)
         clause_of = {t.start: clauses.around(t.start) for t in triggers}
         places = _SentencePlaces(text, sent, in_sentence, lang)

@@ -52,7 +52,7 @@ def find_unknown_people(
     if not leftovers:
         return []
     prepare(lang)
-    cue_ends = {m.last for m in filter(None, titles) if m.role != "plural"}
+    cue_ends = {m.last for m in filter(None, titles) if m.role not in ("plural", "body")}
     noun_ends = _cue_noun_ends(words, leftovers, lang) - cue_ends
     cue_ends |= noun_ends
     found = []

@@ -2,8 +2,9 @@
 
 A pattern is a word sequence; a word ending in ``*`` matches any word starting with it
 (zunanj* -> zunanji, zunanjega); ``not`` lists words (or stems with ``*``) that only look like
-titles ("ministrstvo", plural "ministri"), ``female`` lists stems that make a title female
-("ministric*"), so it only refers back to a woman. Patterns are indexed by their first word,
+titles ("ministrstvo", plural "ministri"), ``bodies`` phrases in which the title word is a
+plural though alone it may be a singular form ("przywódcy krajów"), ``female`` lists stems
+that make a title female ("ministric*"), so it only refers back to a woman. Patterns are indexed by their first word,
 exact words in a dict and stems by length, so matching a token costs a few dict lookups
 (no regex per token).
 """
@@ -26,7 +27,8 @@ _SPLIT = re.compile(r"[\s\-‐–]+")
 @dataclass(frozen=True, slots=True)
 class TitlePattern:
     words: tuple[tuple[str, bool], ...]  # (lower-case word or stem, is_stem)
-    role: str  # a role id, "plural" (several people named before) or "cue" (precedes a name)
+    role: str  # a role id, "plural" (several people named before), "cue" (precedes a name)
+    # or "body" (a title phrase for a body of people, no one person: "przywódcy krajów")
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +147,7 @@ def title_index(lang: str | None) -> TitleIndex:
         entries = [(p, role) for role, ps in (data.get("roles") or {}).items() for p in ps]
         entries += [(p, "plural") for p in data.get("plural") or ()]
         entries += [(p, "cue") for p in data.get("cues") or ()]
+        entries += [(p, "body") for p in data.get("bodies") or ()]
         female = tuple(str(f).lower().rstrip("*") for f in data.get("female") or ())
         former = tuple(str(f).lower().rstrip("*") for f in data.get("former") or ())
         blocked = [str(b).lower() for b in data.get("not") or ()]

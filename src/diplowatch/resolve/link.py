@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from diplowatch.extract.unknown_people import GROUP_RULE
 from diplowatch.kb.gazetteer import Gazetteer
 from diplowatch.model import Mention
 
@@ -28,6 +29,8 @@ ROLE_GROUPS: dict[str, tuple[str, ...]] = {
         "minister",
         "deputy_head_of_government",
     ),
+    # the KB files a chief negotiator as an envoy (Barnier) or as the minister for the talks
+    "negotiator": ("special_envoy", "minister"),
 }
 GENERIC_ROLES = frozenset(ROLE_GROUPS)
 
@@ -67,8 +70,8 @@ def _fits(
     when: str | None,
     female: bool,
 ) -> bool:
-    if mention.kind != "person" or not mention.actor_id:
-        return False
+    if mention.kind != "person" or not mention.actor_id or mention.rule == GROUP_RULE:
+        return False  # "the negotiator" is one person, never "Labour"
     if country and mention.country and mention.country != country:
         return False
     actor = gazetteer.entities.get(mention.actor_id)
