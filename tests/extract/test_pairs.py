@@ -391,3 +391,14 @@ def test_guarded_word_lists_match_as_the_plain_alternation() -> None:
                 expected = [m.span() for m in re.finditer(plain, sample, re.IGNORECASE)]
                 assert [m.span() for m in pattern.finditer(sample)] == expected, (lang, name)
     assert guarded > 100
+
+
+def test_the_partner_of_an_earlier_with_phrase_is_no_other_contact_s_party() -> None:
+    # "talks with May and an audience with the king await him": the audience is his, not May's
+    text = "В Лондоне его ожидают переговоры с Мэй, а также аудиенция у короля Карла."
+    people = [
+        person(text, "его", "trump", rule="coref.pronoun"),
+        person(text, "Мэй", "may"),
+        person(text, "Карла", "charles"),
+    ]
+    assert run(text, "аудиенция", people, "ru", others=()) == ([["charles", "trump"]], "pair.sentence")

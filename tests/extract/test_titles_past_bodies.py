@@ -62,3 +62,14 @@ def test_a_royal_adjective_is_no_title_before_a_name() -> None:
 def test_leaders_of_the_countries_are_a_body_not_the_person_named_before() -> None:
     text = "Mateusz Morawiecki przyjechał do Brukseli. Przywódcy krajów UE rozmawiali tam o handlu."
     assert [p for p in people(text, "pl", WHEN) if p[0] == "Przywódcy"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "plural"),
+    [
+        ("Бойко Борисов пристигна в Брюксел. Лидерите на ЕС обсъдиха там търговията.", "bg", "Лидерите"),
+        ("Тереза Мэй прибыла в Брюссель. Лидеры стран ЕС обсудили там торговлю.", "ru", "Лидеры"),
+    ],
+)
+def test_plural_leaders_are_no_one_named_before(text: str, lang: str, plural: str) -> None:
+    assert plural not in dict(people(text, lang, WHEN))

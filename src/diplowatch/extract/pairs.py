@@ -502,6 +502,8 @@ def choose_participants(
             and not (m.end <= t_start and words.that.search(text, m.end, t_start))  # a speaker
             and not (m.start >= t_end and words.that.search(text, t_end, m.start))  # reported
             and not (lone_partner and comitative.end() <= m.start < c_end and m.start in joined)  # a co-partner
+            # "talks with May, and an audience with the queen": May is the earlier talks' partner
+            and not (m.end <= t_start and _after_with(text, m, sent_start, words))
         ]
         if others:
             nearest = min(others, key=lambda m: min(abs(m.start - t_start), abs(m.end - t_end)))
