@@ -13,7 +13,9 @@ from tests.conftest import REPO
 BASELINE = json.loads((REPO / "tests" / "eval_baseline.json").read_text(encoding="utf-8"))
 
 
-@pytest.mark.parametrize("name", ["demo", "seeds", "bsnlp-dev", "bsnlp-extra", "bsnlp-extra2", "bsnlp-extra3", "bsnlp-extra4"])
+@pytest.mark.parametrize(
+    "name", ["demo", "seeds", "bsnlp-dev", "bsnlp-extra", "bsnlp-extra2", "bsnlp-extra3", "bsnlp-extra4"]
+)
 def test_scores_hold_their_floors(name: str) -> None:
     sets = gold_sets(REPO)
     if name not in sets:

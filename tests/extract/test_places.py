@@ -103,3 +103,28 @@ def test_place_set_off_by_a_comma_without_a_title_still_counts() -> None:
     text = "Ministar se u petak sastao s Novakom, i to u Moskvi."
     mentions = [named(text, "Novakom"), place(text, "Moskvi", "Moscow")]
     assert choose(text, "sastao", mentions, "hr") == "Moscow"
+
+
+def test_place_in_a_title_right_before_the_name_is_where_they_serve() -> None:
+    text = "Minister spotkał się z ambasadorem Niemiec w Paryżu Hansem Müllerem."
+    mentions = [named(text, "Hansem Müllerem"), place(text, "Paryżu", "Paris")]
+    assert choose(text, "spotkał", mentions, "pl") is None
+    kept = "Minister spotkał się w Paryżu z Hansem Müllerem."  # no title: the meeting's place
+    assert choose(kept, "spotkał", [named(kept, "Hansem Müllerem"), place(kept, "Paryżu", "Paris")], "pl") == "Paris"
+
+
+def test_a_place_of_a_reported_clause_after_the_trigger_is_not_the_contact_s() -> None:
+    from diplowatch.model import Article
+    from diplowatch.pipeline import process_article
+
+    def where(sentence: str) -> list[str | None]:
+        result = process_article(Article(id="t", text=f"date 2018-01-29\n{sentence}\n"))
+        return [r.location for r in result.reports]
+
+    said = (
+        "Uczestniczący w obradach minister Konrad Szymański przypomniał, że Polacy mieszkający"
+        " w Wielkiej Brytanii są chronieni."
+    )
+    assert where(said) == [None]
+    before = "W Brukseli uczestniczący w obradach minister Konrad Szymański przypomniał, że Polacy są chronieni."
+    assert where(before) == ["Brussels"]

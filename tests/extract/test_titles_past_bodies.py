@@ -73,3 +73,10 @@ def test_leaders_of_the_countries_are_a_body_not_the_person_named_before() -> No
 )
 def test_plural_leaders_are_no_one_named_before(text: str, lang: str, plural: str) -> None:
     assert plural not in dict(people(text, lang, WHEN))
+
+
+def test_an_ambassador_is_a_title_an_embassy_is_not() -> None:
+    text = "Aleksander Jakowienko przyjechał na lunch. Rosyjski ambasador pytał o ambasadę."
+    found = people(text, "pl", WHEN)
+    assert ("ambasador", "alexander-yakovenko") in [(t.split()[-1], a) for t, a in found]
+    assert not any(t.startswith("ambasad") and t != "ambasador" for t, _a in found)

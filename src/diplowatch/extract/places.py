@@ -8,8 +8,9 @@ case ending ("Moszkvában"), from the ``pairing`` words of ``triggers.yaml``; a 
 an actor ("Russia and Serbia agreed") or as an adjective ("ruski", rule "demonym") is no place.
 A place that completes a title is no location either: right after a role phrase with only a
 preposition between ("министъра на вътрешните работи на Сърбия", where "на" is both "in" and
-"of"), or inside an apposition that describes a person ("with Novak, the ambassador in
-Moscow"). A place right before a name stays one ("V Moskvi Lavrov ...").
+"of"), inside an apposition that describes a person ("with Novak, the ambassador in
+Moscow"), or inside a title phrase right before the name it describes ("z ambasadorem Francji
+w Londynie Jouyetem"). A place right before a name stays one ("V Moskvi Lavrov ...").
 The nearest such place inside the trigger's clause wins, then the nearest in the sentence; a
 city beats a country at equal standing, because the gold names the most specific place.
 A visit also names its destination without a locative: after a directional preposition ("to
@@ -115,7 +116,30 @@ def locative_places(
         and is_locative(text, m, at=at, suffixes=suffixes)
         and not completes_title(text, m, mentions, at=at)
         and not in_apposition(text, m, mentions, lang=lang)
+        and not in_title_before_name(text, m, mentions, sentence_start=sentence[0], lang=lang)
     ]
+
+
+TITLE_REACH = 4  # words from a title to the place it names: "ambasadorem Francji w Londynie"
+
+
+def in_title_before_name(
+    text: str, place: Mention, mentions: Sequence[Mention], *, sentence_start: int, lang: str | None
+) -> bool:
+    """True when ``place`` ends a title phrase that a person's name follows at once: the
+    place is where that person serves ("the French ambassador in London Jouyet")."""
+    if not any(m.kind == "person" and _GAP.fullmatch(text[place.end : m.start]) for m in mentions):
+        return False
+    head = text[max(sentence_start, place.start - 80) : place.start]
+    if _BREAK.search(head[-40:]):
+        head = head[_last_break(head) :]
+    lowers = [w.lower() for w in _WORD.findall(head)][-TITLE_REACH:]
+    index = title_index(lang)
+    return any(index.starting_at(lowers, i) is not None for i in range(len(lowers)))
+
+
+def _last_break(head: str) -> int:
+    return max(m.end() for m in _BREAK.finditer(head))
 
 
 DESTINATION_REACH = 2  # words between a visit verb and its bare object: "naj bi Kijev letos obiskal"

@@ -333,7 +333,13 @@ class _SentencePlaces:
                 lang=self._lang,
             )
         span = (trigger.start, trigger.end)
-        found = nearest_place(self._places, mode=mode, trigger=span, clause=clause)
+        that = pairing_words(self._lang).that
+        # "took part in the session and recalled that Poles living in Britain ...": a place of
+        # the reported clause after the trigger is not where the contact was
+        places = [
+            m for m in self._places if m.start < trigger.end or not that.search(self._text, trigger.end, m.start)
+        ]
+        found = nearest_place(places, mode=mode, trigger=span, clause=clause)
         if found is not None or mode != "visit":
             return found
         words = pairing_words(self._lang)
