@@ -69,9 +69,10 @@ def test_leaders_of_the_countries_are_a_body_not_the_person_named_before() -> No
     [
         ("Бойко Борисов пристигна в Брюксел. Лидерите на ЕС обсъдиха там търговията.", "bg", "Лидерите"),
         ("Тереза Мэй прибыла в Брюссель. Лидеры стран ЕС обсудили там торговлю.", "ru", "Лидеры"),
+        ("David Davis je prispel v Bruselj. Barnier bo nato seznanil ministre.", "sl", "ministre"),
     ],
 )
-def test_plural_leaders_are_no_one_named_before(text: str, lang: str, plural: str) -> None:
+def test_plural_titles_are_no_one_named_before(text: str, lang: str, plural: str) -> None:
     assert plural not in dict(people(text, lang, WHEN))
 
 
