@@ -102,3 +102,25 @@ def test_no_dropped_subject_when_the_subject_follows_the_partner() -> None:
     text = f"{first} {partners_only}"
     mentions = [person(text, "Novak", "novak"), person(text, "Horvatem", "horvat"), person(text, "Kovářem", "kovar")]
     assert resolved(text, [first, partners_only], mentions, lang="cs") == [("", "novak")]
+
+
+def test_a_sentence_opening_with_a_past_verb_continues_the_person_before() -> None:
+    first, second = "Minister Novak był wczoraj w złym humorze.", "Przebywał wtedy z wizytą w Wilnie."
+    text = f"{first} {second}"
+    assert resolved(text, [first, second], [person(text, "Novak", "novak")], "pl") == [("", "novak")]
+    she = "Przebywała wtedy z wizytą w Wilnie."  # a woman's verb: not Novak
+    text = f"{first} {she}"
+    assert resolved(text, [first, she], [person(text, "Novak", "novak")], "pl") == []
+    noun = "Kanał był wtedy zamknięty."  # a noun that ends like a past verb: no dropped subject
+    text = f"{first} {noun}"
+    assert resolved(text, [first, noun], [person(text, "Novak", "novak")], "pl") == []
+
+
+def test_an_opening_participle_needs_its_auxiliary_where_the_past_has_one() -> None:
+    first = "Minister Novak je bil včeraj slabe volje."
+    for second, found in (("Obiskal je tudi Dunaj.", [("", "novak")]), ("Obiskal tudi Dunaj.", [])):
+        text = f"{first} {second}"
+        assert resolved(text, [first, second], [person(text, "Novak", "novak")]) == found
+    first, second = "Ministar Novak bio je ljut.", "Posjetio je i Beč."
+    text = f"{first} {second}"
+    assert resolved(text, [first, second], [person(text, "Novak", "novak")], "hr") == [("", "novak")]

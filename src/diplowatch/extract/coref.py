@@ -11,7 +11,10 @@ person's gender, when known, fits the pronoun's. Pronoun lists are per-language 
 Slavic languages also drop the subject: "Pompeo je prispel v Berlin. Po srečanju z Maasom je
 dejal ..." When a sentence's first person is a partner after "with" and no pronoun stands for
 the subject, the subject is the first person of the sentence before (same reach), as an empty
-mention at the sentence start.
+mention at the sentence start. So is a sentence that names no one and opens with a past verb
+agreeing with that person ("Williamson was furious. Przebywał wówczas z wizytą w Estonii"):
+the past endings and the infinitive ending that replaces them are per-language data
+(``pairing``: ``past_he``, ``past_she``, ``infinitive``, ``past_aux``).
 
 The resolved pronouns are mentions for the report stage only: they are not names, so the
 actor layer's own output (and its evaluation) does not list them.
@@ -23,6 +26,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from diplowatch.extract.pairs import PairingWords, only_words, pairing_words
+from diplowatch.lang.common import is_own_word
 from diplowatch.lang.word_starts import matches_at
 from diplowatch.model import Mention, Sentence
 
@@ -95,9 +99,31 @@ def resolve_pronouns(
                 topic = earlier[0]
                 if topic.actor_id not in {m.actor_id for m in own}:
                     found.append(_zero_subject(sent, topic))
+            elif not own and earlier and len(found) == here:
+                wanted = _opening_past(text, sent, words, lang)
+                if wanted is not None and gender(earlier[0].actor_id or "") in (None, wanted):
+                    found.append(_zero_subject(sent, earlier[0]))
         if own:
             recent.append((number, sent.paragraph, own[0]))
     return sorted(found, key=lambda m: m.start)
+
+
+def _opening_past(text: str, sent: Sentence, words: PairingWords, lang: str | None) -> str | None:
+    """"m" or "f" when the sentence opens with a past verb of that gender ("Przebywał
+    wówczas ..."), else None: the word has a past ending, and put in the infinitive it is a
+    word of the language ("przebywać"), which a noun ending alike ("kanał") is not."""
+    first = _WORD.match(text, sent.start, sent.end)
+    if first is None or not words.infinitive:
+        return None
+    word = first.group().lower()
+    if words.past_aux is not None and not words.past_aux.match(text, first.end() + 1, sent.end):
+        return None  # sl "Obiskal je": the participle alone is no past
+    for wanted, endings in (("f", words.past_she), ("m", words.past_he)):
+        for ending in endings:
+            stem = word[: -len(ending)]
+            if word.endswith(ending) and len(stem) >= 3 and any(is_own_word(stem + i, lang) for i in words.infinitive):
+                return wanted
+    return None
 
 
 def _partner_first(text: str, sent: Sentence, first: Mention, with_: re.Pattern[str]) -> bool:

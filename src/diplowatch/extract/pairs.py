@@ -83,6 +83,10 @@ class PairingWords:
     pronoun_cues: WordStarts | None  # where "he", "she" or a source cue may start; None: no pronouns
     was_he: re.Pattern[str]  # "byl", "был": the past of "be" agrees with a man as its subject
     was_she: re.Pattern[str]
+    past_he: tuple[str, ...]  # endings of a man's past verb: "-ł" (coref.py, a dropped subject)
+    past_she: tuple[str, ...]  # "-ła"
+    infinitive: tuple[str, ...]  # what replaces them in the infinitive: "-ć" (przebywał -> przebywać)
+    past_aux: re.Pattern[str] | None  # the auxiliary after the participle where the past needs one: sl "je"
 
 
 def _words(items: Sequence[str]) -> re.Pattern[str]:
@@ -131,6 +135,10 @@ def pairing_words(lang: str) -> PairingWords:
         else None,
         was_he=_words(data.get("was_he", [])),
         was_she=_words(data.get("was_she", [])),
+        past_he=tuple(str(x) for x in data.get("past_he", [])),
+        past_she=tuple(str(x) for x in data.get("past_she", [])),
+        infinitive=tuple(str(x) for x in data.get("infinitive", [])),
+        past_aux=_words(data["past_aux"]) if data.get("past_aux") else None,
     )
 
 
