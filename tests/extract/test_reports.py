@@ -709,3 +709,54 @@ def test_a_dated_visit_dates_its_one_undated_contact() -> None:
     sentences = ["Novak je v ponedeljek obiskal Zagreb.", "Novak in Horvat sta se sestala."]
     found = reports(text, mentions, "sl", paragraphs=sentences)
     assert summary(found) == [("meet", ["novak", "horvat"], "2025-11-03", "occurred")]
+
+
+def test_pairs_of_a_joint_meeting_are_that_meeting() -> None:
+    first = "Novak will meet Horvat in Vienna today."
+    second = "Kranjc will also meet Horvat at a working lunch."
+    third = "Besides the meeting with Novak and Kranjc, Horvat will tour the old town."
+    text = " ".join((first, second, third))
+    mentions = [
+        person(text, "Novak", "novak"),
+        person(text, "Horvat", "horvat"),
+        person(text, "Kranjc", "kranjc"),
+        person(text, "Horvat", "horvat", 1),
+        person(text, "Novak", "novak", 1),
+        person(text, "Kranjc", "kranjc", 1),
+        person(text, "Horvat", "horvat", 2),
+    ]
+    found = reports(text, mentions, "en", paragraphs=[first, second, third])
+    # told pair by pair, then whole: one event, planned and dated as the pairs tell it
+    assert [(sorted(a.actor_id for a in r.actors), r.date, r.status) for r in found] == [
+        (["horvat", "kranjc", "novak"], "2025-11-06", "planned")
+    ]
+
+
+def test_a_pair_met_again_on_another_day_is_not_the_joint_meeting() -> None:
+    first = "Novak met Horvat on Monday."
+    second = "On Friday Novak and Kranjc held talks with Horvat."
+    text = " ".join((first, second))
+    mentions = [
+        person(text, "Novak", "novak"),
+        person(text, "Horvat", "horvat"),
+        person(text, "Novak", "novak", 1),
+        person(text, "Kranjc", "kranjc"),
+        person(text, "Horvat", "horvat", 1),
+    ]
+    found = reports(text, mentions, "en", published="2025-11-09", paragraphs=[first, second])
+    assert sorted(len(r.actors) for r in found) == [2, 3]
+
+
+def test_a_headline_naming_two_contacts_at_once_absorbs_neither() -> None:
+    headline = "Novak talked with Horvat and Kranjc"
+    body = "On Thursday Horvat held talks with Novak."
+    text = headline + "\n\n" + body
+    mentions = [
+        person(text, "Novak", "novak"),
+        person(text, "Horvat", "horvat"),
+        person(text, "Kranjc", "kranjc"),
+        person(text, "Horvat", "horvat", 1),
+        person(text, "Novak", "novak", 1),
+    ]
+    found = reports(text, mentions, "en", paragraphs=[headline, body])
+    assert sorted(len(r.actors) for r in found) == [2, 3]

@@ -4,7 +4,8 @@ Triggers (before pairing): a summit named as the setting of another contact is d
 attendance word and its object ("took part in the meeting") are one multilateral trigger;
 a phone adverb and a talk verb ("telefonon egyeztetett") are one call.
 Reports (after pairing): one report per sentence, people and mode, an unspecified one
-yielding to a known mode; a lone visit yields to its traveller's meeting in the article.
+yielding to a known mode; a lone visit yields to its traveller's meeting in the article; a
+contact of some of the people of a larger joint contact in the article is that joint contact.
 """
 
 from __future__ import annotations
@@ -153,6 +154,62 @@ def drop_visits_with_counterpart(reports: list[Report]) -> list[Report]:
     # "during his Monday visit to Ireland ... Varadkar and Barnier appeared together": the
     # visit and its one contact are one occasion, dated by the visit
     return [_dated_from(r, dated[id(r)]) if id(r) in dated else r for r in kept]
+
+
+_IN_PERSON = ("meet", "host", "unspecified")
+
+
+def fold_into_joint(reports: list[Report], *, headline: frozenset[int] = frozenset()) -> list[Report]:
+    """Drop a contact whose people all take part in one larger joint contact of the article.
+
+    "May will meet Barnier today ... Davis will meet Barnier at a lunch the prime minister
+    attends ... besides the meeting with May and Davis, Barnier will visit": one occasion told
+    pair by pair and then whole is one event with all its named participants (ANNOTATION.md,
+    "one event"). The pair must fit the joint contact's date, be in person or of no channel
+    like it, and tell the same status, unless the joint contact's status is only the default
+    of a bare noun ("the meeting with May and Davis"), which then takes the pair's (and its
+    date, when it has none). A pair that fits two different larger sets stays, and so does one
+    whose larger set only the headline (sentence starts in ``headline``) names: a headline
+    puts several contacts of the article in one phrase ("X talked with A and B").
+    """
+    joints = [
+        r
+        for r in reports
+        if len({a.actor_id for a in r.actors}) > 2 and r.mode in _IN_PERSON and r.sent_start not in headline
+    ]
+    if not joints:
+        return reports
+    taken: dict[int, list[Report]] = {}  # id of a joint contact -> the pairs folded into it
+    kept: list[Report] = []
+    for report in reports:
+        people = {a.actor_id for a in report.actors}
+        covering = [
+            j
+            for j in joints
+            if people < {a.actor_id for a in j.actors}
+            and report.mode in _IN_PERSON
+            and _dates_compatible(report.date, j.date)
+            and (report.status == j.status or not _status_cued(j))
+        ]
+        if len(people) < 2 or len({frozenset(a.actor_id for a in j.actors) for j in covering}) != 1:
+            kept.append(report)
+            continue
+        taken.setdefault(id(covering[0]), []).append(report)
+    return [_joined(r, taken[id(r)]) if id(r) in taken else r for r in kept]
+
+
+def _status_cued(report: Report) -> bool:
+    """Whether a status cue, not the default of a bare trigger, gave the report its status."""
+    return "+status:" in report.rule
+
+
+def _joined(joint: Report, pairs: list[Report]) -> Report:
+    """The joint contact with the cued status and the date its folded pairs tell."""
+    for pair in pairs:
+        if not _status_cued(joint) and _status_cued(pair):
+            joint = replace(joint, status=pair.status, evidential=pair.evidential)
+        joint = _dated_from(joint, pair)
+    return joint
 
 
 def _dates_compatible(a: str | None, b: str | None) -> bool:

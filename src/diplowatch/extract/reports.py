@@ -27,6 +27,7 @@ from operator import attrgetter
 from diplowatch.extract.folding import (
     absorb_objects,
     drop_visits_with_counterpart,
+    fold_into_joint,
     fold_sentence_reports,
     sides_after,
 )
@@ -210,7 +211,8 @@ def build_reports(
                     ):
                         report = replace(report, location=summit_at[before.start])
                     reports.append(report)
-    return drop_visits_with_counterpart(fold_sentence_reports(reports))
+    headline = frozenset(s.start for s in sentences[:1])  # the article's first line
+    return drop_visits_with_counterpart(fold_into_joint(fold_sentence_reports(reports), headline=headline))
 
 
 def _plans_over_during(
