@@ -8,8 +8,10 @@ from diplowatch.extract.reports import build_reports
 from diplowatch.model import Mention, PubDate, Report, Sentence
 
 
-def place(text: str, surface: str, name: str, country: str) -> Mention:
-    start = text.index(surface)
+def place(text: str, surface: str, name: str, country: str, nth: int = 0) -> Mention:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(surface, start + 1)
     key = name.lower()
     return Mention(start, start + len(surface), surface, "place", key, name, country, "gazetteer.full")
 
@@ -760,3 +762,21 @@ def test_a_headline_naming_two_contacts_at_once_absorbs_neither() -> None:
     ]
     found = reports(text, mentions, "en", paragraphs=[headline, body])
     assert sorted(len(r.actors) for r in found) == [2, 3]
+
+
+def test_a_trip_framing_a_planned_meeting_is_that_meeting() -> None:
+    first = "Novak is beginning a visit to Vienna, during which she will meet Horvat."
+    second = "On her trip to Vienna, Novak said she would not resign."
+    text = first + "\n\n" + second
+    mentions = [
+        person(text, "Novak", "novak"),
+        place(text, "Vienna", "Vienna", "AUT"),
+        person(text, "Horvat", "horvat"),
+        place(text, "Vienna", "Vienna", "AUT", 1),
+        person(text, "Novak", "novak", 1),
+    ]
+    found = reports(text, mentions, "en", paragraphs=[first, second])
+    # one planned meeting at the trip's destination, no held lone visit beside it
+    assert [(r.mode, sorted(a.actor_id for a in r.actors), r.status, r.location) for r in found] == [
+        ("meet", ["horvat", "novak"], "planned", "Vienna")
+    ]

@@ -127,11 +127,25 @@ def drop_visits_with_counterpart(reports: list[Report]) -> list[Report]:
 
     "Choe came to Moscow ... Lavrov, after talks with Choe": a visit with a named counterpart
     counts only as the meeting (samples/README.md). Dates must be compatible at their
-    precision and the status the same, so a later trip stays.
+    precision and the status the same, so a later trip stays; a contact the visit's own
+    sentence names takes its trip (and the traveller's other trips to that destination)
+    whatever the statuses, and its place when it names none.
     """
     contacts = [  # a meeting with two named people in it ("appeared together at a conference")
         r for r in reports if r.mode in ("meet", "host", "unspecified", "multilateral") and len(r.actors) > 1
     ]
+
+    lone = [r for r in reports if r.mode == "visit" and len(r.actors) == 1]
+    lone_ids = {id(r) for r in lone}
+    # "begins a visit to China, during which she will meet Xi": the trip is the frame of the
+    # contact its own sentence names, whatever their statuses; so are the traveller's other
+    # mentions of a trip to that destination ("on her trip to China she said")
+    framed = {
+        id(r): v.location
+        for r in contacts
+        for v in lone
+        if v.sent_start == r.sent_start and v.actors[0].actor_id in {a.actor_id for a in r.actors}
+    }
 
     def covering(visit: Report) -> list[Report]:
         traveller = visit.actors[0].actor_id
@@ -139,21 +153,27 @@ def drop_visits_with_counterpart(reports: list[Report]) -> list[Report]:
             r
             for r in contacts
             if traveller in {a.actor_id for a in r.actors}
-            and r.status == visit.status
+            and (r.status == visit.status or (id(r) in framed and framed[id(r)] == visit.location))
             and _dates_compatible(r.date, visit.date)
         ]
 
     dated: dict[int, Report] = {}  # id of the one undated contact covering a dated visit -> visit
     kept = []
     for report in reports:
-        cover = covering(report) if report.mode == "visit" and len(report.actors) == 1 else []
+        cover = covering(report) if id(report) in lone_ids else []
         if not cover:
             kept.append(report)
         elif len(cover) == 1 and report.date is not None and cover[0].date is None:
             dated.setdefault(id(cover[0]), report)
     # "during his Monday visit to Ireland ... Varadkar and Barnier appeared together": the
-    # visit and its one contact are one occasion, dated by the visit
-    return [_dated_from(r, dated[id(r)]) if id(r) in dated else r for r in kept]
+    # visit and its one contact are one occasion, dated by the visit; a contact its sentence's
+    # trip frames took place where the trip went
+    return [_placed(_dated_from(r, dated[id(r)]) if id(r) in dated else r, framed.get(id(r))) for r in kept]
+
+
+def _placed(report: Report, place: str | None) -> Report:
+    """``report`` at ``place`` when it names no place of its own."""
+    return replace(report, location=place) if report.location is None and place else report
 
 
 _IN_PERSON = ("meet", "host", "unspecified")
