@@ -780,3 +780,23 @@ def test_a_trip_framing_a_planned_meeting_is_that_meeting() -> None:
     assert [(r.mode, sorted(a.actor_id for a in r.actors), r.status, r.location) for r in found] == [
         ("meet", ["horvat", "novak"], "planned", "Vienna")
     ]
+
+
+def test_a_dated_trip_dates_and_places_the_round_of_meetings_its_next_sentence_lists() -> None:
+    first = "Novak will travel to Vienna tomorrow."
+    second = "She is to hold talks with President Horvat, Chancellor Kranjc and Foreign Minister Zupan."
+    text = first + " " + second
+    mentions = [
+        person(text, "Novak", "novak"),
+        place(text, "Vienna", "Vienna", "AUT"),
+        Mention(len(first) + 1, len(first) + 4, "She", "person", "novak", "Novak", "XXX", "pronoun"),
+        person(text, "Horvat", "horvat"),
+        person(text, "Kranjc", "kranjc"),
+        person(text, "Zupan", "zupan"),
+    ]
+    found = reports(text, mentions, "en", paragraphs=[first, second])
+    assert [(sorted(a.actor_id for a in r.actors), r.date, r.location) for r in found] == [
+        (["horvat", "novak"], "2025-11-07", "Vienna"),
+        (["kranjc", "novak"], "2025-11-07", "Vienna"),
+        (["novak", "zupan"], "2025-11-07", "Vienna"),
+    ]

@@ -163,12 +163,20 @@ def drop_visits_with_counterpart(reports: list[Report]) -> list[Report]:
         cover = covering(report) if id(report) in lone_ids else []
         if not cover:
             kept.append(report)
-        elif len(cover) == 1 and report.date is not None and cover[0].date is None:
-            dated.setdefault(id(cover[0]), report)
+        elif report.date is not None and len({c.sent_start for c in cover}) == 1:
+            # its one contact, or the round of meetings one sentence lists
+            for contact in cover:
+                if contact.date is None:
+                    dated.setdefault(id(contact), report)
     # "during his Monday visit to Ireland ... Varadkar and Barnier appeared together": the
-    # visit and its one contact are one occasion, dated by the visit; a contact its sentence's
-    # trip frames took place where the trip went
-    return [_placed(_dated_from(r, dated[id(r)]) if id(r) in dated else r, framed.get(id(r))) for r in kept]
+    # visit and its one contact (or one sentence's round of them) are one occasion, dated and
+    # placed by the visit; so is a contact its sentence's trip frames
+    return [
+        _placed(_dated_from(r, dated[id(r)]), dated[id(r)].location)
+        if id(r) in dated
+        else _placed(r, framed.get(id(r)))
+        for r in kept
+    ]
 
 
 def _placed(report: Report, place: str | None) -> Report:
