@@ -800,3 +800,11 @@ def test_a_dated_trip_dates_and_places_the_round_of_meetings_its_next_sentence_l
         (["kranjc", "novak"], "2025-11-07", "Vienna"),
         (["novak", "zupan"], "2025-11-07", "Vienna"),
     ]
+
+
+def test_a_past_day_does_not_redate_a_planned_meeting_by_back_reference() -> None:
+    # published on a Thursday: "after Monday's meeting", of a meeting still to come, is no past Monday
+    first = "Novak se bo v ponedeljek srečal s Kranjcem."
+    second = "Po ponedeljkovem srečanju naj bi strokovnjaki nadaljevali pogajanja."
+    found = two_paragraphs(first, second, [("Novak", "novak"), ("Kranjcem", "kranjc")], "sl")
+    assert [r.date for r in found] == ["2025-11-10"]

@@ -183,7 +183,9 @@ def build_reports(
             if not groups:
                 if date is not None:
                     earlier = _backref(reports, trigger, sent, paragraph_of, people, agreement)
-                    if earlier is not None:
+                    # "after Monday's London meeting", of a meeting still to come: that Monday
+                    # is the next one, never a past day the plan cannot have been held on
+                    if earlier is not None and not (earlier.status == "planned" and _before(date, published)):
                         reports.append(_redate(earlier, date, sent, trigger, withhold))
                 continue
             for participants in groups:
