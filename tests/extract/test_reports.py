@@ -32,6 +32,16 @@ def person(text: str, surface: str, actor: str, nth: int = 0) -> Mention:
     )
 
 
+def in_order(text: str, *named: tuple[str, str]) -> list[Mention]:
+    """Person mentions of ``named`` (surface, actor id), each at its next occurrence in ``text``."""
+    seen: dict[str, int] = {}
+    found = []
+    for surface, actor in named:
+        found.append(person(text, surface, actor, seen.get(surface, 0)))
+        seen[surface] = seen.get(surface, 0) + 1
+    return found
+
+
 def reports(
     text: str,
     mentions: list[Mention],
@@ -718,15 +728,10 @@ def test_pairs_of_a_joint_meeting_are_that_meeting() -> None:
     second = "Kranjc will also meet Horvat at a working lunch."
     third = "Besides the meeting with Novak and Kranjc, Horvat will tour the old town."
     text = " ".join((first, second, third))
-    mentions = [
-        person(text, "Novak", "novak"),
-        person(text, "Horvat", "horvat"),
-        person(text, "Kranjc", "kranjc"),
-        person(text, "Horvat", "horvat", 1),
-        person(text, "Novak", "novak", 1),
-        person(text, "Kranjc", "kranjc", 1),
-        person(text, "Horvat", "horvat", 2),
-    ]
+    mentions = in_order(
+        text, ("Novak", "novak"), ("Horvat", "horvat"), ("Kranjc", "kranjc"), ("Horvat", "horvat"),
+        ("Novak", "novak"), ("Kranjc", "kranjc"), ("Horvat", "horvat"),
+    )
     found = reports(text, mentions, "en", paragraphs=[first, second, third])
     # told pair by pair, then whole: one event, planned and dated as the pairs tell it
     assert [(sorted(a.actor_id for a in r.actors), r.date, r.status) for r in found] == [
@@ -738,13 +743,9 @@ def test_a_pair_met_again_on_another_day_is_not_the_joint_meeting() -> None:
     first = "Novak met Horvat on Monday."
     second = "On Friday Novak and Kranjc held talks with Horvat."
     text = " ".join((first, second))
-    mentions = [
-        person(text, "Novak", "novak"),
-        person(text, "Horvat", "horvat"),
-        person(text, "Novak", "novak", 1),
-        person(text, "Kranjc", "kranjc"),
-        person(text, "Horvat", "horvat", 1),
-    ]
+    mentions = in_order(
+        text, ("Novak", "novak"), ("Horvat", "horvat"), ("Novak", "novak"), ("Kranjc", "kranjc"), ("Horvat", "horvat")
+    )
     found = reports(text, mentions, "en", published="2025-11-09", paragraphs=[first, second])
     assert sorted(len(r.actors) for r in found) == [2, 3]
 
@@ -753,13 +754,9 @@ def test_a_headline_naming_two_contacts_at_once_absorbs_neither() -> None:
     headline = "Novak talked with Horvat and Kranjc"
     body = "On Thursday Horvat held talks with Novak."
     text = headline + "\n\n" + body
-    mentions = [
-        person(text, "Novak", "novak"),
-        person(text, "Horvat", "horvat"),
-        person(text, "Kranjc", "kranjc"),
-        person(text, "Horvat", "horvat", 1),
-        person(text, "Novak", "novak", 1),
-    ]
+    mentions = in_order(
+        text, ("Novak", "novak"), ("Horvat", "horvat"), ("Kranjc", "kranjc"), ("Horvat", "horvat"), ("Novak", "novak")
+    )
     found = reports(text, mentions, "en", paragraphs=[headline, body])
     assert sorted(len(r.actors) for r in found) == [2, 3]
 
