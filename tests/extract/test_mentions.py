@@ -533,3 +533,14 @@ def test_a_known_full_name_with_a_stray_last_letter_is_that_person() -> None:
 )
 def test_a_name_after_a_square_or_street_noun_is_no_person(text: str, lang: str) -> None:
     assert people(text, lang) == []
+
+
+def test_a_ukrainian_mans_given_name_in_o_declines_with_his_surname() -> None:
+    # "Павло" -> "Павла", "Павлом": the full name, not a surname of another person before it
+    found = people("Уряд підтримав рішення Павла Клімкіна. Посол зустрівся з Павлом Клімкіним.", "uk", "2016-10-17")
+    assert found == [("Павла Клімкіна", "pavlo-klimkin"), ("Павлом Клімкіним", "pavlo-klimkin")]
+
+
+def test_a_common_word_capitalised_before_a_title_is_no_surname() -> None:
+    # "з Першим віце-президентом" (with the First Vice-President): no Peres, whatever the date
+    assert people("Міністр зустрівся з Першим віце-президентом комісії.", "uk", None) == []

@@ -402,3 +402,25 @@ def test_the_partner_of_an_earlier_with_phrase_is_no_other_contact_s_party() -> 
         person(text, "Карла", "charles"),
     ]
     assert run(text, "аудиенция", people, "ru", others=()) == ([["charles", "trump"]], "pair.sentence")
+
+
+def test_a_list_of_titled_counterparts_after_one_with_is_a_meeting_each() -> None:
+    # a visitor's round of meetings: each counterpart behind its own title (names made up)
+    text = (
+        "Novak se je srečal s predsednikom vlade Kranjcem, predsednikom parlamenta Zupanom "
+        "in zunanjim ministrom Horvatom."
+    )
+    people = [
+        person(text, "Novak", "novak"),
+        person(text, "Kranjcem", "kranjc"),
+        person(text, "Zupanom", "zupan"),
+        person(text, "Horvatom", "horvat"),
+    ]
+    assert run(text, "srečal", people, "sl") == (
+        [["novak", "kranjc"], ["novak", "zupan"], ["novak", "horvat"]],
+        "pair.clause.each",
+    )
+    # without titles the partners are coordinated: one joint meeting
+    plain = "Novak se je srečal s Kranjcem in Zupanom."
+    people = [person(plain, "Novak", "novak"), person(plain, "Kranjcem", "kranjc"), person(plain, "Zupanom", "zupan")]
+    assert run(plain, "srečal", people, "sl") == ([["novak", "kranjc", "zupan"]], "pair.clause.joint")

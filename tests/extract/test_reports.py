@@ -8,8 +8,10 @@ from diplowatch.extract.reports import build_reports
 from diplowatch.model import Mention, PubDate, Report, Sentence
 
 
-def place(text: str, surface: str, name: str, country: str) -> Mention:
-    start = text.index(surface)
+def place(text: str, surface: str, name: str, country: str, nth: int = 0) -> Mention:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(surface, start + 1)
     key = name.lower()
     return Mention(start, start + len(surface), surface, "place", key, name, country, "gazetteer.full")
 
@@ -28,6 +30,16 @@ def person(text: str, surface: str, actor: str, nth: int = 0) -> Mention:
         "XXX",
         "gazetteer.full",
     )
+
+
+def in_order(text: str, *named: tuple[str, str]) -> list[Mention]:
+    """Person mentions of ``named`` (surface, actor id), each at its next occurrence in ``text``."""
+    seen: dict[str, int] = {}
+    found = []
+    for surface, actor in named:
+        found.append(person(text, surface, actor, seen.get(surface, 0)))
+        seen[surface] = seen.get(surface, 0) + 1
+    return found
 
 
 def reports(
@@ -709,3 +721,87 @@ def test_a_dated_visit_dates_its_one_undated_contact() -> None:
     sentences = ["Novak je v ponedeljek obiskal Zagreb.", "Novak in Horvat sta se sestala."]
     found = reports(text, mentions, "sl", paragraphs=sentences)
     assert summary(found) == [("meet", ["novak", "horvat"], "2025-11-03", "occurred")]
+
+
+def test_pairs_of_a_joint_meeting_are_that_meeting() -> None:
+    first = "Novak will meet Horvat in Vienna today."
+    second = "Kranjc will also meet Horvat at a working lunch."
+    third = "Besides the meeting with Novak and Kranjc, Horvat will tour the old town."
+    text = " ".join((first, second, third))
+    mentions = in_order(
+        text, ("Novak", "novak"), ("Horvat", "horvat"), ("Kranjc", "kranjc"), ("Horvat", "horvat"),
+        ("Novak", "novak"), ("Kranjc", "kranjc"), ("Horvat", "horvat"),
+    )
+    found = reports(text, mentions, "en", paragraphs=[first, second, third])
+    # told pair by pair, then whole: one event, planned and dated as the pairs tell it
+    assert [(sorted(a.actor_id for a in r.actors), r.date, r.status) for r in found] == [
+        (["horvat", "kranjc", "novak"], "2025-11-06", "planned")
+    ]
+
+
+def test_a_pair_met_again_on_another_day_is_not_the_joint_meeting() -> None:
+    first = "Novak met Horvat on Monday."
+    second = "On Friday Novak and Kranjc held talks with Horvat."
+    text = " ".join((first, second))
+    mentions = in_order(
+        text, ("Novak", "novak"), ("Horvat", "horvat"), ("Novak", "novak"), ("Kranjc", "kranjc"), ("Horvat", "horvat")
+    )
+    found = reports(text, mentions, "en", published="2025-11-09", paragraphs=[first, second])
+    assert sorted(len(r.actors) for r in found) == [2, 3]
+
+
+def test_a_headline_naming_two_contacts_at_once_absorbs_neither() -> None:
+    headline = "Novak talked with Horvat and Kranjc"
+    body = "On Thursday Horvat held talks with Novak."
+    text = headline + "\n\n" + body
+    mentions = in_order(
+        text, ("Novak", "novak"), ("Horvat", "horvat"), ("Kranjc", "kranjc"), ("Horvat", "horvat"), ("Novak", "novak")
+    )
+    found = reports(text, mentions, "en", paragraphs=[headline, body])
+    assert sorted(len(r.actors) for r in found) == [2, 3]
+
+
+def test_a_trip_framing_a_planned_meeting_is_that_meeting() -> None:
+    first = "Novak is beginning a visit to Vienna, during which she will meet Horvat."
+    second = "On her trip to Vienna, Novak said she would not resign."
+    text = first + "\n\n" + second
+    mentions = [
+        person(text, "Novak", "novak"),
+        place(text, "Vienna", "Vienna", "AUT"),
+        person(text, "Horvat", "horvat"),
+        place(text, "Vienna", "Vienna", "AUT", 1),
+        person(text, "Novak", "novak", 1),
+    ]
+    found = reports(text, mentions, "en", paragraphs=[first, second])
+    # one planned meeting at the trip's destination, no held lone visit beside it
+    assert [(r.mode, sorted(a.actor_id for a in r.actors), r.status, r.location) for r in found] == [
+        ("meet", ["horvat", "novak"], "planned", "Vienna")
+    ]
+
+
+def test_a_dated_trip_dates_and_places_the_round_of_meetings_its_next_sentence_lists() -> None:
+    first = "Novak will travel to Vienna tomorrow."
+    second = "She is to hold talks with President Horvat, Chancellor Kranjc and Foreign Minister Zupan."
+    text = first + " " + second
+    mentions = [
+        person(text, "Novak", "novak"),
+        place(text, "Vienna", "Vienna", "AUT"),
+        Mention(len(first) + 1, len(first) + 4, "She", "person", "novak", "Novak", "XXX", "pronoun"),
+        person(text, "Horvat", "horvat"),
+        person(text, "Kranjc", "kranjc"),
+        person(text, "Zupan", "zupan"),
+    ]
+    found = reports(text, mentions, "en", paragraphs=[first, second])
+    assert [(sorted(a.actor_id for a in r.actors), r.date, r.location) for r in found] == [
+        (["horvat", "novak"], "2025-11-07", "Vienna"),
+        (["kranjc", "novak"], "2025-11-07", "Vienna"),
+        (["novak", "zupan"], "2025-11-07", "Vienna"),
+    ]
+
+
+def test_a_past_day_does_not_redate_a_planned_meeting_by_back_reference() -> None:
+    # published on a Thursday: "after Monday's meeting", of a meeting still to come, is no past Monday
+    first = "Novak se bo v ponedeljek srečal s Kranjcem."
+    second = "Po ponedeljkovem srečanju naj bi strokovnjaki nadaljevali pogajanja."
+    found = two_paragraphs(first, second, [("Novak", "novak"), ("Kranjcem", "kranjc")], "sl")
+    assert [r.date for r in found] == ["2025-11-10"]

@@ -4,7 +4,8 @@ Triggers (before pairing): a summit named as the setting of another contact is d
 attendance word and its object ("took part in the meeting") are one multilateral trigger;
 a phone adverb and a talk verb ("telefonon egyeztetett") are one call.
 Reports (after pairing): one report per sentence, people and mode, an unspecified one
-yielding to a known mode; a lone visit yields to its traveller's meeting in the article.
+yielding to a known mode; a lone visit yields to its traveller's meeting in the article; a
+contact of some of the people of a larger joint contact in the article is that joint contact.
 """
 
 from __future__ import annotations
@@ -126,11 +127,25 @@ def drop_visits_with_counterpart(reports: list[Report]) -> list[Report]:
 
     "Choe came to Moscow ... Lavrov, after talks with Choe": a visit with a named counterpart
     counts only as the meeting (samples/README.md). Dates must be compatible at their
-    precision and the status the same, so a later trip stays.
+    precision and the status the same, so a later trip stays; a contact the visit's own
+    sentence names takes its trip (and the traveller's other trips to that destination)
+    whatever the statuses, and its place when it names none.
     """
     contacts = [  # a meeting with two named people in it ("appeared together at a conference")
         r for r in reports if r.mode in ("meet", "host", "unspecified", "multilateral") and len(r.actors) > 1
     ]
+
+    lone = [r for r in reports if r.mode == "visit" and len(r.actors) == 1]
+    lone_ids = {id(r) for r in lone}
+    # "begins a visit to China, during which she will meet Xi": the trip is the frame of the
+    # contact its own sentence names, whatever their statuses; so are the traveller's other
+    # mentions of a trip to that destination ("on her trip to China she said")
+    framed = {
+        id(r): v.location
+        for r in contacts
+        for v in lone
+        if v.sent_start == r.sent_start and v.actors[0].actor_id in {a.actor_id for a in r.actors}
+    }
 
     def covering(visit: Report) -> list[Report]:
         traveller = visit.actors[0].actor_id
@@ -138,21 +153,91 @@ def drop_visits_with_counterpart(reports: list[Report]) -> list[Report]:
             r
             for r in contacts
             if traveller in {a.actor_id for a in r.actors}
-            and r.status == visit.status
+            and (r.status == visit.status or (id(r) in framed and framed[id(r)] == visit.location))
             and _dates_compatible(r.date, visit.date)
         ]
 
     dated: dict[int, Report] = {}  # id of the one undated contact covering a dated visit -> visit
     kept = []
     for report in reports:
-        cover = covering(report) if report.mode == "visit" and len(report.actors) == 1 else []
+        cover = covering(report) if id(report) in lone_ids else []
         if not cover:
             kept.append(report)
-        elif len(cover) == 1 and report.date is not None and cover[0].date is None:
-            dated.setdefault(id(cover[0]), report)
+        elif report.date is not None and len({c.sent_start for c in cover}) == 1:
+            # its one contact, or the round of meetings one sentence lists
+            for contact in cover:
+                if contact.date is None:
+                    dated.setdefault(id(contact), report)
     # "during his Monday visit to Ireland ... Varadkar and Barnier appeared together": the
-    # visit and its one contact are one occasion, dated by the visit
-    return [_dated_from(r, dated[id(r)]) if id(r) in dated else r for r in kept]
+    # visit and its one contact (or one sentence's round of them) are one occasion, dated and
+    # placed by the visit; so is a contact its sentence's trip frames
+    return [
+        _placed(_dated_from(r, dated[id(r)]), dated[id(r)].location)
+        if id(r) in dated
+        else _placed(r, framed.get(id(r)))
+        for r in kept
+    ]
+
+
+def _placed(report: Report, place: str | None) -> Report:
+    """``report`` at ``place`` when it names no place of its own."""
+    return replace(report, location=place) if report.location is None and place else report
+
+
+_IN_PERSON = ("meet", "host", "unspecified")
+
+
+def fold_into_joint(reports: list[Report], *, headline: frozenset[int] = frozenset()) -> list[Report]:
+    """Drop a contact whose people all take part in one larger joint contact of the article.
+
+    "May will meet Barnier today ... Davis will meet Barnier at a lunch the prime minister
+    attends ... besides the meeting with May and Davis, Barnier will visit": one occasion told
+    pair by pair and then whole is one event with all its named participants (ANNOTATION.md,
+    "one event"). The pair must fit the joint contact's date, be in person or of no channel
+    like it, and tell the same status, unless the joint contact's status is only the default
+    of a bare noun ("the meeting with May and Davis"), which then takes the pair's (and its
+    date, when it has none). A pair that fits two different larger sets stays, and so does one
+    whose larger set only the headline (sentence starts in ``headline``) names: a headline
+    puts several contacts of the article in one phrase ("X talked with A and B").
+    """
+    joints = [
+        r
+        for r in reports
+        if len({a.actor_id for a in r.actors}) > 2 and r.mode in _IN_PERSON and r.sent_start not in headline
+    ]
+    if not joints:
+        return reports
+    taken: dict[int, list[Report]] = {}  # id of a joint contact -> the pairs folded into it
+    kept: list[Report] = []
+    for report in reports:
+        people = {a.actor_id for a in report.actors}
+        covering = [
+            j
+            for j in joints
+            if people < {a.actor_id for a in j.actors}
+            and report.mode in _IN_PERSON
+            and _dates_compatible(report.date, j.date)
+            and (report.status == j.status or not _status_cued(j))
+        ]
+        if len(people) < 2 or len({frozenset(a.actor_id for a in j.actors) for j in covering}) != 1:
+            kept.append(report)
+            continue
+        taken.setdefault(id(covering[0]), []).append(report)
+    return [_joined(r, taken[id(r)]) if id(r) in taken else r for r in kept]
+
+
+def _status_cued(report: Report) -> bool:
+    """Whether a status cue, not the default of a bare trigger, gave the report its status."""
+    return "+status:" in report.rule
+
+
+def _joined(joint: Report, pairs: list[Report]) -> Report:
+    """The joint contact with the cued status and the date its folded pairs tell."""
+    for pair in pairs:
+        if not _status_cued(joint) and _status_cued(pair):
+            joint = replace(joint, status=pair.status, evidential=pair.evidential)
+        joint = _dated_from(joint, pair)
+    return joint
 
 
 def _dates_compatible(a: str | None, b: str | None) -> bool:

@@ -419,6 +419,14 @@ def find_mentions(
                     and name_key(f.base) in unknown_surnames
                 ):
                     continue  # "Janez Novak ... Novak": the one the article named, not a KB Novak
+                if (
+                    f.rule == "gazetteer.surname"
+                    and actor_id not in named_in_full
+                    and f.last < len(titles)
+                    and titles[f.last] is not None
+                    and is_own_word(words.word[f.first], lang)
+                ):  # "з Першим віце-президентом": a common word the title's capital gave
+                    continue
                 kept.append((f, actor_id))
             kept = [(f, a) for f, a in kept if not _doubtful_first_word(f, gazetteer, a)]
             covered = {i for f, _ in kept for i in range(f.first, f.last)}

@@ -425,7 +425,7 @@ def choose_participants(
             return [[subject[-1][0], *_distinct(partner[0])]], "pair.clause.joint"
         first = partner[0][0]
         if words.with_.search(text, t_end, first.start) and (
-            further := _repeated_with(text, first, free, words)
+            further := _repeated_with(text, first, free, words, lang)
         ):
             # "for talks with Borisov, with minister Pavlova and with ...": one meeting each
             return [[subject[-1][0], p] for p in _distinct([first, *further])], "pair.clause.each"
@@ -564,24 +564,30 @@ REPEATED_WITH_REACH = 10  # "s ministrom za bolgarsko predsedovanje Svetu EU Pav
 
 
 def _repeated_with(
-    text: str, last: Mention, groups: Sequence[Sequence[Mention]], words: PairingWords
+    text: str, last: Mention, groups: Sequence[Sequence[Mention]], words: PairingWords, lang: str
 ) -> list[Mention]:
     """People after ``last`` each behind its own "with" (", with the minister X and with Y"),
-    a title of at most ``REPEATED_WITH_REACH`` words between the preposition and the name."""
+    a title of at most ``REPEATED_WITH_REACH`` words between the preposition and the name; or
+    listed after a comma or "and", each behind its own title ("with President X, Speaker Y
+    and the Council's president Z"): a visitor's round of meetings, one each."""
     further: list[Mention] = []
-    for group in groups:
-        mention = group[0]
-        if mention.start < last.end or len(group) > 1:
+    titles = title_index(lang)
+    for mention in (m for group in groups for m in group):
+        if mention.start < last.end:
             continue
-        gap = text[last.end : mention.start].strip().removeprefix(",").strip()
+        gap = text[last.end : mention.start].strip()
+        listed = gap.startswith(",")
+        gap = gap.removeprefix(",").strip()
         if (head := words.conj.match(gap)) is not None:
-            gap = gap[head.end() :].strip()
+            gap, listed = gap[head.end() :].strip(), True
         comitative = words.with_.match(gap)
-        if (
-            comitative is None
-            or _CLAUSE_BREAK.search(gap)
-            or len(_WORDS.findall(gap[comitative.end() :])) > REPEATED_WITH_REACH
-        ):
+        if comitative is not None:
+            if any(mention in group and len(group) > 1 for group in groups):
+                continue  # "and with X and Y": partners of one meeting
+            gap = gap[comitative.end() :]
+        elif not listed or not (tokens := _WORDS.findall(gap.lower())) or titles.starting_at(tokens, 0) is None:
+            break
+        if _CLAUSE_BREAK.search(gap) or len(_WORDS.findall(gap)) > REPEATED_WITH_REACH:
             break
         further.append(mention)
         last = mention

@@ -27,6 +27,7 @@ from operator import attrgetter
 from diplowatch.extract.folding import (
     absorb_objects,
     drop_visits_with_counterpart,
+    fold_into_joint,
     fold_sentence_reports,
     sides_after,
 )
@@ -209,7 +210,9 @@ def build_reports(
             if not groups:
                 if date is not None:
                     earlier = _backref(reports, trigger, sent, paragraph_of, people, agreement)
-                    if earlier is not None:
+                    # "after Monday's London meeting", of a meeting still to come: that Monday
+                    # is the next one, never a past day the plan cannot have been held on
+                    if earlier is not None and not (earlier.status == "planned" and _before(date, published)):
                         reports.append(_redate(earlier, date, sent, trigger, withhold))
                 continue
             for participants in groups:
@@ -237,7 +240,8 @@ def build_reports(
                     ):
                         report = replace(report, location=summit_at[before.start])
                     reports.append(report)
-    return drop_visits_with_counterpart(fold_sentence_reports(reports))
+    headline = frozenset(s.start for s in sentences[:1])  # the article's first line
+    return drop_visits_with_counterpart(fold_into_joint(fold_sentence_reports(reports), headline=headline))
 
 
 def _plans_over_during(
