@@ -17,3 +17,12 @@ def test_a_visit_in_a_during_phrase_is_planned_when_its_meeting_is() -> None:
     assert summary(text) == [("meet", "planned", ["angela-merkel", "mateusz-morawiecki"])]
     held = text.replace("spotka się", "spotkał się")
     assert summary(held) == [("meet", "occurred", ["angela-merkel", "mateusz-morawiecki"])]
+
+
+def test_a_contact_its_planned_trip_frames_is_planned_too() -> None:
+    # the audience has no cue of its own in its clause: the trip it belongs to is to come
+    text = (
+        "date 2025-10-21\nКанцлер Олаф Шольц посетит Вену, где его ожидают переговоры с Карлом"
+        " Нехаммером, а также аудиенция у президента Александра ван дер Беллена.\n"
+    )
+    assert [status for _mode, status, _actors in summary(text)] == ["planned", "planned"]

@@ -141,7 +141,7 @@ def drop_visits_with_counterpart(reports: list[Report]) -> list[Report]:
     # contact its own sentence names, whatever their statuses; so are the traveller's other
     # mentions of a trip to that destination ("on her trip to China she said")
     framed = {
-        id(r): v.location
+        id(r): v
         for r in contacts
         for v in lone
         if v.sent_start == r.sent_start and v.actors[0].actor_id in {a.actor_id for a in r.actors}
@@ -153,7 +153,7 @@ def drop_visits_with_counterpart(reports: list[Report]) -> list[Report]:
             r
             for r in contacts
             if traveller in {a.actor_id for a in r.actors}
-            and (r.status == visit.status or (id(r) in framed and framed[id(r)] == visit.location))
+            and (r.status == visit.status or (id(r) in framed and framed[id(r)].location == visit.location))
             and _dates_compatible(r.date, visit.date)
         ]
 
@@ -171,12 +171,16 @@ def drop_visits_with_counterpart(reports: list[Report]) -> list[Report]:
     # "during his Monday visit to Ireland ... Varadkar and Barnier appeared together": the
     # visit and its one contact (or one sentence's round of them) are one occasion, dated and
     # placed by the visit; so is a contact its sentence's trip frames
-    return [
-        _placed(_dated_from(r, dated[id(r)]), dated[id(r)].location)
-        if id(r) in dated
-        else _placed(r, framed.get(id(r)))
-        for r in kept
-    ]
+    settled = [_placed(_dated_from(r, dated[id(r)]), dated[id(r)].location) if id(r) in dated else r for r in kept]
+    return [_framed_by(r, framed[id(k)]) if id(k) in framed else r for r, k in zip(settled, kept, strict=True)]
+
+
+def _framed_by(contact: Report, trip: Report) -> Report:
+    """A contact in its trip's place, and planned with it when no cue of its own says
+    otherwise: "will visit England, where talks with May and an audience with the queen"."""
+    if trip.status == "planned" and contact.status == "occurred" and not _status_cued(contact):
+        contact = replace(contact, status="planned")
+    return _placed(contact, trip.location)
 
 
 def _placed(report: Report, place: str | None) -> Report:
