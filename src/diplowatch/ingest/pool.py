@@ -12,17 +12,18 @@ Stages per batch (a few hundred articles, so memory does not grow with the corpu
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import chain, islice
-from multiprocessing.pool import AsyncResult, Pool
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from diplowatch.kb.gazetteer import Gazetteer
 from diplowatch.model import Article, ArticleResult, FailedArticle
 from diplowatch.pipeline import process_article
+
+if TYPE_CHECKING:  # multiprocessing is imported when a pool starts: most runs need none
+    from multiprocessing.pool import AsyncResult, Pool
 
 ARTICLES_PER_TASK = (
     8  # one pickled task per 8 articles: small enough to balance, big enough to amortise IPC
@@ -73,6 +74,8 @@ def process_items(
         for item in chain(head, iterator):  # one by one, so a reader's crash loses nothing done
             yield _triage(item, is_unchanged) or process_guarded(item)  # type: ignore[arg-type]
         return
+    import multiprocessing
+
     batches = _batches(chain(head, iterator), workers * ARTICLES_PER_TASK * 4)
     # forkserver: no fork of a threaded parent; workers load packs and KB once each, lazily
     context = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")
