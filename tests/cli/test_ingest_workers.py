@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import multiprocessing
 from pathlib import Path
 
 import pytest
@@ -63,7 +64,7 @@ def test_one_task_of_input_is_computed_without_a_pool(tmp_path: Path, monkeypatc
     def no_pool(method: str) -> None:
         raise AssertionError(f"a {method} pool was started")
 
-    monkeypatch.setattr(pool.multiprocessing, "get_context", no_pool)
+    monkeypatch.setattr(multiprocessing, "get_context", no_pool)  # pool.py imports it when it starts one
     text = "Scholz phoned Biden on Friday."
     few = [Article(id=f"a{n}", text=text, published="2025-05-05", lang="en") for n in range(3)]
     outcomes = list(pool.process_items(few, is_unchanged=lambda _article: False, workers=2))
