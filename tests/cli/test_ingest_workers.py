@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 from pathlib import Path
 
@@ -72,3 +73,18 @@ def test_one_task_of_input_is_computed_without_a_pool(tmp_path: Path, monkeypatc
     many = few * (pool.ARTICLES_PER_TASK + 1)
     with pytest.raises(AssertionError, match="pool was started"):
         list(pool.process_items(many, is_unchanged=lambda _article: False, workers=2))
+
+
+def test_processing_raises_the_young_collection_threshold_and_restores_it_after() -> None:
+    before = gc.get_threshold()
+    seen: list[int] = []
+
+    def unchanged(article: Article) -> bool:
+        seen.append(gc.get_threshold()[0])
+        return True
+
+    articles = [Article(id=f"a{n}", text="x") for n in range(3)]
+    outcomes = list(pool.process_items(articles, is_unchanged=unchanged))
+    assert [type(o) for o in outcomes] == [pool.Unchanged] * 3
+    assert seen == [max(before[0], pool.YOUNG_GC_THRESHOLD)] * 3
+    assert gc.get_threshold() == before
