@@ -32,9 +32,9 @@ ARTICLES_PER_TASK = (
 )
 # Objects allocated between two young-generation collections while articles are processed
 # (Python's default: 700). An article allocates thousands of short-lived lists, dicts and
-# match objects; with the default, the collector ran every few hundred microseconds and each
-# run also walked the long-lived ones a collection had just promoted. 10,000 made a 2,000-article
-# ingest 3-15 % cheaper in CPU (docs/benchmarks.md, fifth round) at the same peak memory.
+# match objects, so the default ran ~580 collections per 2,000 articles, each also walking what
+# the one before had promoted (0.2 s of collector time per 2,000 seed articles); 10,000 leaves
+# the peak memory as it was (docs/benchmarks.md, fifth round).
 YOUNG_GC_THRESHOLD = 10_000
 
 
