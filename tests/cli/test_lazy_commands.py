@@ -8,8 +8,10 @@ import os
 import pkgutil
 import subprocess
 import sys
+from pathlib import Path
 
 from diplowatch import cli
+from diplowatch.cache import CACHE_ENV
 from diplowatch.cli import _COMMANDS, main
 from tests.conftest import CORPUS, REPO
 
@@ -39,9 +41,9 @@ print(" ".join(sorted(m for m in sys.modules if m.startswith(unwanted))))
 """
 
 
-def test_walk_of_one_article_imports_no_yaml_babel_http_store_or_evaluation_code() -> None:
+def test_walk_of_one_article_imports_no_yaml_babel_http_store_or_evaluation_code(tmp_path: Path) -> None:
     article = str(sorted(CORPUS.glob("*.txt"))[0])
-    env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
+    env = {**os.environ, "PYTHONPATH": str(REPO / "src"), CACHE_ENV: str(tmp_path / "cache")}
     for _ in range(2):  # the first run may build the caches (and so import what builds them)
         done = subprocess.run([sys.executable, "-c", _PROBE, article], env=env, capture_output=True, text=True)
         assert done.returncode == 0, done.stderr
