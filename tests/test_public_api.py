@@ -11,3 +11,7 @@ def test_all_is_sorted_and_importable() -> None:
 
 def test_the_two_main_functions_are_public() -> None:
     assert {"process_article", "merge_reports", "open_store"} <= set(diplowatch.__all__)
+
+
+def test_every_public_name_has_a_home_module() -> None:
+    assert set(diplowatch._HOMES) == set(diplowatch.__all__)

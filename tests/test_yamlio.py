@@ -22,6 +22,8 @@ def test_c_loader_reads_every_shipped_yaml_file_like_the_python_loader() -> None
         assert yamlio.safe_load(text) == yaml.load(text, Loader=yaml.SafeLoader), path
 
 
-def test_invalid_yaml_raises_the_yaml_error() -> None:
-    with pytest.raises(yaml.YAMLError):
+def test_invalid_yaml_raises_the_yaml_error_with_pyyaml_s_message() -> None:
+    with pytest.raises(yamlio.YAMLError) as raised:
         yamlio.safe_load("a: [1, 2")
+    assert isinstance(raised.value.__cause__, yaml.YAMLError)
+    assert str(raised.value) == str(raised.value.__cause__)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+import multiprocessing
 from pathlib import Path
 
 import pytest
@@ -63,7 +65,7 @@ def test_one_task_of_input_is_computed_without_a_pool(tmp_path: Path, monkeypatc
     def no_pool(method: str) -> None:
         raise AssertionError(f"a {method} pool was started")
 
-    monkeypatch.setattr(pool.multiprocessing, "get_context", no_pool)
+    monkeypatch.setattr(multiprocessing, "get_context", no_pool)  # pool.py imports it when it starts one
     text = "Scholz phoned Biden on Friday."
     few = [Article(id=f"a{n}", text=text, published="2025-05-05", lang="en") for n in range(3)]
     outcomes = list(pool.process_items(few, is_unchanged=lambda _article: False, workers=2))
@@ -71,3 +73,18 @@ def test_one_task_of_input_is_computed_without_a_pool(tmp_path: Path, monkeypatc
     many = few * (pool.ARTICLES_PER_TASK + 1)
     with pytest.raises(AssertionError, match="pool was started"):
         list(pool.process_items(many, is_unchanged=lambda _article: False, workers=2))
+
+
+def test_processing_raises_the_young_collection_threshold_and_restores_it_after() -> None:
+    before = gc.get_threshold()
+    seen: list[int] = []
+
+    def unchanged(article: Article) -> bool:
+        seen.append(gc.get_threshold()[0])
+        return True
+
+    articles = [Article(id=f"a{n}", text="x") for n in range(3)]
+    outcomes = list(pool.process_items(articles, is_unchanged=unchanged))
+    assert [type(o) for o in outcomes] == [pool.Unchanged] * 3
+    assert seen == [max(before[0], pool.YOUNG_GC_THRESHOLD)] * 3
+    assert gc.get_threshold() == before

@@ -8,7 +8,6 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 
 import click
-from tqdm import tqdm
 
 from diplowatch.cli import main
 from diplowatch.cli.options import db_option
@@ -40,9 +39,11 @@ def ingest_items(
         is_unchanged=lambda a: store.is_unchanged(a.id, store.article_hash(a)),
         workers=workers,
     )
-    return write_outcomes(
-        store, tqdm(outcomes, disable=not progress, unit=" articles", file=sys.stderr)
-    )
+    if progress:
+        from tqdm import tqdm  # imported for a bar only: it took a tenth of a one-article start
+
+        outcomes = tqdm(outcomes, unit=" articles", file=sys.stderr)
+    return write_outcomes(store, outcomes)
 
 
 def write_outcomes(

@@ -11,6 +11,7 @@ import click
 
 from diplowatch.cli import main
 from diplowatch.cli.options import db_option, filter_options
+from diplowatch.cli.spans import mark_spans
 from diplowatch.errors import DiplowatchError
 from diplowatch.store.opener import open_store
 from diplowatch.store.queries import Filters, article_events
@@ -68,20 +69,6 @@ def events(db: str, fmt: str, **filters: str | None) -> None:
         writer.writerows(_rows(objects))
     else:
         _print_table(_rows(objects))
-
-
-def mark_spans(text: str, offset: int, spans: list[tuple[int, int, str]]) -> str:
-    """Insert markers into text (which starts at ``offset``): [actor] and {trigger}."""
-    out, cursor = [], 0
-    for start, end, kind in sorted(spans):
-        start, end = start - offset, end - offset
-        if start < cursor or start < 0 or end > len(text):
-            continue
-        left, right = ("{", "}") if kind == "trigger" else ("[", "]")
-        out.extend([text[cursor:start], left, text[start:end], right])
-        cursor = end
-    out.append(text[cursor:])
-    return "".join(out)
 
 
 @main.command()

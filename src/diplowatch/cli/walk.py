@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from diplowatch.cli import main
-from diplowatch.cli.query import mark_spans
+from diplowatch.cli.spans import mark_spans
 from diplowatch.errors import DiplowatchError
 from diplowatch.ingest.readers import read_inputs
 from diplowatch.model import Article, ArticleResult

@@ -15,7 +15,9 @@ import re
 import unicodedata
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 
+from diplowatch.cache import cached
 from diplowatch.model import Paragraph
 from diplowatch.yamlio import safe_load
 
@@ -42,7 +44,13 @@ _PUNCT_SPACE = re.compile(r"[.!,;]\s")
 
 @lru_cache(maxsize=1)
 def _cues() -> dict[str, frozenset[str]]:
-    path = resources.files("diplowatch.lexicons") / "_shared" / "cleaning.yaml"
+    """The shared cue words, pickled between runs: the one YAML file every article needs would
+    otherwise import PyYAML into a start-up that reads everything else from the cache."""
+    path = Path(str(resources.files("diplowatch.lexicons") / "_shared" / "cleaning.yaml"))
+    return cached("cleaning", [path, Path(__file__)], lambda: _read_cues(path))
+
+
+def _read_cues(path: Path) -> dict[str, frozenset[str]]:
     data = safe_load(path.read_text(encoding="utf-8"))
     return {key: frozenset(v.casefold() for v in data.get(key, [])) for key in ("widgets", "credits", "captions")}
 

@@ -12,21 +12,30 @@ Stages per batch (a few hundred articles, so memory does not grow with the corpu
 
 from __future__ import annotations
 
-import multiprocessing
+import gc
 import os
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import chain, islice
-from multiprocessing.pool import AsyncResult, Pool
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from diplowatch.kb.gazetteer import Gazetteer
 from diplowatch.model import Article, ArticleResult, FailedArticle
 from diplowatch.pipeline import process_article
 
+if TYPE_CHECKING:  # multiprocessing is imported when a pool starts: most runs need none
+    from multiprocessing.pool import AsyncResult, Pool
+
 ARTICLES_PER_TASK = (
     8  # one pickled task per 8 articles: small enough to balance, big enough to amortise IPC
 )
+# Objects allocated between two young-generation collections while articles are processed
+# (Python's default: 700). An article allocates thousands of short-lived lists, dicts and
+# match objects, so the default ran ~580 collections per 2,000 articles, each also walking what
+# the one before had promoted (0.2 s of collector time per 2,000 seed articles); 10,000 leaves
+# the peak memory as it was (docs/benchmarks.md, fifth round).
+YOUNG_GC_THRESHOLD = 10_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +75,31 @@ def process_items(
     workers: int = 1,
 ) -> Iterator[Outcome]:
     """Yield one outcome per input item, in order (see the module docstring)."""
+    with _fewer_collections():
+        yield from _process_items(items, is_unchanged, workers)
+
+
+def _collect_less() -> tuple[int, int, int]:
+    """Raise the young-generation threshold to ``YOUNG_GC_THRESHOLD`` (also a pool worker's
+    set-up); returns the thresholds before."""
+    before = gc.get_threshold()
+    gc.set_threshold(max(before[0], YOUNG_GC_THRESHOLD), *before[1:])
+    return before
+
+
+@contextmanager
+def _fewer_collections() -> Iterator[None]:
+    """``_collect_less`` while the items are processed; the caller's thresholds after."""
+    before = _collect_less()
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
+
+
+def _process_items(
+    items: Iterable[Article | FailedArticle], is_unchanged: Callable[[Article], bool], workers: int
+) -> Iterator[Outcome]:
     iterator = iter(items)
     # input of one task at most ("ingest one.txt"): starting a pool costs more than it saves
     head = list(islice(iterator, ARTICLES_PER_TASK + 1)) if workers > 1 else []
@@ -73,10 +107,12 @@ def process_items(
         for item in chain(head, iterator):  # one by one, so a reader's crash loses nothing done
             yield _triage(item, is_unchanged) or process_guarded(item)  # type: ignore[arg-type]
         return
+    import multiprocessing
+
     batches = _batches(chain(head, iterator), workers * ARTICLES_PER_TASK * 4)
     # forkserver: no fork of a threaded parent; workers load packs and KB once each, lazily
     context = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")
-    with context.Pool(workers) as pool:
+    with context.Pool(workers, initializer=_collect_less) as pool:
         pending: tuple[list[Outcome | None], AsyncResult[Any]] | None = None
         for batch in batches:
             submitted = _submit(pool, batch, is_unchanged)

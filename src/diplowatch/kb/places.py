@@ -16,8 +16,6 @@ from functools import lru_cache
 from importlib import resources
 
 from anyascii import anyascii
-from babel import Locale
-from babel.core import get_global
 
 from diplowatch.errors import KnowledgeBaseError
 from diplowatch.kb.actors import Actor
@@ -63,7 +61,11 @@ _SKIP_TERRITORIES = frozenset({"ZZ", "AQ", "US", "CA", "AU", "BR", "MX", "AR", "
 
 def zone_cities() -> list[tuple[str, str, str, set[str]]]:
     """(zone, ISO3, English name, names in the pack languages) of CLDR's time-zone cities:
-    babel ships them localised ("Europe/Budapest" -> Budimpešta, Budapešť, Будапешта)."""
+    babel ships them localised ("Europe/Budapest" -> Budimpešta, Budapešť, Будапешта).
+    babel is imported here: the gazetteer these feed is read from the cache at most starts."""
+    from babel import Locale
+    from babel.core import get_global
+
     from diplowatch.kb.countries import alpha2_to_alpha3, cldr_locales
 
     territories = get_global("zone_territories")

@@ -16,14 +16,14 @@ import importlib.util
 import math
 import re
 import unicodedata
-from dataclasses import dataclass, replace
-from functools import cache, lru_cache
+from dataclasses import dataclass
+from functools import lru_cache
 from operator import itemgetter
 from pathlib import Path
 
 import numpy as np
 
-from diplowatch.cache import cached, package_files
+from diplowatch.cache import cached, cached_mapped, package_files
 from diplowatch.lang.packs import available_languages, load_pack, pack_folder
 
 _WORDS = re.compile(r"[^\W\d_]+")
@@ -146,23 +146,13 @@ def _cache_line_rows(table: np.ndarray) -> np.ndarray:
 
 @lru_cache(maxsize=1)
 def _model() -> _NgramModel:
-    """``_build_model()``, pickled between runs (py3langid decompresses its model each time);
-    the scores' table is copied back onto cache-line boundaries, which a pickle does not keep."""
+    """``_build_model()``, kept between runs (py3langid decompresses its model each time); its
+    tables are mapped from the cache file, not copied, each still on a cache-line boundary."""
     spec = importlib.util.find_spec("py3langid")
     assert spec is not None and spec.origin is not None  # a dependency of diplowatch
     files = [Path(spec.origin).parent / "data" / "model.npz.xz", *package_files("lang")]
     files += [pack_folder(code) / "language.yaml" for code in available_languages()]
-    model = cached("langid", files, _build_model)
-    return replace(model, log_ptc=_aligned(model.log_ptc))
-
-
-def _aligned(rows: np.ndarray) -> np.ndarray:
-    """A copy of float32 ``rows`` whose start is on a 64-byte boundary."""
-    flat = np.empty(rows.size + 16, dtype=np.float32)
-    start = (-flat.ctypes.data % 64) // 4
-    out = flat[start : start + rows.size].reshape(rows.shape)
-    out[...] = rows
-    return out
+    return cached_mapped("langid", files, _build_model)
 
 
 def _build_model() -> _NgramModel:
@@ -198,53 +188,67 @@ def _build_model() -> _NgramModel:
     )
 
 
+@dataclass(frozen=True)
+class _Rules:
+    """What one language.yaml tells language identification: ``letters`` and ``cue_words``."""
+
+    own_letters: frozenset[str]
+    foreign_letters: frozenset[str]
+    close: frozenset[str]  # close languages that cue words tell apart
+    cue_words: frozenset[str]
+    cue_stems: tuple[str, ...]
+
+
+_NO_RULES = _Rules(frozenset(), frozenset(), frozenset(), frozenset(), ())
+
+
 @lru_cache(maxsize=1)
-def _letter_rules() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
-    rules = {}
-    for code in available_languages():
-        letters = load_pack(code).language.get("letters") or {}
-        rules[code] = (frozenset(letters.get("own", "")), frozenset(letters.get("foreign", "")))
-    return rules
+def _rules() -> dict[str, _Rules]:
+    """Every language's rules, pickled between runs: every detection reads all languages, and
+    parsing all their packs was most of the first detection's time."""
+    files = [*package_files("lang"), *(pack_folder(code) / "language.yaml" for code in available_languages())]
+    return cached("langid-rules", files, lambda: {code: _read_rules(code) for code in available_languages()})
+
+
+def _read_rules(code: str) -> _Rules:
+    language = load_pack(code).language
+    letters = language.get("letters") or {}
+    cues = language.get("cue_words") or {}
+    own = [str(w).lower() for w in cues.get("own") or ()]
+    return _Rules(
+        own_letters=frozenset(letters.get("own", "")),
+        foreign_letters=frozenset(letters.get("foreign", "")),
+        close=frozenset(cues.get("close") or ()),
+        cue_words=frozenset(w for w in own if not w.endswith("*")),
+        cue_stems=tuple(w[:-1] for w in own if w.endswith("*")),
+    )
 
 
 def _adjust(text: str, ranked: list[tuple[str, float]]) -> str:
     """Among the top candidates, drop those whose foreign letters occur; prefer own letters;
     then let cue words decide between close languages (hr/bs/sr/me)."""
     chars = set(text.lower())
-    rules = _letter_rules()
-    none = (frozenset(), frozenset())
-    allowed = [code for code, _score in ranked[:4] if chars.isdisjoint(rules.get(code, none)[1])]
+    rules = _rules()
+    allowed = [code for code, _score in ranked[:4] if chars.isdisjoint(rules.get(code, _NO_RULES).foreign_letters)]
     for code in allowed:
-        if not chars.isdisjoint(rules.get(code, none)[0]):
+        if not chars.isdisjoint(rules.get(code, _NO_RULES).own_letters):
             return code
     if not allowed:
         return ranked[0][0]
     return _by_cue_words(text, allowed[0], allowed)
 
 
-@cache
-def _cue_words(code: str) -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
-    """(close languages, cue words, cue stems) of a language pack's ``cue_words``."""
-    data = load_pack(code).language.get("cue_words") or {}
-    own = [str(w).lower() for w in data.get("own") or ()]
-    return (
-        frozenset(data.get("close") or ()),
-        frozenset(w for w in own if not w.endswith("*")),
-        tuple(w[:-1] for w in own if w.endswith("*")),
-    )
-
-
 def _by_cue_words(text: str, best: str, allowed: list[str]) -> str:
     """The candidate close to ``best`` whose cue words occur most often, when it beats ``best``;
     the statistical model cannot tell Croatian, Bosnian and Serbian Latin apart on a sample."""
-    close = _cue_words(best)[0]
-    rivals = [code for code in allowed if code == best or code in close]
+    rules = _rules()
+    rivals = [code for code in allowed if code == best or code in rules[best].close]
     if len(rivals) < 2:
         return best
     words = _WORDS.findall(text.lower())
     counts = {}
     for code in rivals:
-        _, exact, stems = _cue_words(code)
+        exact, stems = rules[code].cue_words, rules[code].cue_stems
         counts[code] = sum(1 for w in words if w in exact or (stems and w.startswith(stems)))
     winner = max(rivals, key=counts.__getitem__)  # the higher-ranked one on a tie
     return winner if counts[winner] > counts[best] else best
