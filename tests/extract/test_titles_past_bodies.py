@@ -81,3 +81,9 @@ def test_an_ambassador_is_a_title_an_embassy_is_not() -> None:
     found = people(text, "pl", WHEN)
     assert ("ambasador", "alexander-yakovenko") in [(t.split()[-1], a) for t, a in found]
     assert not any(t.startswith("ambasad") and t != "ambasador" for t, _a in found)
+
+
+def test_bulgarian_spellings_of_french_and_irish_names() -> None:
+    # "Льо" for "Le", "ъ" for the English reduced vowel: the knowledge base lists both spellings
+    found = people("Жан-Ив Льо Дриан се срещна със Саймън Коувъни.", "bg", WHEN)
+    assert [a for _t, a in found] == ["jean-yves-le-drian", "simon-coveney"]
