@@ -171,8 +171,13 @@ def drop_visits_with_counterpart(reports: list[Report]) -> list[Report]:
     # "during his Monday visit to Ireland ... Varadkar and Barnier appeared together": the
     # visit and its one contact (or one sentence's round of them) are one occasion, dated and
     # placed by the visit; so is a contact its sentence's trip frames
-    settled = [_placed(_dated_from(r, dated[id(r)]), dated[id(r)].location) if id(r) in dated else r for r in kept]
-    return [_framed_by(r, framed[id(k)]) if id(k) in framed else r for r, k in zip(settled, kept, strict=True)]
+    settled = []
+    for report in kept:
+        key = id(report)  # the settled copies are new objects
+        if key in dated:
+            report = _placed(_dated_from(report, dated[key]), dated[key].location)
+        settled.append(_framed_by(report, framed[key]) if key in framed else report)
+    return settled
 
 
 def _framed_by(contact: Report, trip: Report) -> Report:

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from diplowatch.extract.pairs import last_match
 from diplowatch.lang.titles import title_index
 from diplowatch.model import Mention
 
@@ -131,15 +132,11 @@ def in_title_before_name(
     if not any(m.kind == "person" and _GAP.fullmatch(text[place.end : m.start]) for m in mentions):
         return False
     head = text[max(sentence_start, place.start - 80) : place.start]
-    if _BREAK.search(head[-40:]):
-        head = head[_last_break(head) :]
+    if (cut := last_match(_BREAK, head, max(0, len(head) - 40), len(head))) is not None:
+        head = head[cut.end() :]
     lowers = [w.lower() for w in _WORD.findall(head)][-TITLE_REACH:]
     index = title_index(lang)
     return any(index.starting_at(lowers, i) is not None for i in range(len(lowers)))
-
-
-def _last_break(head: str) -> int:
-    return max(m.end() for m in _BREAK.finditer(head))
 
 
 DESTINATION_REACH = 2  # words between a visit verb and its bare object: "naj bi Kijev letos obiskal"

@@ -326,8 +326,8 @@ class _SentencePlaces:
         """The place mention of a contact of ``mode`` at ``trigger``, or None."""
         if mode == "phone":
             return None
+        words = pairing_words(self._lang)
         if self._places is None:
-            words = pairing_words(self._lang)
             self._places = locative_places(
                 self._text,
                 self._mentions,
@@ -337,16 +337,14 @@ class _SentencePlaces:
                 lang=self._lang,
             )
         span = (trigger.start, trigger.end)
-        that = pairing_words(self._lang).that
         # "took part in the session and recalled that Poles living in Britain ...": a place of
         # the reported clause after the trigger is not where the contact was
         places = [
-            m for m in self._places if m.start < trigger.end or not that.search(self._text, trigger.end, m.start)
+            m for m in self._places if m.start < trigger.end or not words.that.search(self._text, trigger.end, m.start)
         ]
         found = nearest_place(places, mode=mode, trigger=span, clause=clause)
         if found is not None or mode != "visit":
             return found
-        words = pairing_words(self._lang)
         ahead = destinations(
             self._text,
             self._mentions,
