@@ -161,6 +161,28 @@ def test_actorless_dated_call_dates_the_previous_one() -> None:
     assert "pair.backref" in found[-1].rule
 
 
+def test_the_edge_of_a_span_dates_no_earlier_contact() -> None:
+    first = "Kowalski spotkał się z Novákem w Pradze."
+    named = [("Kowalski", "kowalski"), ("Novákem", "novak")]
+    until = two_paragraphs(first, "Do końca marca potrwa jeszcze spotkanie ekspertów.", named, "pl")
+    assert summary(until) == [("meet", ["kowalski", "novak"], None, "occurred")]
+    since = "Встреча экспертов продолжается с лета прошлого года."
+    found = two_paragraphs("Иванов встретился с Петровым.", since, [("Иванов", "ivanov"), ("Петровым", "petrov")], "ru")
+    assert [r.date for r in found] == [None]
+    # a range of days is the contact's own time: "from 3 to 5 March" dates the talks
+    ranged = two_paragraphs(first, "Spotkanie trwało od 3 do 5 marca.", named, "pl")
+    assert summary(ranged)[-1] == ("meet", ["kowalski", "novak"], "2025-03-05", "occurred")
+
+
+def test_a_process_word_re_dates_no_earlier_contact() -> None:
+    first = "Иванов провёл переговоры с Петровым."
+    named = [("Иванов", "ivanov"), ("Петровым", "petrov")]
+    process = two_paragraphs(first, "Переговоры о новом договоре возобновятся в понедельник.", named, "ru")
+    assert summary(process) == [("meet", ["ivanov", "petrov"], None, "occurred")]
+    meeting = two_paragraphs(first, "Встреча прошла в понедельник.", named, "ru")
+    assert summary(meeting)[-1] == ("meet", ["ivanov", "petrov"], "2025-11-03", "occurred")
+
+
 def test_a_dated_meeting_of_other_named_people_does_not_date_the_previous_one() -> None:
     first = "Bolton se je srečal z Lavrovom."
     second = "Če se bo Trump 12. julija srečal še s poslanci, bo to oslabilo premierko."

@@ -87,7 +87,7 @@ def test_language_yaml(lang: str) -> None:
 def test_triggers_yaml(lang: str) -> None:
     data = load_pack(lang).triggers
     for key, value in data.items():
-        if key in ("setting", "not_contact", "time_reference"):
+        if key in ("setting", "not_contact", "time_reference", "process"):
             assert all(isinstance(p, str) for p in value)
             continue
         if key == "pairing":
@@ -116,7 +116,7 @@ def test_status_yaml(lang: str) -> None:
 @pytest.mark.parametrize("lang", LANGS)
 def test_calendar_yaml(lang: str) -> None:
     data = load_pack(lang).calendar
-    assert set(data) <= {"months", "weekdays", "relative", "next"}
+    assert set(data) <= {"months", "weekdays", "relative", "next", "span"}
     assert set(data.get("months") or {}) <= set(range(1, 13))
     assert set(data.get("weekdays") or {}) <= set(range(1, 8))
     kinds = set(RELATIVE_KINDS)

@@ -49,8 +49,8 @@ from diplowatch.extract.status import (
     sentence_has_cues,
     sentence_has_plan,
 )
-from diplowatch.extract.triggers import Trigger, find_triggers
-from diplowatch.lang.dates import DateMention, scan_dates
+from diplowatch.extract.triggers import Trigger, find_triggers, names_a_process
+from diplowatch.lang.dates import DateMention, edge_of_span, scan_dates
 from diplowatch.model import ActorRef, Mention, PubDate, Report, Sentence
 
 SOLO_MODES = ("visit", "multilateral")
@@ -208,7 +208,13 @@ def build_reports(
             if date is not None and cue.status == "planned" and _before(date, published):
                 date = None  # "last month he named an envoy for talks": the talks are to come
             if not groups:
-                if date is not None:
+                # "talks have gone on since last summer": a span's edge or a process re-dates
+                # no contact
+                if (
+                    date is not None
+                    and not edge_of_span(text, date.start, lang=lang)
+                    and not names_a_process(trigger, lang)
+                ):
                     earlier = _backref(reports, trigger, sent, paragraph_of, people, agreement)
                     # "after Monday's London meeting", of a meeting still to come: that Monday
                     # is the next one, never a past day the plan cannot have been held on

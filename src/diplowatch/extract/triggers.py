@@ -148,3 +148,16 @@ def find_triggers(text: str, start: int, end: int, *, lang: str) -> list[Trigger
             continue
         kept.append(trigger)
     return [t for t in kept if t.mode != NOT_CONTACT]
+
+
+@cache
+def _process_forms(lang: str) -> re.Pattern[str] | None:
+    patterns = [str(p) for pack in load_pack_chain(lang) for p in pack.triggers.get("process") or ()]
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE) if patterns else None
+
+
+def names_a_process(trigger: Trigger, lang: str) -> bool:
+    """Whether the trigger's form is one of the pack's ``process`` words: "the negotiations
+    have gone on since summer" tells the treaty's talks, not again a contact reported before."""
+    forms = _process_forms(lang)
+    return forms is not None and forms.fullmatch(trigger.text) is not None

@@ -74,6 +74,7 @@ class _Calendar:
     word_patterns: tuple[re.Pattern[str], ...]  # and their patterns
     word_openers: Openers  # which word patterns may open with a letter
     after_gap: re.Pattern[str]  # a character before a digit or a calendar word (see scan_dates)
+    span_before: re.Pattern[str] | None  # "since", "until" ending right before a date
 
 
 # Patterns that open with a number; the others open with a calendar word, never with a digit.
@@ -122,8 +123,10 @@ def _calendar(lang: str) -> _Calendar:
     weekdays: dict[str, int] = {}
     relative: dict[str, str] = {}
     next_words: list[str] = []
+    spans: list[str] = []
     for pack in reversed(chain):  # nearest language last, so its forms win
         data = pack.calendar
+        spans += [str(f) for f in data.get("span") or ()]
         next_words += [str(f).casefold() for f in data.get("next") or ()]
         months.update(
             {str(f).casefold(): int(n) for n, fs in (data.get("months") or {}).items() for f in fs}
@@ -187,7 +190,23 @@ def _calendar(lang: str) -> _Calendar:
         tuple(p for kind, p in kinds if kind not in _OPEN_WITH_DIGIT),
         Openers([openings.get(kind, _openings(months)) for kind in word_kinds]),
         after_gap,
+        re.compile(rf"(?<!\w)(?:{'|'.join(spans)})\s+$", re.I) if spans else None,
     )
+
+
+_RANGE_START = re.compile(r"\d\.?\s*$")  # "od 3. do 5. junija": a number before "do"
+
+
+def edge_of_span(text: str, start: int, *, lang: str) -> bool:
+    """Whether the date at ``start`` opens or closes a span ("since last summer", "by the end
+    of February"): a process's edge, not the day of a contact. A range of days ("from 3 to
+    5 June") is the contact's own time, so its end is no edge."""
+    pattern = _calendar(lang).span_before
+    if pattern is None:
+        return False
+    window = text[max(0, start - 40) : start]
+    found = pattern.search(window)
+    return found is not None and not _RANGE_START.search(window, 0, found.start())
 
 
 def _openings(forms: dict[str, object]) -> str | None:
