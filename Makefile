@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 DEMO_DB ?= out/demo.db
 
-.PHONY: demo test venv dev-venv check eval bench clean docs system-deps browser-deps screenshots eval-baseline eval-dev eval-extra eval-extra2 eval-extra3 eval-extra4 eval-heldout
+.PHONY: demo test venv dev-venv check eval bench clean docs system-deps browser-deps screenshots eval-baseline eval-dev eval-extra eval-extra2 eval-extra3 eval-extra4 eval-extra5 eval-heldout
 
 $(BIN)/diplowatch: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -96,6 +96,11 @@ eval-extra3: venv
 # a sixth annotation, of 30 contact-word articles (eval/gold/README.md); first scored untuned
 eval-extra4: venv
 	$(call eval_bsnlp,bsnlp-extra4,eval/gold/bsnlp-extra4.jsonl)
+
+# a seventh annotation, of 30 articles over all eight languages (eval/gold/README.md); first
+# scored untuned, not a floor
+eval-extra5: venv
+	$(call eval_bsnlp,bsnlp-extra5,eval/gold/bsnlp-extra5.jsonl)
 
 # the held-out set (eval/gold/README.md): annotated by reading only; report it, never tune on it
 eval-heldout: venv
