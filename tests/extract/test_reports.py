@@ -827,3 +827,8 @@ def test_a_past_day_does_not_redate_a_planned_meeting_by_back_reference() -> Non
     second = "Po ponedeljkovem srečanju naj bi strokovnjaki nadaljevali pogajanja."
     found = two_paragraphs(first, second, [("Novak", "novak"), ("Kranjcem", "kranjc")], "sl")
     assert [r.date for r in found] == ["2025-11-10"]
+
+
+def test_a_speaker_after_the_clause_is_no_participant() -> None:
+    text = "Великобритания няма да участва в срещата на министрите, изтъкна Иванов."
+    assert reports(text, [person(text, "Иванов", "ivanov")], "bg") == []
