@@ -74,24 +74,27 @@ def _block_where(block: str) -> tuple[str, list[str]]:
 
 
 def _fresh_or_read(store: Store, where: str, params: list[str], fresh: FreshRecords) -> list[ReportRecord]:
-    """The rows of ``where``: ids and versions read, the kept rows taken, the others read."""
+    """Rows of ``where`` (a superset of a block's, as ``report_records`` filters them): the
+    articles and current versions read, the kept rows of those articles taken, the others read."""
     current = store.query(
-        "SELECT r.id, r.version FROM reports r JOIN articles a ON a.id = r.article_id AND a.version = r.version"
-        " WHERE a.is_current + 0 = 1" + where,
+        "SELECT DISTINCT r.article_id, r.version FROM reports r"
+        " JOIN articles a ON a.id = r.article_id AND a.version = r.version WHERE a.is_current + 0 = 1" + where,
         params,
     )
     records: list[ReportRecord] = []
     missing: list[str] = []
     for row in current:
-        kept = fresh.get(row["id"], row["version"])
+        kept = fresh.get(row["article_id"], row["version"])
         if kept is None:
-            missing.append(row["id"])
+            missing.append(row["article_id"])
         else:
-            records.append(kept)
+            records.extend(kept)
     for start in range(0, len(missing), _CHUNK):
         chunk = missing[start : start + _CHUNK]
-        rows = store.query(_RECORDS_SQL + f" AND r.id IN ({', '.join('?' * len(chunk))})", chunk)
-        records.extend(map(_record, rows))
+        marks = ", ".join("?" * len(chunk))
+        records.extend(
+            map(_record, store.query(_RECORDS_SQL + where + f" AND r.article_id IN ({marks})", [*params, *chunk]))
+        )
     return records
 
 
