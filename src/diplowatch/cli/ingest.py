@@ -18,6 +18,7 @@ from diplowatch.model import Article, ArticleResult, FailedArticle
 from diplowatch.resolve.merge import block_key
 from diplowatch.store.base import Store
 from diplowatch.store.events import article_blocks
+from diplowatch.store.fresh import FreshRecords
 from diplowatch.store.opener import open_store
 from diplowatch.store.pending import mark_pending, merge_pending
 
@@ -56,19 +57,21 @@ def write_outcomes(
     afterwards the pending blocks are merged again (issue #5), this run's and any that a
     killed run left (``store.pending``).
     """
-    counts, failures, actor_ids = store_outcomes(store, outcomes)
+    fresh = FreshRecords()
+    counts, failures, actor_ids = store_outcomes(store, outcomes, fresh)
     kb = load_kb()
     store.save_actors(actor for a in sorted(actor_ids) if (actor := kb.get(a)))
-    merge_pending(store)
+    merge_pending(store, fresh)
     counts["failed"] = len(failures)
     return counts, failures
 
 
 def store_outcomes(
-    store: Store, outcomes: Iterable[Outcome]
+    store: Store, outcomes: Iterable[Outcome], fresh: FreshRecords | None = None
 ) -> tuple[Counter[str], list[FailedArticle], set[str]]:
     """The writing half of ``write_outcomes``: every article committed with its pending blocks,
-    nothing merged; returns the counts, the failures and the actor ids mentioned."""
+    nothing merged; returns the counts, the failures and the actor ids mentioned. The merge
+    rows of new articles go to ``fresh``, so that the merge need not read them back."""
     counts: Counter[str] = Counter()
     failures: list[FailedArticle] = []
     actor_ids: set[str] = set()
@@ -84,6 +87,8 @@ def store_outcomes(
         else:
             saved = store.save_result(outcome, ingested_at=batch_time, commit=False)
             counts[saved] += 1
+            if saved == "new" and fresh is not None:
+                fresh.add(outcome, ingested_at=batch_time)
             touched.update(block_key(report) for report in outcome.reports)
             actor_ids.update(m.actor_id for m in outcome.mentions if m.actor_id)
         if saved != "unchanged":

@@ -27,6 +27,7 @@ from diplowatch.resolve.day_patch import DayPatch, day_ranges, patch_days
 from diplowatch.resolve.merge import ReportRecord, block_key, event_block, merge_block
 from diplowatch.resolve.new_day import new_day_window, seen_by, unmoved
 from diplowatch.store.base import Store, report_from_row
+from diplowatch.store.fresh import FreshRecords
 from diplowatch.store.queries import Filters, resolve_actor_query
 from diplowatch.store.windows import add_article_events, coarse_stored, day_window, vague_records
 
@@ -48,19 +49,53 @@ def _record(row: dict[str, Any]) -> ReportRecord:
     return ReportRecord(report_from_row(row), published=row["article_published"], first_seen=row["first_seen"])
 
 
-def report_records(store: Store, *, block: str | None = None) -> list[ReportRecord]:
-    """Merge input rows: current reports with report times, all or those of one block."""
+def report_records(store: Store, *, block: str | None = None, fresh: FreshRecords | None = None) -> list[ReportRecord]:
+    """Merge input rows: current reports with report times, all or those of one block.
+
+    ``fresh`` holds rows this process has just written: those are taken as kept, not read.
+    """
     if block is None:
         return [_record(row) for row in store.query(_RECORDS_SQL)]
+    where, params = _block_where(block)
+    if fresh:
+        records = _fresh_or_read(store, where, params, fresh)
+    else:
+        records = [_record(row) for row in store.query(_RECORDS_SQL + where, params)]
+    return [record for record in records if block_key(record.report) == block]
+
+
+def _block_where(block: str) -> tuple[str, list[str]]:
+    """The condition (after ``_RECORDS_SQL``'s WHERE) and parameters of a block's reports: a
+    superset, the caller keeps those whose ``block_key`` is the block."""
     actor_ids = [a for a in block.split("|", 1)[1].split(",") if a]
     if actor_ids:  # every actor narrows: a busy actor's reports with others are not read
-        rows = store.query(
-            _RECORDS_SQL + " AND r.id IN (SELECT report_id FROM report_actors WHERE actor_id = ?)" * len(actor_ids),
-            actor_ids,
+        return " AND r.id IN (SELECT report_id FROM report_actors WHERE actor_id = ?)" * len(actor_ids), actor_ids
+    return " AND NOT EXISTS (SELECT 1 FROM report_actors x WHERE x.report_id = r.id)", []
+
+
+def _fresh_or_read(store: Store, where: str, params: list[str], fresh: FreshRecords) -> list[ReportRecord]:
+    """Rows of ``where`` (a superset of a block's, as ``report_records`` filters them): the
+    articles and current versions read, the kept rows of those articles taken, the others read."""
+    current = store.query(
+        "SELECT DISTINCT r.article_id, r.version FROM reports r"
+        " JOIN articles a ON a.id = r.article_id AND a.version = r.version WHERE a.is_current + 0 = 1" + where,
+        params,
+    )
+    records: list[ReportRecord] = []
+    missing: list[str] = []
+    for row in current:
+        kept = fresh.get(row["article_id"], row["version"])
+        if kept is None:
+            missing.append(row["article_id"])
+        else:
+            records.extend(kept)
+    for start in range(0, len(missing), _CHUNK):
+        chunk = missing[start : start + _CHUNK]
+        marks = ", ".join("?" * len(chunk))
+        records.extend(
+            map(_record, store.query(_RECORDS_SQL + where + f" AND r.article_id IN ({marks})", [*params, *chunk]))
         )
-    else:
-        rows = store.query(_RECORDS_SQL + " AND NOT EXISTS (SELECT 1 FROM report_actors x WHERE x.report_id = r.id)")
-    return [record for record in map(_record, rows) if block_key(record.report) == block]
+    return records
 
 
 def article_blocks(store: Store, article_id: str) -> set[str]:
@@ -232,12 +267,13 @@ def update_events(store: Store, blocks: Iterable[str], articles: Collection[str]
     return written
 
 
-def update_block(store: Store, block: str, articles: Sequence[str]) -> int:
+def update_block(store: Store, block: str, articles: Sequence[str], fresh: FreshRecords | None = None) -> int:
     """Make one block's stored events current (no lock, no commit): patched for the new
-    ``articles`` when that applies, else re-merged; returns the events written."""
+    ``articles`` when that applies, else re-merged (taking the ``fresh`` rows this process
+    has just written instead of reading them); returns the events written."""
     patched = patch_block(store, block, articles) if articles else None
     if patched is None:
-        patched = len(save_block_events(store, block, report_records(store, block=block)))
+        patched = len(save_block_events(store, block, report_records(store, block=block, fresh=fresh)))
     return patched
 
 

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 
 from diplowatch.store.base import Store
 from diplowatch.store.events import MAX_PATCHED, update_block
+from diplowatch.store.fresh import FreshRecords
 
 _CHUNK = 500
 
@@ -38,9 +39,9 @@ def _pending(store: Store, block: str | None = None) -> dict[str, list[str]]:
     return by_block
 
 
-def merge_pending(store: Store) -> int:
+def merge_pending(store: Store, fresh: FreshRecords | None = None) -> int:
     """Merge every recorded block and clear its rows, one block per transaction; returns the
-    events written.
+    events written. ``fresh``: rows this process has just written (``store.fresh``).
 
     A block's articles are read again under its lock: a concurrent ingest (PostgreSQL) may
     have merged it meanwhile, and then there is nothing left to do. Only the rows read are
@@ -53,7 +54,7 @@ def merge_pending(store: Store) -> int:
         store.lock("block:" + block)
         articles = sorted(_pending(store, block).get(block, []))
         if articles:
-            written += update_block(store, block, articles if patchable else [])
+            written += update_block(store, block, articles if patchable else [], fresh)
             for start in range(0, len(articles), _CHUNK):
                 chunk = articles[start : start + _CHUNK]
                 store.execute(
