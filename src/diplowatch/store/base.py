@@ -30,6 +30,16 @@ def content_hash(*parts: str | None) -> str:
     return digest.hexdigest()
 
 
+IN_CHUNK = 500  # ids per "IN (...)" list: far below any backend's limit of bound parameters
+
+
+def in_chunks(ids: Sequence[str]) -> Iterator[tuple[list[str], str]]:
+    """``ids`` in slices of ``IN_CHUNK``, each with its "?, ?, ..." placeholders."""
+    for start in range(0, len(ids), IN_CHUNK):
+        chunk = list(ids[start : start + IN_CHUNK])
+        yield chunk, ", ".join("?" * len(chunk))
+
+
 def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 

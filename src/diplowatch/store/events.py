@@ -26,7 +26,7 @@ from diplowatch.resolve.coarse_patch import coarse_window, patch_coarse
 from diplowatch.resolve.day_patch import DayPatch, day_ranges, patch_days
 from diplowatch.resolve.merge import ReportRecord, block_key, event_block, merge_block
 from diplowatch.resolve.new_day import new_day_window, seen_by, unmoved
-from diplowatch.store.base import Store, report_from_row
+from diplowatch.store.base import Store, in_chunks, report_from_row
 from diplowatch.store.fresh import FreshRecords
 from diplowatch.store.queries import Filters, resolve_actor_query
 from diplowatch.store.windows import add_article_events, coarse_stored, day_window, vague_records
@@ -41,7 +41,6 @@ _RECORDS_SQL = (
     _RECORD_COLUMNS + " FROM reports r JOIN articles a ON a.id = r.article_id AND a.version = r.version"
     " WHERE a.is_current + 0 = 1"
 )
-_CHUNK = 500
 
 
 # -- building -----------------------------------------------------------------------
@@ -89,9 +88,7 @@ def _fresh_or_read(store: Store, where: str, params: list[str], fresh: FreshReco
             missing.append(row["article_id"])
         else:
             records.extend(kept)
-    for start in range(0, len(missing), _CHUNK):
-        chunk = missing[start : start + _CHUNK]
-        marks = ", ".join("?" * len(chunk))
+    for chunk, marks in in_chunks(missing):
         records.extend(
             map(_record, store.query(_RECORDS_SQL + where + f" AND r.article_id IN ({marks})", [*params, *chunk]))
         )
@@ -109,9 +106,7 @@ def article_blocks(store: Store, article_id: str) -> set[str]:
 
 
 def _delete_events(store: Store, ids: Sequence[str]) -> None:
-    for start in range(0, len(ids), _CHUNK):
-        chunk = list(ids[start : start + _CHUNK])
-        marks = ", ".join("?" * len(chunk))
+    for chunk, marks in in_chunks(ids):
         for table in ("event_actors", "event_reports"):
             store.execute(f"DELETE FROM {table} WHERE event_id IN ({marks})", chunk)
         store.execute(f"DELETE FROM events WHERE id IN ({marks})", chunk)
@@ -323,9 +318,7 @@ def _event_from_row(row: dict[str, Any], reports: list[tuple[str, str]]) -> Even
 def _with_reports(store: Store, rows: list[dict[str, Any]]) -> list[Event]:
     links: dict[str, list[tuple[str, str]]] = defaultdict(list)
     ids = [row["id"] for row in rows]
-    for start in range(0, len(ids), _CHUNK):
-        chunk = ids[start : start + _CHUNK]
-        marks = ", ".join("?" * len(chunk))
+    for chunk, marks in in_chunks(ids):
         for link in store.query(
             f"SELECT event_id, report_id, article_id FROM event_reports WHERE event_id IN ({marks})",
             chunk,

@@ -13,11 +13,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
-from diplowatch.store.base import Store
+from diplowatch.store.base import Store, in_chunks
 from diplowatch.store.events import MAX_PATCHED, update_block
 from diplowatch.store.fresh import FreshRecords
-
-_CHUNK = 500
 
 
 def mark_pending(store: Store, article_id: str, blocks: Iterable[str]) -> None:
@@ -55,11 +53,9 @@ def merge_pending(store: Store, fresh: FreshRecords | None = None) -> int:
         articles = sorted(_pending(store, block).get(block, []))
         if articles:
             written += update_block(store, block, articles if patchable else [], fresh)
-            for start in range(0, len(articles), _CHUNK):
-                chunk = articles[start : start + _CHUNK]
+            for chunk, marks in in_chunks(articles):
                 store.execute(
-                    f"DELETE FROM pending_merges WHERE block = ? AND article_id IN ({', '.join('?' * len(chunk))})",
-                    [block, *chunk],
+                    f"DELETE FROM pending_merges WHERE block = ? AND article_id IN ({marks})", [block, *chunk]
                 )
         store.commit()
     return written

@@ -15,7 +15,7 @@ from typing import Any
 from diplowatch.model import Report
 from diplowatch.resolve.coarse_patch import CoarseWindow
 from diplowatch.resolve.merge import ReportRecord
-from diplowatch.store.base import Store
+from diplowatch.store.base import Store, in_chunks
 
 StoredEvents = dict[str, tuple[str | None, list[tuple[str, ReportRecord]]]]
 
@@ -90,9 +90,7 @@ def coarse_stored(store: Store, block: str, window: CoarseWindow) -> StoredEvent
 def add_article_events(store: Store, block: str, stored: StoredEvents, articles: Collection[str]) -> None:
     """Add the block's events that hold any of ``articles`` (their own-article clusters)."""
     listed = sorted(articles)
-    for start in range(0, len(listed), 500):
-        chunk = listed[start : start + 500]
-        marks = ", ".join("?" * len(chunk))
+    for chunk, marks in in_chunks(listed):
         held = f" AND e.id IN (SELECT x.event_id FROM event_reports x WHERE x.article_id IN ({marks}))"
         _add_rows(stored, store.query(_LINKED_SQL + held, [block, *chunk]))
 
