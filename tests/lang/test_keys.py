@@ -74,6 +74,12 @@ def test_guess_name_reads_the_case_from_a_known_first_name() -> None:
     assert guess_name(["Janeza", "Novaka"], "sl", given=given) == ["Janez", "Novak"]
 
 
+def test_guess_name_puts_the_fleeting_vowel_of_the_first_name_back_first() -> None:
+    given = {name_key(n) for n in ("Jack", "Jacek", "Paweł")}
+    assert guess_name(["Jackiem", "Kowalem"], "pl", given=given) == ["Jacek", "Kowal"]
+    assert guess_name(["Pawłem", "Kowalem"], "pl", given=given) == ["Paweł", "Kowal"]
+
+
 @pytest.mark.parametrize(
     ("word", "lang", "base"),
     [("Bruslja", "sl", "Bruselj"), ("Zadra", "hr", "Zadar"), ("Markiem", "pl", "Marek")],

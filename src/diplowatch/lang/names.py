@@ -190,11 +190,16 @@ def guess_name(
     """
     first = words[0]
     if len(words) > 1 and name_key(first) not in given:
+        vowels = fleeting_vowels(lang)
         for ending, replacement in _matching_rules(first.lower(), lang):
             if len(first) - len(ending) < 2:
                 continue
-            candidate = first[: len(first) - len(ending)] + replacement
-            if name_key(candidate) in given:
+            stem = first[: len(first) - len(ending)]
+            # the vowel the ending dropped first: pl "Jackiem" is Jacek before the English Jack,
+            # "Pawłem" is Paweł (no given name "Pawł")
+            options = [*(_with_fleeting(stem, vowels) if vowels and not replacement else ()), stem + replacement]
+            candidate = next((c for c in options if name_key(c) in given), "")
+            if candidate:
                 rest = [
                     w[: len(w) - len(ending)]
                     if w.lower().endswith(ending) and len(w) - len(ending) >= 3
