@@ -404,6 +404,24 @@ def test_the_partner_of_an_earlier_with_phrase_is_no_other_contact_s_party() -> 
     assert run(text, "аудиенция", people, "ru", others=()) == ([["charles", "trump"]], "pair.sentence")
 
 
+def test_polish_chiefs_of_staff_and_deputy_heads_are_titled_counterparts() -> None:
+    # "szefem gabinetu", "wiceszefem kancelarii": titles, so each is a meeting (names made up)
+    text = (
+        "Nowak spotkał się z premierem Kowalskim, szefem gabinetu prezydenta Malinowskim "
+        "i wiceszefem kancelarii Zielińskim."
+    )
+    people = [
+        person(text, "Nowak", "nowak"),
+        person(text, "Kowalskim", "kowalski"),
+        person(text, "Malinowskim", "malinowski"),
+        person(text, "Zielińskim", "zielinski"),
+    ]
+    assert run(text, "spotkał", people, "pl") == (
+        [["nowak", "kowalski"], ["nowak", "malinowski"], ["nowak", "zielinski"]],
+        "pair.clause.each",
+    )
+
+
 def test_a_list_of_titled_counterparts_after_one_with_is_a_meeting_each() -> None:
     # a visitor's round of meetings: each counterpart behind its own title (names made up)
     text = (
