@@ -26,6 +26,7 @@ from typing import Any
 
 from diplowatch.extract.initials import split_glued, with_initials
 from diplowatch.extract.nations import nation_noun
+from diplowatch.extract.seats import seat_heads
 from diplowatch.extract.tokens import Words, sentence_words
 from diplowatch.extract.unknown_people import FIRST_NAME_RULE, GROUP_RULE, find_unknown_people
 from diplowatch.kb.actors import Actor
@@ -489,6 +490,19 @@ def find_mentions(
                 when,
                 text,
             )
+        if heads := seat_heads(
+            words,
+            sentence_mentions,
+            mentions,
+            gazetteer=gazetteer,
+            when=when,
+            text=text,
+            lang=lang,
+            window=BACKREF_WINDOW,
+        ):
+            seats = {id(place) for _, place in heads}  # "глава Белого дома" is no location
+            sentence_mentions = [m for m in sentence_mentions if id(m) not in seats]
+            sentence_mentions += [person for person, _ in heads]
         sentence_mentions += _groups(words, sentence_mentions, lang)
         _note_first_names(sentence_mentions, first_names, gazetteer)
         mentions.extend(sorted(sentence_mentions, key=lambda m: (m.start, m.end)))

@@ -269,11 +269,12 @@ def only_words(gap: str, limit: int) -> bool:
     return not _CLAUSE_BREAK.search(gap) and len(_WORDS.findall(gap)) <= limit
 
 
-def _drop_appositions(text: str, people: Sequence[Mention]) -> list[Mention]:
+def _drop_appositions(text: str, people: Sequence[Mention], triggers: Sequence[int] = ()) -> list[Mention]:
     """Drop a title standing by a name ("Marco Rubio, US secretary of state"): one person.
 
     The actor layer resolves titles on their own (rule "role"); beside a name the title only
-    describes that name, and its own resolution may even point to someone else.
+    describes that name, and its own resolution may even point to someone else. A trigger
+    between them ("the head of the White House will meet May") makes them two parties.
     """
     named = [m for m in people if m.rule != "role"]
     kept = []
@@ -285,6 +286,7 @@ def _drop_appositions(text: str, people: Sequence[Mention]) -> list[Mention]:
                 and _APPOSITION.fullmatch(text[n.end : m.start])  # name, then title
                 or n.start >= m.end
                 and only_words(text[m.end : n.start], 3)  # title "of Serbia", then name
+                and not any(m.end <= t < n.start for t in triggers)
                 for n in named
             )
         ):
@@ -329,6 +331,8 @@ def _sources(
             continue
         if cue in said and acts(after[0]):
             continue
+        if cue not in said and (words.he.search(cue.group()) or words.she.search(cue.group())):
+            continue  # "по её словам Трамп встретится": the pronoun is the source, not Trump
         found.add(after[0].start)
         for previous, m in zip(after, after[1:], strict=False):
             if text[previous.end : m.start].strip():
@@ -634,7 +638,7 @@ def prepare_people(
         clause_end = clauses.around(speaker.start)[1]
         return any(speaker.end <= t < clause_end for t in triggers)
 
-    kept = _drop_appositions(text, people)
+    kept = _drop_appositions(text, people, triggers)
     sources = _sources(text, sent_start, sent_end, kept, words, cue_places, acts)
     kept = [m for m in kept if m.start not in sources and not _journalist(text, m, sent_start, words)]
     return PreparedPeople(kept, _groups(text, kept, words, lang), clauses)
