@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from diplowatch.extract.pairs import (
     Clauses,
     choose_participants,
@@ -404,40 +406,35 @@ def test_the_partner_of_an_earlier_with_phrase_is_no_other_contact_s_party() -> 
     assert run(text, "аудиенция", people, "ru", others=()) == ([["charles", "trump"]], "pair.sentence")
 
 
-def test_polish_chiefs_of_staff_and_deputy_heads_are_titled_counterparts() -> None:
-    # "szefem gabinetu", "wiceszefem kancelarii": titles, so each is a meeting (names made up)
-    text = (
-        "Nowak spotkał się z premierem Kowalskim, szefem gabinetu prezydenta Malinowskim "
-        "i wiceszefem kancelarii Zielińskim."
-    )
-    people = [
-        person(text, "Nowak", "nowak"),
-        person(text, "Kowalskim", "kowalski"),
-        person(text, "Malinowskim", "malinowski"),
-        person(text, "Zielińskim", "zielinski"),
-    ]
-    assert run(text, "spotkał", people, "pl") == (
-        [["nowak", "kowalski"], ["nowak", "malinowski"], ["nowak", "zielinski"]],
-        "pair.clause.each",
-    )
-
-
-def test_a_list_of_titled_counterparts_after_one_with_is_a_meeting_each() -> None:
+@pytest.mark.parametrize(
+    ("text", "trigger", "names", "lang"),
+    [
+        (
+            "Novak se je srečal s predsednikom vlade Kranjcem, predsednikom parlamenta Zupanom "
+            "in zunanjim ministrom Horvatom.",
+            "srečal",
+            [("Novak", "novak"), ("Kranjcem", "kranjc"), ("Zupanom", "zupan"), ("Horvatom", "horvat")],
+            "sl",
+        ),
+        (  # "szefem gabinetu", "wiceszefem kancelarii": titles too
+            "Nowak spotkał się z premierem Kowalskim, szefem gabinetu prezydenta Malinowskim "
+            "i wiceszefem kancelarii Zielińskim.",
+            "spotkał",
+            [("Nowak", "nowak"), ("Kowalskim", "kowalski"), ("Malinowskim", "malinowski"), ("Zielińskim", "zielinski")],
+            "pl",
+        ),
+    ],
+)
+def test_a_list_of_titled_counterparts_after_one_with_is_a_meeting_each(
+    text: str, trigger: str, names: list[tuple[str, str]], lang: str
+) -> None:
     # a visitor's round of meetings: each counterpart behind its own title (names made up)
-    text = (
-        "Novak se je srečal s predsednikom vlade Kranjcem, predsednikom parlamenta Zupanom "
-        "in zunanjim ministrom Horvatom."
-    )
-    people = [
-        person(text, "Novak", "novak"),
-        person(text, "Kranjcem", "kranjc"),
-        person(text, "Zupanom", "zupan"),
-        person(text, "Horvatom", "horvat"),
-    ]
-    assert run(text, "srečal", people, "sl") == (
-        [["novak", "kranjc"], ["novak", "zupan"], ["novak", "horvat"]],
-        "pair.clause.each",
-    )
+    people = [person(text, surface, actor) for surface, actor in names]
+    subject, *partners = [actor for _, actor in names]
+    assert run(text, trigger, people, lang) == ([[subject, p] for p in partners], "pair.clause.each")
+
+
+def test_coordinated_partners_without_titles_are_one_joint_meeting() -> None:
     # without titles the partners are coordinated: one joint meeting
     plain = "Novak se je srečal s Kranjcem in Zupanom."
     people = [person(plain, "Novak", "novak"), person(plain, "Kranjcem", "kranjc"), person(plain, "Zupanom", "zupan")]

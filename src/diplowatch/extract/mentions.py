@@ -38,7 +38,7 @@ from diplowatch.lang.memo import MEMO_WORDS, lookup_all
 from diplowatch.lang.names import base_candidates, group_nouns, nation_endings
 from diplowatch.lang.titles import TitleMatch, title_index
 from diplowatch.model import Mention, Sentence
-from diplowatch.resolve.link import choose_actor, resolve_plural, resolve_role
+from diplowatch.resolve.link import choose_actor, holder_name, resolve_plural, resolve_role
 
 _JOINERS = frozenset({" ", "-", "‐"})
 _MAX_PRODUCT = 64
@@ -730,12 +730,7 @@ def _roles(
         if resolved is None:
             continue
         actor_id, rule = resolved
-        actor = gazetteer.entities.get(actor_id)
-        if actor is not None:
-            name, country_code = actor.name, actor.country
-        else:
-            prior = next(m for m in reversed(earlier) if m.actor_id == actor_id)
-            name, country_code = prior.name, prior.country
+        name, country_code = holder_name(actor_id, earlier, gazetteer)
         found.append(
             Mention(
                 span_start,

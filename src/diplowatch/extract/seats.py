@@ -12,9 +12,10 @@ from functools import cache
 from diplowatch.extract.tokens import Words
 from diplowatch.kb.gazetteer import Gazetteer
 from diplowatch.kb.seats import seat_roles
+from diplowatch.lang.names import stems_and_words
 from diplowatch.lang.packs import available_languages, load_pack
 from diplowatch.model import Mention
-from diplowatch.resolve.link import resolve_role
+from diplowatch.resolve.link import holder_name, resolve_role
 
 
 @cache
@@ -22,8 +23,7 @@ def head_words(lang: str | None) -> tuple[tuple[str, ...], frozenset[str]]:
     """(stems, exact words) of the pack's ``heads``: a final * matches any ending."""
     if lang is None or lang not in available_languages():
         return (), frozenset()
-    words = [str(w).lower() for w in load_pack(lang).titles.get("heads") or ()]
-    return tuple(w[:-1] for w in words if w.endswith("*")), frozenset(w for w in words if not w.endswith("*"))
+    return stems_and_words(load_pack(lang).titles.get("heads") or ())
 
 
 def seat_heads(
@@ -66,10 +66,7 @@ def seat_heads(
         if resolved is None:
             continue
         actor_id, rule = resolved
-        actor = gazetteer.entities.get(actor_id)
-        known = actor or next(m for m in reversed(earlier) if m.actor_id == actor_id)
-        person = Mention(
-            start, place.end, text[start : place.end], "person", actor_id, known.name, known.country, rule, 0.7
-        )
+        name, country = holder_name(actor_id, earlier, gazetteer)
+        person = Mention(start, place.end, text[start : place.end], "person", actor_id, name, country, rule, 0.7)
         found.append((person, place))
     return found

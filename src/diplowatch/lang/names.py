@@ -11,7 +11,7 @@ says which replacement to prefer (cs: Irsku -> Irsko before Irska).
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from functools import cache, lru_cache
 
 from diplowatch.lang.keys import name_key
@@ -104,10 +104,15 @@ def nation_endings(lang: str | None) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(pairs, key=lambda p: len(p[0]), reverse=True))
 
 
-def _stems_and_words(lang: str | None, key: str) -> tuple[tuple[str, ...], frozenset[str]]:
-    words = [str(w).lower() for w in _names_data(lang).get(key) or ()]  # type: ignore[union-attr]
+def stems_and_words(items: Iterable[object]) -> tuple[tuple[str, ...], frozenset[str]]:
+    """(stems, exact words) of a pack word list in which a final * matches any ending."""
+    words = [str(w).lower() for w in items]
     stems = tuple(w[:-1] for w in words if w.endswith("*"))
     return stems, frozenset(w for w in words if not w.endswith("*"))
+
+
+def _stems_and_words(lang: str | None, key: str) -> tuple[tuple[str, ...], frozenset[str]]:
+    return stems_and_words(_names_data(lang).get(key) or ())  # type: ignore[arg-type]
 
 
 @cache

@@ -120,6 +120,16 @@ def resolve_role(
     return None
 
 
+def holder_name(actor_id: str, earlier: Sequence[Mention], gazetteer: Gazetteer) -> tuple[str | None, str | None]:
+    """(name, country) of the person ``resolve_role`` gave: the knowledge base's, or, for
+    someone it does not know, that of the earlier mention the title referred back to."""
+    actor = gazetteer.entities.get(actor_id)
+    if actor is not None:
+        return actor.name, actor.country
+    prior = next(m for m in reversed(earlier) if m.actor_id == actor_id)
+    return prior.name, prior.country
+
+
 def resolve_plural(earlier: Sequence[Mention], *, count: int = 2) -> list[Mention]:
     """The last ``count`` distinct people named before a plural reference ("the two leaders")."""
     chosen: list[Mention] = []
